@@ -1,0 +1,34 @@
+import type { PortalRole, StaffRole } from '@portico/shared/contracts/auth';
+import type { Locale } from '@portico/shared/locale';
+
+export type StaffActor = {
+  kind: 'staff';
+  id: string;
+  landlordId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+};
+
+/** A portal user acting for one of their customers (chosen per request). */
+export type TenantActor = {
+  kind: 'tenant';
+  id: string;
+  name: string;
+  email: string;
+  customerId: string;
+  landlordId: string;
+  role: PortalRole;
+};
+
+export type Actor = StaffActor | TenantActor;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language answers and errors use: the user's choice, else the landlord's default. */
+    locale?: Locale;
+    staff?: StaffActor;
+    tenant?: TenantActor;
+    portalUserId?: string;
+  }
+}

@@ -1,0 +1,50 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Deps } from './deps';
+import { authRoutes } from './modules/auth/routes';
+import { customerRoutes } from './modules/customers/routes';
+import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
+import { settingsRoutes } from './modules/settings/routes';
+import { openapiInfo, openapiTransform, registerOpenapiRoute } from './openapi';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { infraPlugin } from './plugins/infra';
+
+export type AppDeps = Deps & { redis: Redis };
+
+/** Builds the whole API without listening, so tests can `inject` into it. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const { redis, ...core } = deps;
+  await app.register(infraPlugin, core);
+  await app.register(errorsPlugin);
+  // JSON only; attachments set their own CSP. The docs UI needs inline scripts, so no global CSP.
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
+  await app.register(rateLimit, { global: false, redis, nameSpace: 'portico-rl:' });
+  await app.register(multipart);
+  await app.register(swagger, { openapi: openapiInfo, transform: openapiTransform });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin);
+
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(staffMessagingRoutes, { prefix: '/api/v1' });
+  await app.register(customerRoutes, { prefix: '/api/v1' });
+  await app.register(settingsRoutes, { prefix: '/api/v1' });
+  await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
+  await app.register(registerOpenapiRoute);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  return app;
+}

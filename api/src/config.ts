@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { LocaleSchema } from '@portico/shared/locale';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/portico'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Portico <no-reply@portico.localhost>'),
+  SMS_GATEWAY_URL: z.string().default('http://127.0.0.1:8025/a1/sms'),
+  /** Signs access tokens. Required in production; a fixed dev value elsewhere. */
+  JWT_SECRET: z.string().min(32).optional(),
+  TENANT_WEB_URL: z.string().default('http://localhost:5173'),
+  ADMIN_WEB_URL: z.string().default('http://localhost:5174'),
+  FILES_DIR: z.string().default('.data/files'),
+  COOKIE_SECURE: bool,
+  DEFAULT_LOCALE: LocaleSchema.default('en'),
+  /** Attempts per minute per client and account on login and password reset. */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** First retry delay of a failed e-mail; doubles each attempt (2 s, 4 s, 8 s … by default). */
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).default(6),
+  /** How often the outbox relay looks for new rows when nothing woke it. */
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** The only reader of process.env. Tests pass their own record. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = EnvSchema.parse(env);
+  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
+    throw new Error('JWT_SECRET must be set in production');
+  }
+  const cookieSecure = parsed.COOKIE_SECURE ?? !/^http:\/\/(localhost|127\.0\.0\.1)/.test(parsed.TENANT_WEB_URL);
+  return {
+    env: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    logLevel: parsed.LOG_LEVEL,
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    smsGatewayUrl: parsed.SMS_GATEWAY_URL,
+    jwtSecret: parsed.JWT_SECRET ?? 'portico-development-secret-not-for-production-use',
+    tenantWebUrl: parsed.TENANT_WEB_URL.replace(/\/$/, ''),
+    adminWebUrl: parsed.ADMIN_WEB_URL.replace(/\/$/, ''),
+    filesDir: parsed.FILES_DIR,
+    cookieSecure,
+    defaultLocale: parsed.DEFAULT_LOCALE,
+    authRateLimit: parsed.AUTH_RATE_LIMIT,
+    notify: {
+      attempts: parsed.NOTIFY_ATTEMPTS,
+      backoffMs: parsed.NOTIFY_BACKOFF_MS,
+      relayIntervalMs: parsed.RELAY_INTERVAL_MS,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Plain inserts for demo data and test factories: one place that knows how to make a
+ * landlord with its people and places. Not used by request handling.
+ */
+import type { Locale } from '@portico/shared/locale';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../modules/auth/passwords';
+import type { DbOrTx } from './client';
+import { customerContacts, customers, leases, portalMemberships } from './schema/customers';
+import { landlords } from './schema/landlords';
+import { portalUsers } from './schema/portal-users';
+import { properties, units } from './schema/properties';
+import { staffUsers } from './schema/staff';
+
+export async function insertLandlord(
+  db: DbOrTx,
+  values: { name: string; country: 'SE' | 'DK'; defaultLocale: Locale; portalEnabled?: boolean; passwordPolicy?: 'standard' | 'classic' },
+) {
+  const [row] = await db.insert(landlords).values(values).returning();
+  return row!;
+}
+
+export async function insertStaff(
+  db: DbOrTx,
+  values: { landlordId: string; email: string; name: string; role: 'admin' | 'manager' | 'finance' | 'technician'; password: string; locale?: Locale },
+) {
+  const { password, ...rest } = values;
+  const [row] = await db
+    .insert(staffUsers)
+    .values({ ...rest, passwordHash: await hashPassword(password) })
+    .returning();
+  return row!;
+}
+
+export async function insertProperty(
+  db: DbOrTx,
+  values: { landlordId: string; name: string; street: string; postalCode: string; city: string },
+  unitList: { number: string; type: 'apartment' | 'office' | 'retail' | 'storage' | 'parking'; address: string; areaM2?: string; floor?: string }[],
+) {
+  const [property] = await db.insert(properties).values(values).returning();
+  const unitRows = await db
+    .insert(units)
+    .values(unitList.map((u) => ({ ...u, landlordId: values.landlordId, propertyId: property!.id })))
+    .returning();
+  return { property: property!, units: unitRows };
+}
+
+export async function insertCustomer(
+  db: DbOrTx,
+  values: { landlordId: string; kind: 'person' | 'company'; name: string; identityNumber?: string; email?: string; phone?: string },
+  contacts: { name: string; email?: string | null; phone?: string }[],
+) {
+  const [customer] = await db.insert(customers).values(values).returning();
+  const contactRows = contacts.length
+    ? await db
+        .insert(customerContacts)
+        .values(contacts.map((c) => ({ ...c, landlordId: values.landlordId, customerId: customer!.id })))
+        .returning()
+    : [];
+  return { customer: customer!, contacts: contactRows };
+}
+
+export async function insertLease(db: DbOrTx, values: { landlordId: string; customerId: string; unitId: string; number: string; validFrom: string }) {
+  const [row] = await db.insert(leases).values(values).returning();
+  return row!;
+}
+
+/** A registered portal user for a contact person, as if they had accepted an invitation. */
+export async function insertPortalUser(
+  db: DbOrTx,
+  values: { email: string; name: string; password: string; locale?: Locale },
+  memberships: { landlordId: string; customerId: string; contactId?: string; role: 'main_admin' | 'admin' | 'user' }[],
+) {
+  const { password, ...rest } = values;
+  const [user] = await db
+    .insert(portalUsers)
+    .values({ ...rest, passwordHash: await hashPassword(password) })
+    .returning();
+  for (const m of memberships) {
+    await db.insert(portalMemberships).values({ portalUserId: user!.id, customerId: m.customerId, landlordId: m.landlordId, role: m.role });
+    if (m.contactId) {
+      await db.update(customerContacts).set({ portalUserId: user!.id }).where(eq(customerContacts.id, m.contactId));
+    }
+  }
+  return user!;
+}

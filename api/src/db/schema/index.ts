@@ -1,0 +1,9 @@
+// drizzle-kit and the db client need every table in one object; nothing else imports this file.
+export * from './auth';
+export * from './customers';
+export * from './landlords';
+export * from './messaging';
+export * from './outbox';
+export * from './portal-users';
+export * from './properties';
+export * from './staff';

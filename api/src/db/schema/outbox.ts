@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { landlords } from './landlords';
+
+/**
+ * Written in the same transaction as the change it announces; the relay moves rows to
+ * BullMQ, the worker sends and records the outcome here. `message_id` ties an e-mail to the
+ * message it announces so the console can show its delivery state.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id').references(() => landlords.id),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    messageId: uuid('message_id'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_unqueued_idx').on(t.createdAt).where(sql`enqueued_at is null`), index('outbox_message_idx').on(t.messageId)],
+);

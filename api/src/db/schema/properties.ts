@@ -1,0 +1,36 @@
+import { index, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { landlords } from './landlords';
+
+export const properties = pgTable(
+  'properties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    name: text('name').notNull(),
+    street: text('street').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+  },
+  (t) => [index('properties_landlord_idx').on(t.landlordId)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    propertyId: uuid('property_id')
+      .notNull()
+      .references(() => properties.id),
+    number: text('number').notNull(),
+    type: text('type', { enum: ['apartment', 'office', 'retail', 'storage', 'parking'] }).notNull(),
+    address: text('address').notNull(),
+    areaM2: numeric('area_m2'),
+    floor: text('floor'),
+  },
+  (t) => [index('units_landlord_idx').on(t.landlordId)],
+);

@@ -1,0 +1,133 @@
+/**
+ * The local stand-in for the outside world's mail and SMS: an SMTP server that keeps every
+ * e-mail, an HTTP SMS gateway (46elks-style `POST /a1/sms`), and a page listing both.
+ * `npm start` runs it on :1025 (SMTP) and :8025 (web); tests start it on free ports.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type CaughtMail = { id: number; from: string; to: string[]; subject: string; text: string; html: string; date: string };
+export type CaughtSms = { id: number; from: string; to: string; message: string; date: string };
+
+const addresses = (field: ParsedMail['to']) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function readBody(req: IncomingMessage) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startCatcher(options: { smtpPort: number; httpPort: number; host?: string }) {
+  const host = options.host ?? '127.0.0.1';
+  const mails: CaughtMail[] = [];
+  const sms: CaughtSms[] = [];
+  let nextId = 1;
+  // A test can make the next N SMTP transactions fail with 421, to show retries.
+  let failNext = 0;
+
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (failNext > 0) {
+        failNext--;
+        stream.resume();
+        const err = Object.assign(new Error('Service temporarily unavailable'), { responseCode: 421 });
+        stream.on('end', () => callback(err));
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push({
+            id: nextId++,
+            from: addresses(mail.from as ParsedMail['to'])[0] ?? '',
+            to: addresses(mail.to),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            date: new Date().toISOString(),
+          });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(options.smtpPort, host, resolve));
+
+  const http: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://catcher');
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === 'POST' && url.pathname === '/a1/sms') {
+      const form = new URLSearchParams(await readBody(req));
+      const entry = { id: nextId++, from: form.get('from') ?? '', to: form.get('to') ?? '', message: form.get('message') ?? '', date: new Date().toISOString() };
+      if (!entry.to || !entry.message) return json(400, { error: 'to and message are required' });
+      sms.push(entry);
+      return json(200, { id: `s${entry.id}`, status: 'created', to: entry.to, from: entry.from, message: entry.message });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/mails') {
+      const to = url.searchParams.get('to')?.toLowerCase();
+      return json(200, to ? mails.filter((m) => m.to.includes(to)) : mails);
+    }
+    if (req.method === 'GET' && url.pathname === '/api/sms') {
+      const to = url.searchParams.get('to');
+      return json(200, to ? sms.filter((m) => m.to === to) : sms);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/fail-next') {
+      failNext = Number(url.searchParams.get('count') ?? '1');
+      return json(200, { failNext });
+    }
+    if (req.method === 'GET' && url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const mailRows = [...mails]
+        .reverse()
+        .map(
+          (m) =>
+            `<article><h3>${escapeHtml(m.subject)}</h3><p><b>To:</b> ${escapeHtml(m.to.join(', '))} · ${escapeHtml(m.date)}</p>` +
+            `<details><summary>Text</summary><pre>${escapeHtml(m.text)}</pre></details></article>`,
+        )
+        .join('');
+      const smsRows = [...sms]
+        .reverse()
+        .map((s) => `<article><p><b>SMS to ${escapeHtml(s.to)}</b> from ${escapeHtml(s.from)} · ${escapeHtml(s.date)}</p><pre>${escapeHtml(s.message)}</pre></article>`)
+        .join('');
+      return res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Portico mail catcher</title>` +
+          `<style>body{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}article{border-bottom:1px solid #ddd;padding:.5rem 0}pre{white-space:pre-wrap}</style></head>` +
+          `<body><main><h1>Portico mail catcher</h1><h2>E-mail (${mails.length})</h2>${mailRows || '<p>None yet.</p>'}<h2>SMS (${sms.length})</h2>${smsRows || '<p>None yet.</p>'}</main></body></html>`,
+      );
+    }
+    json(404, { error: 'not found' });
+  });
+  await new Promise<void>((resolve) => http.listen(options.httpPort, host, resolve));
+
+  return {
+    smtpPort: (smtp.server.address() as AddressInfo).port,
+    httpPort: (http.address() as AddressInfo).port,
+    mails,
+    sms,
+    failNext(count: number) {
+      failNext = count;
+    },
+    async close() {
+      await Promise.all([new Promise<void>((r) => smtp.close(() => r())), new Promise<void>((r) => http.close(() => r()))]);
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const smtpPort = Number(process.env.CATCHER_SMTP_PORT ?? 1025);
+  const httpPort = Number(process.env.CATCHER_HTTP_PORT ?? 8025);
+  const catcher = await startCatcher({ smtpPort, httpPort });
+  console.log(`mail catcher: SMTP on :${catcher.smtpPort}, web on http://127.0.0.1:${catcher.httpPort}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => catcher.close().then(() => process.exit(0)));
+}

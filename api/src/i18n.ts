@@ -1,0 +1,19 @@
+import { resources } from '@portico/shared/i18n/resources';
+import type { Locale } from '@portico/shared/locale';
+import i18next, { type TFunction } from 'i18next';
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  ns: ['common', 'errors', 'email'],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+/** Server-side translation from the shared catalogue (errors and e-mails). */
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}

@@ -1,0 +1,201 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { invitations, passwordResets, sessions } from '../../db/schema/auth';
+import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
+import { landlords } from '../../db/schema/landlords';
+import { portalUsers } from '../../db/schema/portal-users';
+import { properties, units } from '../../db/schema/properties';
+import { staffUsers } from '../../db/schema/staff';
+
+export type Audience = 'staff' | 'portal';
+
+const landlordColumns = {
+  id: landlords.id,
+  name: landlords.name,
+  defaultLocale: landlords.defaultLocale,
+  portalEnabled: landlords.portalEnabled,
+  passwordPolicy: landlords.passwordPolicy,
+};
+
+export async function findStaff(db: DbOrTx, by: { email: string } | { id: string }) {
+  const [row] = await db
+    .select({ user: staffUsers, landlord: landlordColumns })
+    .from(staffUsers)
+    .innerJoin(landlords, eq(landlords.id, staffUsers.landlordId))
+    .where('email' in by ? eq(staffUsers.email, by.email) : eq(staffUsers.id, by.id));
+  return row;
+}
+
+export async function findPortalUser(db: DbOrTx, by: { email: string } | { id: string }) {
+  const [row] = await db
+    .select()
+    .from(portalUsers)
+    .where('email' in by ? eq(portalUsers.email, by.email) : eq(portalUsers.id, by.id));
+  return row;
+}
+
+/** The customers a portal user may act for: only those whose landlord has the portal switched on. */
+export async function listMemberships(db: DbOrTx, portalUserId: string) {
+  const rows = await db
+    .select({
+      customerId: customers.id,
+      customerName: customers.name,
+      role: portalMemberships.role,
+      landlord: landlordColumns,
+    })
+    .from(portalMemberships)
+    .innerJoin(customers, eq(customers.id, portalMemberships.customerId))
+    .innerJoin(landlords, eq(landlords.id, portalMemberships.landlordId))
+    .where(and(eq(portalMemberships.portalUserId, portalUserId), eq(landlords.portalEnabled, true)))
+    .orderBy(asc(portalMemberships.createdAt), asc(customers.name));
+  const leaseRows = rows.length
+    ? await listLeaseRefs(
+        db,
+        rows.map((r) => r.customerId),
+      )
+    : [];
+  return rows.map((r) => ({ ...r, leases: leaseRows.filter((l) => l.customerId === r.customerId) }));
+}
+
+/** Leases with the address a person recognises, for pickers and lists. */
+export async function listLeaseRefs(db: DbOrTx, customerIds: string[]) {
+  return db
+    .select({ id: leases.id, customerId: leases.customerId, number: leases.number, unitType: units.type, address: units.address })
+    .from(leases)
+    .innerJoin(units, eq(units.id, leases.unitId))
+    .innerJoin(properties, eq(properties.id, units.propertyId))
+    .where(and(inArray(leases.customerId, customerIds), inArray(leases.status, ['active', 'terminated'])))
+    .orderBy(asc(leases.validFrom), asc(leases.number));
+}
+
+export async function updateStaff(db: DbOrTx, id: string, patch: Partial<{ locale: 'sv' | 'da' | 'en' | null; passwordHash: string }>) {
+  await db.update(staffUsers).set(patch).where(eq(staffUsers.id, id));
+}
+
+export async function updatePortalUser(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<{ locale: 'sv' | 'da' | 'en' | null; passwordHash: string; name: string }>,
+) {
+  await db.update(portalUsers).set(patch).where(eq(portalUsers.id, id));
+}
+
+export async function insertPortalUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string; locale: 'sv' | 'da' | 'en' }) {
+  const [row] = await db.insert(portalUsers).values(values).returning();
+  return row!;
+}
+
+// --- sessions -----------------------------------------------------------------
+
+export async function insertSession(
+  db: DbOrTx,
+  values: { familyId: string; audience: Audience; userId: string; tokenHash: string; expiresAt: Date },
+) {
+  await db.insert(sessions).values(values);
+}
+
+export async function findSessionByHash(db: DbOrTx, tokenHash: string) {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).for('update');
+  return row;
+}
+
+export async function markSessionRotated(db: DbOrTx, id: string) {
+  await db.update(sessions).set({ rotatedAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function revokeFamily(db: DbOrTx, familyId: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(db: DbOrTx, audience: Audience, userId: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.audience, audience), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+// --- password resets ------------------------------------------------------------
+
+export async function insertPasswordReset(db: DbOrTx, values: { audience: Audience; userId: string; tokenHash: string; expiresAt: Date }) {
+  await db.insert(passwordResets).values(values);
+}
+
+/** Claims a reset token atomically: a second use of the same token finds nothing. */
+export async function claimPasswordReset(db: DbOrTx, audience: Audience, tokenHash: string) {
+  const [row] = await db
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        eq(passwordResets.audience, audience),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+// --- invitations -----------------------------------------------------------------
+
+export async function findInvitationByHash(db: DbOrTx, tokenHash: string, lock = false) {
+  const query = db
+    .select({
+      invitation: invitations,
+      contactName: customerContacts.name,
+      customerName: customers.name,
+      landlord: landlordColumns,
+    })
+    .from(invitations)
+    .innerJoin(customerContacts, eq(customerContacts.id, invitations.contactId))
+    .innerJoin(customers, eq(customers.id, invitations.customerId))
+    .innerJoin(landlords, eq(landlords.id, invitations.landlordId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  const [row] = lock ? await query.for('update', { of: invitations }) : await query;
+  return row;
+}
+
+export async function markInvitationUsed(db: DbOrTx, landlordId: string, invitationId: string, contactId: string) {
+  await db
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(and(eq(invitations.landlordId, landlordId), eq(invitations.id, invitationId)));
+  // Older links to the same person stop working once one has been used.
+  await db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.landlordId, landlordId),
+        eq(invitations.contactId, contactId),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+}
+
+export async function addMembership(
+  db: DbOrTx,
+  values: { portalUserId: string; customerId: string; landlordId: string; role: 'main_admin' | 'admin' | 'user' },
+) {
+  await db.insert(portalMemberships).values(values).onConflictDoNothing();
+}
+
+export async function countMemberships(db: DbOrTx, landlordId: string, customerId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(portalMemberships)
+    .where(and(eq(portalMemberships.landlordId, landlordId), eq(portalMemberships.customerId, customerId)));
+  return row?.n ?? 0;
+}
+
+export async function linkContactToPortalUser(db: DbOrTx, landlordId: string, contactId: string, portalUserId: string) {
+  await db
+    .update(customerContacts)
+    .set({ portalUserId })
+    .where(and(eq(customerContacts.landlordId, landlordId), eq(customerContacts.id, contactId)));
+}

@@ -1,0 +1,120 @@
+import {
+  InvitationAcceptedSchema,
+  InvitationAcceptSchema,
+  InvitationPreviewSchema,
+  InvitationTokenParamsSchema,
+  LoginBodySchema,
+  OkSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
+  PortalMeSchema,
+  StaffMeSchema,
+  UpdateProfileBodySchema,
+} from '@portico/shared/contracts/auth';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Audience } from './repo';
+import * as service from './service';
+
+export async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { deps } = app;
+  const limit = app.config.authRateLimit;
+  // Keyed by client and account, after the body is parsed, so one address cannot lock out others.
+  const rateLimit = {
+    max: limit,
+    timeWindow: '1 minute',
+    hook: 'preHandler' as const,
+    keyGenerator: (request: { ip: string; body?: unknown; url: string }) =>
+      `${request.url}|${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '')}`,
+  };
+
+  const me = (audience: Audience, userId: string) =>
+    audience === 'staff' ? service.getStaffMe(deps, userId) : service.getPortalMe(deps, userId);
+
+  for (const audience of ['staff', 'portal'] as const) {
+    const tags = [audience === 'staff' ? 'auth (console)' : 'auth (portal)'];
+    const Me = audience === 'staff' ? StaffMeSchema : PortalMeSchema;
+    const requireUser = audience === 'staff' ? app.requireStaff : app.requirePortalUser;
+    const userId = (request: { staff?: { id: string }; portalUserId?: string }) =>
+      audience === 'staff' ? request.staff!.id : request.portalUserId!;
+
+    app.post(
+      `/${audience}/login`,
+      { schema: { tags, body: LoginBodySchema, response: { 200: Me } }, config: { rateLimit } },
+      async (request, reply) => {
+        const session = await service.login(deps, audience, request.body);
+        app.setSession(reply, audience, session);
+        return me(audience, session.userId);
+      },
+    );
+
+    app.post(`/${audience}/refresh`, { schema: { tags, response: { 200: Me } } }, async (request, reply) => {
+      try {
+        const session = await service.refresh(deps, audience, app.refreshCookie(request, audience));
+        app.setSession(reply, audience, session);
+        return me(audience, session.userId);
+      } catch (err) {
+        app.clearSession(reply, audience);
+        throw err;
+      }
+    });
+
+    app.post(`/${audience}/logout`, { schema: { tags, response: { 200: OkSchema } } }, async (request, reply) => {
+      await service.logout(deps, app.refreshCookie(request, audience));
+      app.clearSession(reply, audience);
+      return { ok: true as const };
+    });
+
+    app.get(`/${audience}/me`, { schema: { tags, response: { 200: Me } }, onRequest: requireUser }, async (request) =>
+      me(audience, userId(request)),
+    );
+
+    app.patch(
+      `/${audience}/me`,
+      { schema: { tags, body: UpdateProfileBodySchema, response: { 200: Me } }, onRequest: requireUser },
+      async (request) => {
+        await service.updateLocale(deps, audience, userId(request), request.body.locale);
+        return me(audience, userId(request));
+      },
+    );
+
+    app.post(
+      `/${audience}/password-reset`,
+      { schema: { tags, body: PasswordResetRequestSchema, response: { 202: OkSchema } }, config: { rateLimit } },
+      async (request, reply) => {
+        await service.requestPasswordReset(deps, audience, request.body.email, request.locale ?? app.config.defaultLocale);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      `/${audience}/password-reset/confirm`,
+      { schema: { tags, body: PasswordResetConfirmSchema, response: { 200: OkSchema } }, config: { rateLimit } },
+      async (request) => {
+        await service.confirmPasswordReset(deps, audience, request.body.token, request.body.password);
+        return { ok: true as const };
+      },
+    );
+  }
+
+  const tags = ['auth (portal)'];
+  app.get(
+    '/invitations/:token',
+    { schema: { tags, params: InvitationTokenParamsSchema, response: { 200: InvitationPreviewSchema } } },
+    async (request) => service.previewInvitation(deps, request.params.token),
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      schema: { tags, params: InvitationTokenParamsSchema, body: InvitationAcceptSchema, response: { 200: InvitationAcceptedSchema } },
+      config: { rateLimit: { ...rateLimit, keyGenerator: (request: { ip: string; url: string }) => `${request.url}|${request.ip}` } },
+    },
+    async (request, reply) => {
+      const result = await service.acceptInvitation(deps, request.params.token, request.body);
+      app.setSession(reply, 'portal', result.session);
+      return { me: await service.getPortalMe(deps, result.session.userId), customerId: result.customerId, threadId: result.threadId };
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { invitations } from '../../db/schema/auth';
+import { customerContacts, customers, leases } from '../../db/schema/customers';
+import { portalUsers } from '../../db/schema/portal-users';
+
+export async function findCustomer(db: DbOrTx, landlordId: string, customerId: string) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.landlordId, landlordId), eq(customers.id, customerId)));
+  return row;
+}
+
+export async function listCustomers(db: DbOrTx, landlordId: string, q: string | undefined, page: number, pageSize: number) {
+  const where = and(
+    eq(customers.landlordId, landlordId),
+    q ? or(ilike(customers.name, `%${escapeLike(q)}%`), ilike(customers.email, `%${escapeLike(q)}%`)) : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(customers)
+      .where(where)
+      .orderBy(asc(customers.name), asc(customers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(customers).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function findLease(db: DbOrTx, landlordId: string, customerId: string, leaseId: string) {
+  const [row] = await db
+    .select()
+    .from(leases)
+    .where(and(eq(leases.landlordId, landlordId), eq(leases.customerId, customerId), eq(leases.id, leaseId)));
+  return row;
+}
+
+/** Contacts with their portal user (if registered) and whether a usable invitation is out. */
+export async function listContacts(db: DbOrTx, landlordId: string, customerId: string) {
+  return db
+    .select({
+      id: customerContacts.id,
+      name: customerContacts.name,
+      email: customerContacts.email,
+      phone: customerContacts.phone,
+      portalUserId: customerContacts.portalUserId,
+      portalUserLocale: portalUsers.locale,
+      invited: sql<boolean>`exists (
+        select 1 from ${invitations}
+        where ${invitations.contactId} = ${customerContacts.id}
+          and ${invitations.usedAt} is null and ${invitations.revokedAt} is null
+          and ${invitations.expiresAt} > now())`,
+    })
+    .from(customerContacts)
+    .leftJoin(portalUsers, eq(portalUsers.id, customerContacts.portalUserId))
+    .where(and(eq(customerContacts.landlordId, landlordId), eq(customerContacts.customerId, customerId)))
+    .orderBy(asc(customerContacts.name));
+}
+
+export async function insertInvitation(
+  db: DbOrTx,
+  values: { landlordId: string; customerId: string; contactId: string; email: string; tokenHash: string; threadId: string | null; expiresAt: Date },
+) {
+  // Only the newest link to a person works: a forwarded old e-mail is no key.
+  await db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.landlordId, values.landlordId),
+        eq(invitations.contactId, values.contactId),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    );
+  await db.insert(invitations).values(values);
+}

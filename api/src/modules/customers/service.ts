@@ -1,0 +1,114 @@
+import type { Contact, CustomerDetail, CustomerSummary } from '@portico/shared/contracts/customers';
+import type { PageQuery } from '@portico/shared/pagination';
+import { addDays } from 'date-fns';
+import type { StaffActor } from '../../actors';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { listLeaseRefs } from '../auth/repo';
+import { INVITATION_TTL_DAYS } from '../auth/service';
+import { hashToken, newToken } from '../auth/tokens';
+import { queueEmail } from '../outbox/service';
+import { findLandlord } from '../settings/service';
+import * as repo from './repo';
+import { canReadCustomers } from './policy';
+
+export type ContactRow = Awaited<ReturnType<typeof repo.listContacts>>[number];
+
+export const listContacts = repo.listContacts;
+
+export async function requireCustomer(db: DbOrTx, landlordId: string, customerId: string) {
+  const customer = await repo.findCustomer(db, landlordId, customerId);
+  if (!customer) throw notFound('customer');
+  return customer;
+}
+
+export async function requireLease(db: DbOrTx, landlordId: string, customerId: string, leaseId: string) {
+  const lease = await repo.findLease(db, landlordId, customerId, leaseId);
+  if (!lease) throw notFound('lease');
+  return lease;
+}
+
+function toContact(c: ContactRow): Contact {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    portalState: c.portalUserId ? 'registered' : c.invited ? 'invited' : 'none',
+  };
+}
+
+const leaseRefs = async (db: DbOrTx, ids: string[]) => (ids.length ? listLeaseRefs(db, ids) : []);
+
+export async function listCustomers(deps: Deps, actor: StaffActor, query: PageQuery & { q?: string | undefined }) {
+  if (!canReadCustomers(actor)) throw forbidden();
+  const { items, total } = await repo.listCustomers(deps.db, actor.landlordId, query.q, query.page, query.pageSize);
+  const refs = await leaseRefs(
+    deps.db,
+    items.map((c) => c.id),
+  );
+  const summaries: CustomerSummary[] = items.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    email: c.email,
+    leases: refs.filter((l) => l.customerId === c.id).map(({ customerId: _, ...l }) => l),
+  }));
+  return { items: summaries, total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getCustomer(deps: Deps, actor: StaffActor, customerId: string): Promise<CustomerDetail> {
+  if (!canReadCustomers(actor)) throw forbidden();
+  const customer = await requireCustomer(deps.db, actor.landlordId, customerId);
+  const [refs, contacts] = await Promise.all([leaseRefs(deps.db, [customer.id]), repo.listContacts(deps.db, actor.landlordId, customer.id)]);
+  return {
+    id: customer.id,
+    kind: customer.kind,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    leases: refs.map(({ customerId: _, ...l }) => l),
+    contacts: contacts.map(toContact),
+  };
+}
+
+/** Creates a personal, single-use, 7-day invitation link; the caller sends it in its own e-mail. */
+export async function createInvitation(
+  tx: DbOrTx,
+  deps: Deps,
+  landlordId: string,
+  customerId: string,
+  contact: { id: string; email: string },
+  threadId: string | null,
+) {
+  const token = newToken();
+  const expiresAt = addDays(new Date(), INVITATION_TTL_DAYS);
+  await repo.insertInvitation(tx, { landlordId, customerId, contactId: contact.id, email: contact.email, tokenHash: hashToken(token), threadId, expiresAt });
+  return { link: `${deps.config.tenantWebUrl}/invitation/${token}`, expiresAt };
+}
+
+/** Seed 000: "Inviter beboer" — staff invite a contact person by hand. */
+export async function inviteContact(deps: Deps, actor: StaffActor, customerId: string, contactId: string) {
+  if (!canReadCustomers(actor)) throw forbidden();
+  const landlord = await findLandlord(deps.db, actor.landlordId);
+  if (!landlord?.portalEnabled) throw conflict('portal_disabled');
+  const customer = await requireCustomer(deps.db, actor.landlordId, customerId);
+  const contact = (await repo.listContacts(deps.db, actor.landlordId, customerId)).find((c) => c.id === contactId);
+  if (!contact) throw notFound('contact');
+  if (!contact.email) throw badRequest('no_contact_email');
+  if (contact.portalUserId) throw conflict('conflict');
+  const email = contact.email;
+  return deps.db.transaction(async (tx) => {
+    const invitation = await createInvitation(tx, deps, landlord.id, customer.id, { id: contact.id, email }, null);
+    await queueEmail(tx, landlord.id, {
+      template: 'invitation',
+      to: email,
+      locale: landlord.defaultLocale,
+      landlordName: landlord.name,
+      customerName: customer.name,
+      link: invitation.link,
+    });
+    return { contactId: contact.id, email, expiresAt: invitation.expiresAt.toISOString() };
+  });
+}

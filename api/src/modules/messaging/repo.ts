@@ -1,0 +1,211 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { customers, leases } from '../../db/schema/customers';
+import { attachments, messages, threadReads, threads } from '../../db/schema/messaging';
+import { units } from '../../db/schema/properties';
+import { staffUsers } from '../../db/schema/staff';
+
+export type Side = 'staff' | 'tenant';
+export type Reader = { kind: Side; id: string };
+
+const other = (side: Side): Side => (side === 'staff' ? 'tenant' : 'staff');
+const lastAt = (side: Side) => (side === 'staff' ? threads.lastStaffMessageAt : threads.lastTenantMessageAt);
+
+function summaryQuery(db: DbOrTx, reader: Reader) {
+  const theirs = lastAt(other(reader.kind));
+  return db
+    .select({
+      id: threads.id,
+      subject: threads.subject,
+      customerId: customers.id,
+      customerName: customers.name,
+      leaseId: leases.id,
+      leaseNumber: leases.number,
+      unitType: units.type,
+      address: units.address,
+      lastMessageAt: threads.lastMessageAt,
+      lastMessagePreview: threads.lastMessagePreview,
+      lastAuthorKind: threads.lastAuthorKind,
+      messageCount: threads.messageCount,
+      unread: sql<boolean>`coalesce(${theirs} > coalesce(${threadReads.lastReadAt}, '-infinity'::timestamptz), false)`,
+    })
+    .from(threads)
+    .innerJoin(customers, eq(customers.id, threads.customerId))
+    .innerJoin(leases, eq(leases.id, threads.leaseId))
+    .innerJoin(units, eq(units.id, leases.unitId))
+    .leftJoin(
+      threadReads,
+      and(eq(threadReads.threadId, threads.id), eq(threadReads.readerKind, reader.kind), eq(threadReads.readerId, reader.id)),
+    );
+}
+export type ThreadRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+type Scope = { landlordId: string; customerId?: string | undefined; leaseId?: string | undefined };
+const scoped = (scope: Scope, ...more: (SQL | undefined)[]) =>
+  and(
+    eq(threads.landlordId, scope.landlordId),
+    scope.customerId ? eq(threads.customerId, scope.customerId) : undefined,
+    scope.leaseId ? eq(threads.leaseId, scope.leaseId) : undefined,
+    ...more,
+  );
+
+/** Inbox: the other side has written; Sent: this side has written. A thread may be in both. */
+const inBox = (reader: Reader, box: 'inbox' | 'sent') => isNotNull(lastAt(box === 'inbox' ? other(reader.kind) : reader.kind));
+
+export async function listThreads(db: DbOrTx, scope: Scope, reader: Reader, box: 'inbox' | 'sent', page: number, pageSize: number) {
+  const where = scoped(scope, inBox(reader, box));
+  const [items, [count]] = await Promise.all([
+    summaryQuery(db, reader)
+      .where(where)
+      .orderBy(desc(threads.lastMessageAt), desc(threads.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(threads).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function countUnread(db: DbOrTx, scope: Scope, reader: Reader) {
+  const theirs = lastAt(other(reader.kind));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(threads)
+    .leftJoin(
+      threadReads,
+      and(eq(threadReads.threadId, threads.id), eq(threadReads.readerKind, reader.kind), eq(threadReads.readerId, reader.id)),
+    )
+    .where(scoped(scope, isNotNull(theirs), sql`${theirs} > coalesce(${threadReads.lastReadAt}, '-infinity'::timestamptz)`));
+  return row?.n ?? 0;
+}
+
+export async function findThread(db: DbOrTx, scope: Scope, reader: Reader, threadId: string) {
+  const [row] = await summaryQuery(db, reader).where(scoped(scope, eq(threads.id, threadId)));
+  return row;
+}
+
+/** Locks the thread row so concurrent replies update its counters one at a time. */
+export async function lockThread(db: DbOrTx, scope: Scope, threadId: string) {
+  const [row] = await db.select().from(threads).where(scoped(scope, eq(threads.id, threadId))).for('update');
+  return row;
+}
+
+export async function insertThread(db: DbOrTx, values: { landlordId: string; customerId: string; leaseId: string; subject: string; lastAuthorKind: Side }) {
+  const [row] = await db.insert(threads).values(values).returning();
+  return row!;
+}
+
+export async function insertMessage(
+  db: DbOrTx,
+  values: { landlordId: string; threadId: string; authorKind: Side; authorId: string; authorName: string; body: string },
+) {
+  const [message] = await db.insert(messages).values(values).returning();
+  const m = message!;
+  await db
+    .update(threads)
+    .set({
+      lastMessageAt: m.createdAt,
+      lastMessagePreview: m.body.slice(0, 160),
+      lastAuthorKind: m.authorKind,
+      messageCount: sql`${threads.messageCount} + 1`,
+      ...(m.authorKind === 'staff' ? { lastStaffMessageAt: m.createdAt } : { lastTenantMessageAt: m.createdAt }),
+    })
+    .where(and(eq(threads.landlordId, values.landlordId), eq(threads.id, values.threadId)));
+  return m;
+}
+
+export async function listMessages(db: DbOrTx, landlordId: string, threadId: string) {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.landlordId, landlordId), eq(messages.threadId, threadId)))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}
+
+export async function markRead(db: DbOrTx, threadId: string, reader: Reader) {
+  await db
+    .insert(threadReads)
+    .values({ threadId, readerKind: reader.kind, readerId: reader.id, lastReadAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [threadReads.threadId, threadReads.readerKind, threadReads.readerId],
+      set: { lastReadAt: sql`now()` },
+    });
+}
+
+/** Staff to tell about a tenant message: those who wrote in the thread, else admins and managers. */
+export async function staffRecipients(db: DbOrTx, landlordId: string, threadId: string) {
+  const columns = { id: staffUsers.id, email: staffUsers.email, locale: staffUsers.locale };
+  const participants = await db
+    .selectDistinct(columns)
+    .from(staffUsers)
+    .innerJoin(messages, and(eq(messages.authorId, staffUsers.id), eq(messages.authorKind, 'staff')))
+    .where(and(eq(staffUsers.landlordId, landlordId), eq(messages.threadId, threadId)));
+  if (participants.length) return participants;
+  return db
+    .select(columns)
+    .from(staffUsers)
+    .where(and(eq(staffUsers.landlordId, landlordId), inArray(staffUsers.role, ['admin', 'manager'])));
+}
+
+// --- attachments --------------------------------------------------------------------
+
+export async function insertAttachment(
+  db: DbOrTx,
+  values: { id: string; landlordId: string; uploaderKind: Side; uploaderId: string; filename: string; contentType: string; size: number; storageKey: string },
+) {
+  const [row] = await db.insert(attachments).values(values).returning();
+  return row!;
+}
+
+/** Binds the uploader's own unclaimed uploads to a message; returns how many it bound. */
+export async function claimAttachments(db: DbOrTx, landlordId: string, uploader: Reader, ids: string[], messageId: string) {
+  if (!ids.length) return 0;
+  const rows = await db
+    .update(attachments)
+    .set({ messageId })
+    .where(
+      and(
+        eq(attachments.landlordId, landlordId),
+        eq(attachments.uploaderKind, uploader.kind),
+        eq(attachments.uploaderId, uploader.id),
+        isNull(attachments.messageId),
+        inArray(attachments.id, ids),
+      ),
+    )
+    .returning({ id: attachments.id });
+  return rows.length;
+}
+
+export async function listAttachments(db: DbOrTx, landlordId: string, messageIds: string[]) {
+  if (!messageIds.length) return [];
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.landlordId, landlordId), inArray(attachments.messageId, messageIds)))
+    .orderBy(asc(attachments.createdAt));
+}
+
+/** An attachment the reader may open: on a message in scope, or their own pending upload. */
+export async function findAttachment(db: DbOrTx, scope: Scope, reader: Reader, attachmentId: string) {
+  const [row] = await db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .leftJoin(messages, eq(messages.id, attachments.messageId))
+    .leftJoin(threads, eq(threads.id, messages.threadId))
+    .where(
+      and(
+        eq(attachments.landlordId, scope.landlordId),
+        eq(attachments.id, attachmentId),
+        sql`(${and(isNotNull(attachments.messageId), scope.customerId ? eq(threads.customerId, scope.customerId) : undefined)})
+          or (${and(isNull(attachments.messageId), eq(attachments.uploaderKind, reader.kind), eq(attachments.uploaderId, reader.id))})`,
+      ),
+    );
+  return row?.attachment;
+}
+
+/** Uploads nobody attached within the grace period; the sweeper deletes them and their files. */
+export async function deleteStaleUploads(db: DbOrTx, olderThan: Date) {
+  return db
+    .delete(attachments)
+    .where(and(isNull(attachments.messageId), sql`${attachments.createdAt} < ${olderThan.toISOString()}`))
+    .returning({ storageKey: attachments.storageKey });
+}

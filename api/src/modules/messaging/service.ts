@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Attachment,
+  Message,
+  PortalNewThreadBody,
+  ReplyBody,
+  StaffNewThreadBody,
+  ThreadDetail,
+  ThreadListQuery,
+  ThreadSummary,
+} from '@portico/shared/contracts/messaging';
+import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
+import type { Page } from '@portico/shared/pagination';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Actor, StaffActor, TenantActor } from '../../actors';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
+import { createInvitation, listContacts, requireCustomer, requireLease } from '../customers/service';
+import { deliveryStates } from '../outbox/repo';
+import { queueEmail } from '../outbox/service';
+import { findLandlord } from '../settings/service';
+import { canUseMessaging } from './policy';
+import * as repo from './repo';
+
+const reader = (actor: Actor): repo.Reader => ({ kind: actor.kind, id: actor.id });
+/** Tenants only ever see their current customer's threads; staff see their landlord's. */
+const scopeOf = (actor: Actor, customerId?: string, leaseId?: string) =>
+  actor.kind === 'tenant' ? { landlordId: actor.landlordId, customerId: actor.customerId, leaseId } : { landlordId: actor.landlordId, customerId, leaseId };
+
+function assertMayMessage(actor: Actor) {
+  if (!canUseMessaging(actor)) throw forbidden();
+}
+
+function toSummary(row: repo.ThreadRow): ThreadSummary {
+  return {
+    id: row.id,
+    subject: row.subject,
+    customer: { id: row.customerId, name: row.customerName },
+    lease: { id: row.leaseId, number: row.leaseNumber, unitType: row.unitType, address: row.address },
+    lastMessageAt: row.lastMessageAt.toISOString(),
+    lastMessagePreview: row.lastMessagePreview,
+    lastAuthorKind: row.lastAuthorKind,
+    messageCount: row.messageCount,
+    unread: row.unread,
+  };
+}
+
+const toAttachment = (a: { id: string; filename: string; contentType: string; size: number }): Attachment => ({
+  id: a.id,
+  filename: a.filename,
+  contentType: a.contentType,
+  size: a.size,
+});
+
+export async function listThreads(deps: Deps, actor: Actor, query: ThreadListQuery): Promise<Page<ThreadSummary>> {
+  assertMayMessage(actor);
+  const { items, total } = await repo.listThreads(
+    deps.db,
+    scopeOf(actor, query.customerId, query.leaseId),
+    reader(actor),
+    query.box,
+    query.page,
+    query.pageSize,
+  );
+  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function unreadCount(deps: Deps, actor: Actor) {
+  assertMayMessage(actor);
+  return { inbox: await repo.countUnread(deps.db, scopeOf(actor), reader(actor)) };
+}
+
+async function messagesOf(db: DbOrTx, actor: Actor, threadId: string): Promise<Message[]> {
+  const rows = await repo.listMessages(db, actor.landlordId, threadId);
+  const ids = rows.map((m) => m.id);
+  const [files, states] = await Promise.all([
+    repo.listAttachments(db, actor.landlordId, ids),
+    // Delivery is the landlord's operational concern; tenants are not shown it.
+    actor.kind === 'staff' ? deliveryStates(db, actor.landlordId, ids) : new Map(),
+  ]);
+  return rows.map((m) => ({
+    id: m.id,
+    authorKind: m.authorKind,
+    authorName: m.authorName,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+    attachments: files.filter((f) => f.messageId === m.id).map(toAttachment),
+    delivery: states.get(m.id) ?? null,
+  }));
+}
+
+/** Opening a thread marks it read for this person. */
+export async function getThread(deps: Deps, actor: Actor, threadId: string): Promise<ThreadDetail> {
+  assertMayMessage(actor);
+  const row = await repo.findThread(deps.db, scopeOf(actor), reader(actor), threadId);
+  if (!row) throw notFound('thread');
+  await repo.markRead(deps.db, threadId, reader(actor));
+  const [messages, contacts] = await Promise.all([
+    messagesOf(deps.db, actor, threadId),
+    listContacts(deps.db, actor.landlordId, row.customerId),
+  ]);
+  return {
+    ...toSummary({ ...row, unread: false }),
+    messages,
+    customerHasPortalUser: contacts.some((c) => c.portalUserId),
+  };
+}
+
+async function writeMessage(tx: DbOrTx, deps: Deps, actor: Actor, thread: { id: string; customerId: string; subject: string }, input: ReplyBody) {
+  const message = await repo.insertMessage(tx, {
+    landlordId: actor.landlordId,
+    threadId: thread.id,
+    authorKind: actor.kind,
+    authorId: actor.id,
+    authorName: actor.name,
+    body: input.body,
+  });
+  const unique = [...new Set(input.attachmentIds)];
+  const bound = await repo.claimAttachments(tx, actor.landlordId, reader(actor), unique, message.id);
+  // Someone else's upload, one already used, or an unknown id: refuse and roll everything back.
+  if (bound !== unique.length) throw notFound('attachment');
+  if (actor.kind === 'staff') await notifyTenants(tx, deps, actor, thread, message);
+  else await notifyStaff(tx, deps, actor, thread, message);
+  return message;
+}
+
+/**
+ * Seed 000: each contact person gets the message text by e-mail. A registered one gets a link to
+ * the thread; with the portal on, one who is not registered gets a fresh personal invitation
+ * in the same e-mail and can answer once registered.
+ */
+async function notifyTenants(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: StaffActor,
+  thread: { id: string; customerId: string; subject: string },
+  message: { id: string; body: string },
+) {
+  const landlord = await findLandlord(tx, actor.landlordId);
+  if (!landlord) throw notFound('landlord');
+  const contacts = await listContacts(tx, actor.landlordId, thread.customerId);
+  for (const contact of contacts) {
+    if (!contact.email) continue;
+    const common = {
+      template: 'tenant_new_staff_message' as const,
+      to: contact.email,
+      locale: contact.portalUserLocale ?? landlord.defaultLocale,
+      landlordName: landlord.name,
+      subject: thread.subject,
+      body: message.body,
+    };
+    if (!landlord.portalEnabled) {
+      await queueEmail(tx, landlord.id, common, message.id);
+    } else if (contact.portalUserId) {
+      await queueEmail(tx, landlord.id, { ...common, link: `${deps.config.tenantWebUrl}/messages/${thread.id}` }, message.id);
+    } else {
+      const invitation = await createInvitation(tx, deps, landlord.id, thread.customerId, { id: contact.id, email: contact.email }, thread.id);
+      await queueEmail(tx, landlord.id, { ...common, link: invitation.link, invitationLink: invitation.link }, message.id);
+    }
+  }
+}
+
+async function notifyStaff(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: TenantActor,
+  thread: { id: string; customerId: string; subject: string },
+  message: { id: string; body: string },
+) {
+  const landlord = await findLandlord(tx, actor.landlordId);
+  if (!landlord) throw notFound('landlord');
+  const customer = await requireCustomer(tx, actor.landlordId, thread.customerId);
+  for (const staff of await repo.staffRecipients(tx, actor.landlordId, thread.id)) {
+    await queueEmail(
+      tx,
+      landlord.id,
+      {
+        template: 'staff_new_tenant_message',
+        to: staff.email,
+        locale: staff.locale ?? landlord.defaultLocale,
+        landlordName: landlord.name,
+        customerName: customer.name,
+        subject: thread.subject,
+        body: message.body,
+        link: `${deps.config.adminWebUrl}/messages/${thread.id}`,
+      },
+      message.id,
+    );
+  }
+}
+
+export async function createThread(deps: Deps, actor: Actor, input: StaffNewThreadBody | PortalNewThreadBody): Promise<ThreadDetail> {
+  assertMayMessage(actor);
+  const customerId = actor.kind === 'tenant' ? actor.customerId : (input as StaffNewThreadBody).customerId;
+  const threadId = await deps.db.transaction(async (tx) => {
+    await requireCustomer(tx, actor.landlordId, customerId);
+    await requireLease(tx, actor.landlordId, customerId, input.leaseId);
+    const thread = await repo.insertThread(tx, {
+      landlordId: actor.landlordId,
+      customerId,
+      leaseId: input.leaseId,
+      subject: input.subject,
+      lastAuthorKind: actor.kind,
+    });
+    await writeMessage(tx, deps, actor, thread, input);
+    return thread.id;
+  });
+  return getThread(deps, actor, threadId);
+}
+
+export async function reply(deps: Deps, actor: Actor, threadId: string, input: ReplyBody): Promise<Message> {
+  assertMayMessage(actor);
+  const messageId = await deps.db.transaction(async (tx) => {
+    const thread = await repo.lockThread(tx, scopeOf(actor), threadId);
+    if (!thread) throw notFound('thread');
+    const message = await writeMessage(tx, deps, actor, thread, input);
+    // Writing in a thread means having read it.
+    await repo.markRead(tx, thread.id, reader(actor));
+    return message.id;
+  });
+  const message = (await messagesOf(deps.db, actor, threadId)).find((m) => m.id === messageId);
+  if (!message) throw notFound('message');
+  return message;
+}
+
+// --- files ------------------------------------------------------------------------------
+
+/** Stores an upload after sniffing its bytes: the name and the browser's claimed type are not trusted. */
+export async function upload(deps: Deps, actor: Actor, file: { filename: string; data: Buffer }): Promise<Attachment> {
+  assertMayMessage(actor);
+  if (file.data.length > MAX_UPLOAD_BYTES) throw tooLarge('upload_too_large', { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  const sniffed = await fileTypeFromBuffer(file.data);
+  if (!sniffed || !(ALLOWED_UPLOAD_TYPES as readonly string[]).includes(sniffed.mime)) throw unsupported('upload_type_not_allowed');
+  const id = randomUUID();
+  await deps.storage.put(id, file.data);
+  try {
+    const row = await repo.insertAttachment(deps.db, {
+      id,
+      landlordId: actor.landlordId,
+      uploaderKind: actor.kind,
+      uploaderId: actor.id,
+      filename: cleanFilename(file.filename, sniffed.ext),
+      contentType: sniffed.mime,
+      size: file.data.length,
+      storageKey: id,
+    });
+    return toAttachment(row);
+  } catch (err) {
+    await deps.storage.remove(id);
+    throw err;
+  }
+}
+
+function cleanFilename(name: string, ext: string) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return base || `attachment.${ext}`;
+}
+
+export async function openAttachment(deps: Deps, actor: Actor, attachmentId: string) {
+  assertMayMessage(actor);
+  const attachment = await repo.findAttachment(deps.db, scopeOf(actor), reader(actor), attachmentId);
+  if (!attachment) throw notFound('attachment');
+  return { attachment, stream: deps.storage.read(attachment.storageKey) };
+}
+
+/** Deletes uploads never attached to a message within a day, with their files. */
+export async function sweepStaleUploads(deps: Deps) {
+  const removed = await repo.deleteStaleUploads(deps.db, new Date(Date.now() - 24 * 3600 * 1000));
+  await Promise.all(removed.map((r) => deps.storage.remove(r.storageKey)));
+  return removed.length;
+}

@@ -1,0 +1,12 @@
+import { type Notification, NotificationSchema } from '@portico/shared/jobs';
+import type { DbOrTx } from '../../db/client';
+import { insertOutbox } from './repo';
+
+/**
+ * Records a notification to send once the surrounding transaction commits. Call it with the
+ * transaction that writes the change itself: a rolled-back write then sends nothing.
+ */
+export async function queueEmail(tx: DbOrTx, landlordId: string | null, notification: Notification, messageId?: string) {
+  const payload = NotificationSchema.parse(notification);
+  return insertOutbox(tx, { landlordId, channel: 'email', payload, messageId: messageId ?? null });
+}

@@ -1,0 +1,68 @@
+import type { Notification } from '@portico/shared/jobs';
+import { translator } from '../i18n';
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const paragraphs = (s: string) =>
+  s
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
+/** Builds text and HTML from the same blocks so the two never drift apart. */
+function compose(subject: string, blocks: ({ text: string } | { quote: string } | { link: string; label: string })[]): RenderedEmail {
+  const text = blocks.map((b) => ('text' in b ? b.text : 'quote' in b ? b.quote : `${b.label}: ${b.link}`)).join('\n\n');
+  const html = blocks
+    .map((b) =>
+      'text' in b
+        ? paragraphs(b.text)
+        : 'quote' in b
+          ? `<blockquote style="border-left:3px solid #ccc;margin:0;padding:0 12px">${paragraphs(b.quote)}</blockquote>`
+          : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`,
+    )
+    .join('\n');
+  return { subject, text, html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${html}</body></html>` };
+}
+
+/** Every e-mail the product sends, in the recipient's language, from the shared catalogue. */
+export function renderEmail(n: Notification): RenderedEmail {
+  const t = translator(n.locale);
+  const greeting = { text: t('email:greeting') };
+  const signature = { text: t('email:signature', { landlordName: n.landlordName }) };
+  switch (n.template) {
+    case 'staff_new_tenant_message':
+      return compose(t('email:staffNewTenantMessage.subject', n), [
+        { text: t('email:staffNewTenantMessage.intro', n) },
+        { quote: n.body },
+        { link: n.link, label: t('email:staffNewTenantMessage.cta') },
+      ]);
+    case 'tenant_new_staff_message':
+      return compose(t('email:tenantNewStaffMessage.subject', n), [
+        greeting,
+        { text: t('email:tenantNewStaffMessage.intro', n) },
+        { quote: n.body },
+        ...(n.invitationLink
+          ? [{ text: t('email:tenantNewStaffMessage.inviteIntro') }, { link: n.invitationLink, label: t('email:tenantNewStaffMessage.inviteCta') }]
+          : n.link
+            ? [{ link: n.link, label: t('email:tenantNewStaffMessage.cta') }]
+            : []),
+        signature,
+      ]);
+    case 'invitation':
+      return compose(t('email:invitation.subject', n), [
+        greeting,
+        { text: t('email:invitation.intro', n) },
+        { link: n.link, label: t('email:invitation.cta') },
+        { text: t('email:invitation.expiry') },
+        signature,
+      ]);
+    case 'password_reset':
+      return compose(t('email:passwordReset.subject'), [
+        greeting,
+        { text: t('email:passwordReset.intro') },
+        { link: n.link, label: t('email:passwordReset.cta') },
+        signature,
+      ]);
+  }
+}

@@ -1,0 +1,112 @@
+import cookie from '@fastify/cookie';
+import jwt from '@fastify/jwt';
+import { pickLocale } from '@portico/shared/locale';
+import { CSRF_HEADER, CUSTOMER_HEADER } from '@portico/shared/headers';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { forbidden, notFound, unauthenticated } from '../errors';
+import * as authRepo from '../modules/auth/repo';
+import type { Audience } from '../modules/auth/repo';
+import { REFRESH_TTL_DAYS } from '../modules/auth/service';
+
+const ACCESS_TTL_SECONDS = 15 * 60;
+const cookieNames = (audience: Audience) => ({ access: `portico_${audience}_at`, refresh: `portico_${audience}_rt` });
+const refreshPath = (audience: Audience) => `/api/v1/auth/${audience}`;
+
+type AccessClaims = { sub: string; aud: Audience };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    requireStaff: (request: FastifyRequest) => Promise<void>;
+    requirePortalUser: (request: FastifyRequest) => Promise<void>;
+    requireTenant: (request: FastifyRequest) => Promise<void>;
+    setSession: (reply: FastifyReply, audience: Audience, session: { userId: string; refreshToken: string }) => void;
+    clearSession: (reply: FastifyReply, audience: Audience) => void;
+    refreshCookie: (request: FastifyRequest, audience: Audience) => string | undefined;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { config, db } = app;
+    await app.register(cookie);
+    await app.register(jwt, { secret: config.jwtSecret, sign: { expiresIn: ACCESS_TTL_SECONDS } });
+
+    // A cross-site form or image cannot add a custom header; SameSite cookies are the second fence.
+    app.addHook('onRequest', async (request) => {
+      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') throw forbidden('csrf_failed');
+    });
+
+    const base = { httpOnly: true, secure: config.cookieSecure, sameSite: 'strict' as const };
+
+    app.decorate('setSession', (reply: FastifyReply, audience: Audience, session: { userId: string; refreshToken: string }) => {
+      const names = cookieNames(audience);
+      const access = app.jwt.sign({ sub: session.userId, aud: audience } satisfies AccessClaims);
+      reply.setCookie(names.access, access, { ...base, path: '/api', maxAge: ACCESS_TTL_SECONDS });
+      reply.setCookie(names.refresh, session.refreshToken, { ...base, path: refreshPath(audience), maxAge: REFRESH_TTL_DAYS * 86400 });
+    });
+
+    app.decorate('clearSession', (reply: FastifyReply, audience: Audience) => {
+      const names = cookieNames(audience);
+      reply.clearCookie(names.access, { ...base, path: '/api' });
+      reply.clearCookie(names.refresh, { ...base, path: refreshPath(audience) });
+    });
+
+    app.decorate('refreshCookie', (request: FastifyRequest, audience: Audience) => request.cookies[cookieNames(audience).refresh]);
+
+    function claims(request: FastifyRequest, audience: Audience): AccessClaims {
+      const token = request.cookies[cookieNames(audience).access];
+      if (!token) throw unauthenticated();
+      try {
+        const decoded = app.jwt.verify<AccessClaims>(token);
+        if (decoded.aud !== audience) throw new Error('wrong audience');
+        return decoded;
+      } catch {
+        throw unauthenticated('session_expired');
+      }
+    }
+
+    app.decorate('requireStaff', async (request: FastifyRequest) => {
+      const { sub } = claims(request, 'staff');
+      const row = await authRepo.findStaff(db, { id: sub });
+      if (!row) throw unauthenticated();
+      const { user, landlord } = row;
+      request.staff = { kind: 'staff', id: user.id, landlordId: landlord.id, role: user.role, name: user.name, email: user.email };
+      request.locale = user.locale ?? landlord.defaultLocale;
+    });
+
+    app.decorate('requirePortalUser', async (request: FastifyRequest) => {
+      const { sub } = claims(request, 'portal');
+      request.portalUserId = sub;
+    });
+
+    // Acts for the customer named in the header, or the person's first one.
+    app.decorate('requireTenant', async (request: FastifyRequest) => {
+      const { sub } = claims(request, 'portal');
+      const user = await authRepo.findPortalUser(db, { id: sub });
+      if (!user) throw unauthenticated();
+      const memberships = await authRepo.listMemberships(db, user.id);
+      const wanted = request.headers[CUSTOMER_HEADER];
+      const membership = typeof wanted === 'string' && wanted ? memberships.find((m) => m.customerId === wanted) : memberships[0];
+      if (!membership) throw memberships.length ? notFound('customer') : forbidden('portal_disabled');
+      request.portalUserId = user.id;
+      request.tenant = {
+        kind: 'tenant',
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        customerId: membership.customerId,
+        landlordId: membership.landlord.id,
+        role: membership.role,
+      };
+      request.locale = user.locale ?? membership.landlord.defaultLocale;
+    });
+
+    app.addHook('onRequest', async (request) => {
+      request.locale = pickLocale(request.headers['accept-language'], config.defaultLocale);
+    });
+  },
+  { name: 'auth', dependencies: ['infra'] },
+);

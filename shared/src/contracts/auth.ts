@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { LocaleSchema } from '../locale';
+import { PasswordPolicySchema } from '../password-policy';
+
+export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+/** Password length is checked by the policy, not here, so the answer names the rule. */
+export const PasswordInputSchema = z.string().min(1).max(1024);
+
+export const LoginBodySchema = z.object({
+  email: EmailSchema,
+  password: PasswordInputSchema,
+});
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const StaffRoleSchema = z.enum(['admin', 'manager', 'finance', 'technician']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const LandlordSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  defaultLocale: LocaleSchema,
+  portalEnabled: z.boolean(),
+  passwordPolicy: PasswordPolicySchema,
+});
+
+export const StaffMeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: StaffRoleSchema,
+  locale: LocaleSchema.nullable(),
+  landlord: LandlordSummarySchema,
+});
+export type StaffMe = z.infer<typeof StaffMeSchema>;
+
+export const PortalRoleSchema = z.enum(['main_admin', 'admin', 'user']);
+export type PortalRole = z.infer<typeof PortalRoleSchema>;
+
+export const LeaseRefSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  unitType: z.string(),
+  address: z.string(),
+});
+export type LeaseRef = z.infer<typeof LeaseRefSchema>;
+
+export const MembershipSchema = z.object({
+  customerId: z.uuid(),
+  customerName: z.string(),
+  role: PortalRoleSchema,
+  landlord: z.object({ id: z.uuid(), name: z.string(), defaultLocale: LocaleSchema }),
+  leases: z.array(LeaseRefSchema),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const PortalMeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: LocaleSchema.nullable(),
+  memberships: z.array(MembershipSchema),
+});
+export type PortalMe = z.infer<typeof PortalMeSchema>;
+
+export const UpdateProfileBodySchema = z.object({ locale: LocaleSchema.nullable() });
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
+
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
+export const PasswordResetConfirmSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: PasswordInputSchema,
+});
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirmSchema>;
+
+export const InvitationTokenParamsSchema = z.object({ token: z.string().min(10).max(200) });
+
+export const InvitationPreviewSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  customerName: z.string(),
+  landlordName: z.string(),
+  passwordPolicy: PasswordPolicySchema,
+  locale: LocaleSchema,
+  /** True when a portal user with this e-mail exists: accepting links the customer to it. */
+  existingUser: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
+export const InvitationAcceptSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  password: PasswordInputSchema,
+});
+export type InvitationAccept = z.infer<typeof InvitationAcceptSchema>;
+
+export const InvitationAcceptedSchema = z.object({
+  me: PortalMeSchema,
+  customerId: z.uuid(),
+  threadId: z.uuid().nullable(),
+});
+
+export const OkSchema = z.object({ ok: z.literal(true) });

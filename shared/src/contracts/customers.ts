@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { PageQuerySchema, pageOf } from '../pagination';
+import { LeaseRefSchema } from './auth';
+
+export const CustomerKindSchema = z.enum(['person', 'company']);
+
+export const ContactSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** none: never invited; invited: an unused, unexpired invitation exists; registered: has a portal user. */
+  portalState: z.enum(['none', 'invited', 'registered']),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const CustomerSummarySchema = z.object({
+  id: z.uuid(),
+  kind: CustomerKindSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  leases: z.array(LeaseRefSchema),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
+
+export const CustomerDetailSchema = CustomerSummarySchema.extend({
+  phone: z.string().nullable(),
+  contacts: z.array(ContactSchema),
+});
+export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
+
+export const CustomerPageSchema = pageOf(CustomerSummarySchema);
+export const CustomerListQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+export const CustomerParamsSchema = z.object({ customerId: z.uuid() });
+export const ContactParamsSchema = z.object({ customerId: z.uuid(), contactId: z.uuid() });
+
+export const InvitationSentSchema = z.object({ contactId: z.uuid(), email: z.string(), expiresAt: z.iso.datetime({ offset: true }) });

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { LocaleSchema } from '../locale';
+import { PasswordPolicySchema } from '../password-policy';
+
+export const LandlordSettingsSchema = z.object({
+  name: z.string(),
+  portalEnabled: z.boolean(),
+  passwordPolicy: PasswordPolicySchema,
+  defaultLocale: LocaleSchema,
+});
+export type LandlordSettings = z.infer<typeof LandlordSettingsSchema>;
+
+export const LandlordSettingsPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    portalEnabled: z.boolean(),
+    passwordPolicy: PasswordPolicySchema,
+    defaultLocale: LocaleSchema,
+  })
+  .partial();
+export type LandlordSettingsPatch = z.infer<typeof LandlordSettingsPatchSchema>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Stable machine-readable codes. Clients switch on these; never rename one. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'csrf_failed',
+  'payload_too_large',
+  'invalid_credentials',
+  'session_expired',
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'password_needs_upper',
+  'password_needs_lower',
+  'password_needs_digit',
+  'password_needs_symbol',
+  'invitation_invalid',
+  'invitation_expired',
+  'invitation_used',
+  'reset_token_invalid',
+  'upload_too_large',
+  'upload_type_not_allowed',
+  'upload_missing',
+  'portal_disabled',
+  'no_contact_email',
+  'email_taken',
+  'internal_error',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Resources named in `not_found` errors, so a client can tell which id was wrong. */
+export const RESOURCES = [
+  'route',
+  'thread',
+  'message',
+  'lease',
+  'customer',
+  'contact',
+  'attachment',
+  'upload',
+  'user',
+  'landlord',
+] as const;
+export const ResourceSchema = z.enum(RESOURCES);
+export type Resource = z.infer<typeof ResourceSchema>;
+
+/** The one error wire format. Both the API and the SPAs parse it with this schema. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    resource: ResourceSchema.optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

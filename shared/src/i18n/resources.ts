@@ -1,0 +1,28 @@
+import daCommon from './da/common.json';
+import daConsole from './da/console.json';
+import daEmail from './da/email.json';
+import daErrors from './da/errors.json';
+import daPortal from './da/portal.json';
+import enCommon from './en/common.json';
+import enConsole from './en/console.json';
+import enEmail from './en/email.json';
+import enErrors from './en/errors.json';
+import enPortal from './en/portal.json';
+import svCommon from './sv/common.json';
+import svConsole from './sv/console.json';
+import svEmail from './sv/email.json';
+import svErrors from './sv/errors.json';
+import svPortal from './sv/portal.json';
+
+/**
+ * The one catalogue, split by namespace so each surface loads what it uses:
+ * `common` and `errors` everywhere, `portal` in tenant-web, `console` in admin-web, `email` in the worker.
+ */
+export const resources = {
+  en: { common: enCommon, errors: enErrors, email: enEmail, portal: enPortal, console: enConsole },
+  sv: { common: svCommon, errors: svErrors, email: svEmail, portal: svPortal, console: svConsole },
+  da: { common: daCommon, errors: daErrors, email: daEmail, portal: daPortal, console: daConsole },
+} as const;
+
+export const NAMESPACES = ['common', 'errors', 'email', 'portal', 'console'] as const;
+export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LocaleSchema } from './locale';
+
+export const NOTIFICATION_QUEUE = 'notifications';
+export const DELIVER_JOB = 'deliver';
+
+/** A queued job carries only the outbox row id; the row holds the payload. */
+export const DeliverJobSchema = z.object({ outboxId: z.string().uuid() });
+export type DeliverJob = z.infer<typeof DeliverJobSchema>;
+
+const base = { to: z.string(), locale: LocaleSchema, landlordName: z.string() };
+
+/** Every notification the product sends, by template. Stored in outbox.payload. */
+export const NotificationSchema = z.discriminatedUnion('template', [
+  z.object({
+    template: z.literal('staff_new_tenant_message'),
+    ...base,
+    customerName: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    link: z.string(),
+  }),
+  z.object({
+    template: z.literal('tenant_new_staff_message'),
+    ...base,
+    subject: z.string(),
+    body: z.string(),
+    /** Absent when the landlord has the portal switched off: the e-mail is then all there is. */
+    link: z.string().optional(),
+    /** Set when the recipient has no portal user yet: the e-mail doubles as the invitation. */
+    invitationLink: z.string().optional(),
+  }),
+  z.object({
+    template: z.literal('invitation'),
+    ...base,
+    customerName: z.string(),
+    link: z.string(),
+  }),
+  z.object({
+    template: z.literal('password_reset'),
+    ...base,
+    link: z.string(),
+  }),
+]);
+export type Notification = z.infer<typeof NotificationSchema>;
+export type NotificationTemplate = Notification['template'];

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const LOCALES = ['sv', 'da', 'en'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** Picks the first supported language from an Accept-Language header value. */
+export function pickLocale(acceptLanguage: string | undefined, fallback: Locale): Locale {
+  if (!acceptLanguage) return fallback;
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().slice(0, 2);
+    const hit = LOCALES.find((l) => l === tag);
+    if (hit) return hit;
+  }
+  return fallback;
+}
