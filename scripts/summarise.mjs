@@ -14,11 +14,14 @@ for (const file of readdirSync(dir).sort()) {
     continue;
   }
   // A vitest JSON report. A file that failed to load has no failed test but a failed suite.
-  const brokenFiles = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).every((a) => a.status !== 'failed'));
+  const brokenFiles = (report.testResults ?? []).filter(
+    (r) => r.status === 'failed' && (r.assertionResults ?? []).every((a) => a.status !== 'failed'),
+  );
   passed += report.numPassedTests;
   failed += report.numFailedTests + brokenFiles.length;
   for (const r of report.testResults ?? []) {
-    for (const a of r.assertionResults ?? []) if (a.status === 'failed') console.log(`FAILED: ${path.relative(process.cwd(), r.name)} > ${a.fullName}`);
+    for (const a of r.assertionResults ?? [])
+      if (a.status === 'failed') console.log(`FAILED: ${path.relative(process.cwd(), r.name)} > ${a.fullName}`);
   }
   for (const r of brokenFiles) console.log(`FAILED: ${r.name}: ${String(r.message).split('\n')[0]}`);
 }

@@ -18,11 +18,24 @@ import { infraPlugin } from './plugins/infra';
 
 export type AppDeps = Deps & { redis: Redis };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: { method: string; url: string }[];
+  }
+}
+
 /** Builds the whole API without listening, so tests can `inject` into it. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+  });
+  // Every API route, so a test can prove the OpenAPI document leaves none out.
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/') || route.url === '/api/v1/openapi.json') return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

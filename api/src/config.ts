@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { LocaleSchema } from '@portico/shared/locale';
+import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).default(6),
   /** How often the outbox relay looks for new rows when nothing woke it. */
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+  /** Redis key prefix of the queues, so two deployments (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('portico'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -62,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attempts: parsed.NOTIFY_ATTEMPTS,
       backoffMs: parsed.NOTIFY_BACKOFF_MS,
       relayIntervalMs: parsed.RELAY_INTERVAL_MS,
+      queuePrefix: parsed.QUEUE_PREFIX,
     },
   };
 }

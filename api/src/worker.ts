@@ -15,10 +15,12 @@ import { createMailer } from './notify/mailer';
 export function startWorker(deps: Deps & { redis: Redis }) {
   const settings = queueSettings(deps.config);
   const connection = deps.redis;
-  const queue = new Queue<DeliverJob>(NOTIFICATION_QUEUE, { connection });
+  const prefix = deps.config.notify.queuePrefix;
+  const queue = new Queue<DeliverJob>(NOTIFICATION_QUEUE, { connection, prefix });
   const mailer = createMailer(deps.config);
   const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer), {
     connection: connection.duplicate(),
+    prefix,
     concurrency: settings.concurrency,
   });
   worker.on('error', (err) => console.error('worker error', err));
@@ -56,7 +58,7 @@ export function startWorker(deps: Deps & { redis: Redis }) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const config = loadConfig();
-    const infra = openInfra(config);
+  const infra = openInfra(config);
   const running = startWorker(infra.deps);
   console.log('worker running');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

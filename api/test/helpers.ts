@@ -41,7 +41,10 @@ const unique = () => randomUUID().slice(0, 8);
  * A landlord of its own for each test: staff of every role, one property, a household with a
  * flat and a storage room and no portal user, and a company whose first contact is registered.
  */
-export async function makeLandlord(app: FastifyInstance, opts: { portalEnabled?: boolean; passwordPolicy?: 'standard' | 'classic'; locale?: 'sv' | 'da' | 'en' } = {}) {
+export async function makeLandlord(
+  app: FastifyInstance,
+  opts: { portalEnabled?: boolean; passwordPolicy?: 'standard' | 'classic'; locale?: 'sv' | 'da' | 'en' } = {},
+) {
   const { db } = app;
   const u = unique();
   const landlord = await insertLandlord(db, {
@@ -56,22 +59,44 @@ export async function makeLandlord(app: FastifyInstance, opts: { portalEnabled?:
   const admin = await staff('admin');
   const manager = await staff('manager');
   const technician = await staff('technician');
-  const { units } = await insertProperty(db, { landlordId: landlord.id, name: 'Testgatan 1', street: 'Testgatan 1', postalCode: '111 11', city: 'Stockholm' }, [
-    { number: '1001', type: 'apartment', address: 'Testgatan 1, lgh 1001' },
-    { number: 'F1', type: 'storage', address: 'Testgatan 1, förråd 1' },
-    { number: '0201', type: 'office', address: 'Testgatan 1, plan 2' },
-  ]);
+  const { units } = await insertProperty(
+    db,
+    { landlordId: landlord.id, name: 'Testgatan 1', street: 'Testgatan 1', postalCode: '111 11', city: 'Stockholm' },
+    [
+      { number: '1001', type: 'apartment', address: 'Testgatan 1, lgh 1001' },
+      { number: 'F1', type: 'storage', address: 'Testgatan 1, förråd 1' },
+      { number: '0201', type: 'office', address: 'Testgatan 1, plan 2' },
+    ],
+  );
   const household = await insertCustomer(db, { landlordId: landlord.id, kind: 'person', name: `Household ${u}` }, [
     { name: `Tenant ${u}`, email: `tenant-${u}@tenant.test` },
   ]);
-  const flat = await insertLease(db, { landlordId: landlord.id, customerId: household.customer.id, unitId: units[0]!.id, number: `L-${u}-1`, validFrom: '2024-01-01' });
-  const storage = await insertLease(db, { landlordId: landlord.id, customerId: household.customer.id, unitId: units[1]!.id, number: `L-${u}-2`, validFrom: '2024-01-01' });
+  const flat = await insertLease(db, {
+    landlordId: landlord.id,
+    customerId: household.customer.id,
+    unitId: units[0]!.id,
+    number: `L-${u}-1`,
+    validFrom: '2024-01-01',
+  });
+  const storage = await insertLease(db, {
+    landlordId: landlord.id,
+    customerId: household.customer.id,
+    unitId: units[1]!.id,
+    number: `L-${u}-2`,
+    validFrom: '2024-01-01',
+  });
   const company = await insertCustomer(db, { landlordId: landlord.id, kind: 'company', name: `Company ${u} AB` }, [
     { name: `Main ${u}`, email: `main-${u}@company.test` },
     { name: `Second ${u}`, email: `second-${u}@company.test` },
     { name: `No mail ${u}`, email: null },
   ]);
-  const office = await insertLease(db, { landlordId: landlord.id, customerId: company.customer.id, unitId: units[2]!.id, number: `L-${u}-3`, validFrom: '2024-01-01' });
+  const office = await insertLease(db, {
+    landlordId: landlord.id,
+    customerId: company.customer.id,
+    unitId: units[2]!.id,
+    number: `L-${u}-3`,
+    validFrom: '2024-01-01',
+  });
   const companyUser = await insertPortalUser(db, { email: `main-${u}@company.test`, name: `Main ${u}`, password: PASSWORD }, [
     { landlordId: landlord.id, customerId: company.customer.id, contactId: company.contacts[0]!.id, role: 'main_admin' },
   ]);
@@ -102,7 +127,12 @@ export class Client {
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
     return this.keep(
-      await this.app.inject({ method, url, headers: this.headers(headers), ...(payload === undefined ? {} : { payload: payload as object }) }),
+      await this.app.inject({
+        method,
+        url,
+        headers: this.headers(headers),
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
     );
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
@@ -115,7 +145,12 @@ export class Client {
     const encoded = new Response(form);
     const body = Buffer.from(await encoded.arrayBuffer());
     return this.keep(
-      await this.app.inject({ method: 'POST', url, payload: body, headers: this.headers({ 'content-type': encoded.headers.get('content-type')! }) }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: this.headers({ 'content-type': encoded.headers.get('content-type')! }),
+      }),
     );
   }
 }

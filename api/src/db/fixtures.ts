@@ -22,7 +22,14 @@ export async function insertLandlord(
 
 export async function insertStaff(
   db: DbOrTx,
-  values: { landlordId: string; email: string; name: string; role: 'admin' | 'manager' | 'finance' | 'technician'; password: string; locale?: Locale },
+  values: {
+    landlordId: string;
+    email: string;
+    name: string;
+    role: 'admin' | 'manager' | 'finance' | 'technician';
+    password: string;
+    locale?: Locale;
+  },
 ) {
   const { password, ...rest } = values;
   const [row] = await db
@@ -35,7 +42,13 @@ export async function insertStaff(
 export async function insertProperty(
   db: DbOrTx,
   values: { landlordId: string; name: string; street: string; postalCode: string; city: string },
-  unitList: { number: string; type: 'apartment' | 'office' | 'retail' | 'storage' | 'parking'; address: string; areaM2?: string; floor?: string }[],
+  unitList: {
+    number: string;
+    type: 'apartment' | 'office' | 'retail' | 'storage' | 'parking';
+    address: string;
+    areaM2?: string;
+    floor?: string;
+  }[],
 ) {
   const [property] = await db.insert(properties).values(values).returning();
   const unitRows = await db
@@ -60,7 +73,10 @@ export async function insertCustomer(
   return { customer: customer!, contacts: contactRows };
 }
 
-export async function insertLease(db: DbOrTx, values: { landlordId: string; customerId: string; unitId: string; number: string; validFrom: string }) {
+export async function insertLease(
+  db: DbOrTx,
+  values: { landlordId: string; customerId: string; unitId: string; number: string; validFrom: string },
+) {
   const [row] = await db.insert(leases).values(values).returning();
   return row!;
 }

@@ -15,7 +15,10 @@ import { landlords } from './schema/landlords';
 export const DEMO_PASSWORD = 'Portico-Demo-2026';
 const SE_NAME = 'Göta Fastigheter AB';
 
-const staffActor = (s: { id: string; landlordId: string; name: string; email: string; role: StaffActor['role'] }): StaffActor => ({ kind: 'staff', ...s });
+const staffActor = (s: { id: string; landlordId: string; name: string; email: string; role: StaffActor['role'] }): StaffActor => ({
+  kind: 'staff',
+  ...s,
+});
 const tenantActor = (u: { id: string; name: string; email: string }, landlordId: string, customerId: string): TenantActor => ({
   kind: 'tenant',
   ...u,
@@ -31,32 +34,66 @@ export async function seedDemo(deps: Deps) {
   const password = DEMO_PASSWORD;
 
   // --- Sweden: classic password policy (seed 001), portal on ---
-  const se = await insertLandlord(db, { name: SE_NAME, country: 'SE', defaultLocale: 'sv', portalEnabled: true, passwordPolicy: 'classic' });
+  const se = await insertLandlord(db, {
+    name: SE_NAME,
+    country: 'SE',
+    defaultLocale: 'sv',
+    portalEnabled: true,
+    passwordPolicy: 'classic',
+  });
   const seAdmin = await insertStaff(db, { landlordId: se.id, email: 'anna.berg@gota.example', name: 'Anna Berg', role: 'admin', password });
   await insertStaff(db, { landlordId: se.id, email: 'erik.lund@gota.example', name: 'Erik Lund', role: 'manager', password });
   await insertStaff(db, { landlordId: se.id, email: 'tove.ek@gota.example', name: 'Tove Ek', role: 'technician', password });
-  const { units: seUnits } = await insertProperty(db, { landlordId: se.id, name: 'Lilla Bommen 8', street: 'Lilla Bommen 8', postalCode: '411 04', city: 'Göteborg' }, [
-    { number: '1201', type: 'apartment', address: 'Lilla Bommen 8, lgh 1201', areaM2: '74', floor: '12' },
-    { number: 'F12', type: 'storage', address: 'Lilla Bommen 8, förråd 12', areaM2: '4', floor: '-1' },
-    { number: '0401', type: 'office', address: 'Lilla Bommen 8, plan 4', areaM2: '350', floor: '4' },
-    { number: '0903', type: 'apartment', address: 'Lilla Bommen 8, lgh 0903', areaM2: '58', floor: '9' },
-  ]);
+  const { units: seUnits } = await insertProperty(
+    db,
+    { landlordId: se.id, name: 'Lilla Bommen 8', street: 'Lilla Bommen 8', postalCode: '411 04', city: 'Göteborg' },
+    [
+      { number: '1201', type: 'apartment', address: 'Lilla Bommen 8, lgh 1201', areaM2: '74', floor: '12' },
+      { number: 'F12', type: 'storage', address: 'Lilla Bommen 8, förråd 12', areaM2: '4', floor: '-1' },
+      { number: '0401', type: 'office', address: 'Lilla Bommen 8, plan 4', areaM2: '350', floor: '4' },
+      { number: '0903', type: 'apartment', address: 'Lilla Bommen 8, lgh 0903', areaM2: '58', floor: '9' },
+    ],
+  );
   const [flat, storage, office, flat2] = seUnits as [(typeof seUnits)[0], (typeof seUnits)[0], (typeof seUnits)[0], (typeof seUnits)[0]];
 
-  const karin = await insertCustomer(db, { landlordId: se.id, kind: 'person', name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' }, [
-    { name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' },
-  ]);
-  const karinFlat = await insertLease(db, { landlordId: se.id, customerId: karin.customer.id, unitId: flat.id, number: 'HA-23-0415', validFrom: '2023-04-01' });
-  await insertLease(db, { landlordId: se.id, customerId: karin.customer.id, unitId: storage.id, number: 'HA-23-0416', validFrom: '2023-04-01' });
+  const karin = await insertCustomer(
+    db,
+    { landlordId: se.id, kind: 'person', name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' },
+    [{ name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' }],
+  );
+  const karinFlat = await insertLease(db, {
+    landlordId: se.id,
+    customerId: karin.customer.id,
+    unitId: flat.id,
+    number: 'HA-23-0415',
+    validFrom: '2023-04-01',
+  });
+  await insertLease(db, {
+    landlordId: se.id,
+    customerId: karin.customer.id,
+    unitId: storage.id,
+    number: 'HA-23-0416',
+    validFrom: '2023-04-01',
+  });
   const karinUser = await insertPortalUser(db, { email: 'karin.holm@example.se', name: 'Karin Holm', password }, [
     { landlordId: se.id, customerId: karin.customer.id, contactId: karin.contacts[0]!.id, role: 'main_admin' },
   ]);
 
-  const company = await insertCustomer(db, { landlordId: se.id, kind: 'company', name: 'Kontorsbolaget AB', email: 'info@kontorsbolaget.example' }, [
-    { name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example', phone: '+46709876543' },
-    { name: 'Sofia Ek', email: 'sofia.ek@kontorsbolaget.example' },
-  ]);
-  const officeLease = await insertLease(db, { landlordId: se.id, customerId: company.customer.id, unitId: office.id, number: 'HA-24-0101', validFrom: '2024-01-01' });
+  const company = await insertCustomer(
+    db,
+    { landlordId: se.id, kind: 'company', name: 'Kontorsbolaget AB', email: 'info@kontorsbolaget.example' },
+    [
+      { name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example', phone: '+46709876543' },
+      { name: 'Sofia Ek', email: 'sofia.ek@kontorsbolaget.example' },
+    ],
+  );
+  const officeLease = await insertLease(db, {
+    landlordId: se.id,
+    customerId: company.customer.id,
+    unitId: office.id,
+    number: 'HA-24-0101',
+    validFrom: '2024-01-01',
+  });
   const lars = await insertPortalUser(db, { email: 'lars.nilsson@kontorsbolaget.example', name: 'Lars Nilsson', password }, [
     { landlordId: se.id, customerId: company.customer.id, contactId: company.contacts[0]!.id, role: 'main_admin' },
   ]);
@@ -64,20 +101,48 @@ export async function seedDemo(deps: Deps) {
   const omar = await insertCustomer(db, { landlordId: se.id, kind: 'person', name: 'Omar Haddad', email: 'omar.haddad@example.se' }, [
     { name: 'Omar Haddad', email: 'omar.haddad@example.se' },
   ]);
-  await insertLease(db, { landlordId: se.id, customerId: omar.customer.id, unitId: flat2.id, number: 'HA-25-0210', validFrom: '2025-02-01' });
+  await insertLease(db, {
+    landlordId: se.id,
+    customerId: omar.customer.id,
+    unitId: flat2.id,
+    number: 'HA-25-0210',
+    validFrom: '2025-02-01',
+  });
 
   // --- Denmark: standard policy, portal on ---
   const dk = await insertLandlord(db, { name: 'Nordhavn Ejendomme A/S', country: 'DK', defaultLocale: 'da', portalEnabled: true });
-  const dkAdmin = await insertStaff(db, { landlordId: dk.id, email: 'mette.larsen@nordhavn.example', name: 'Mette Larsen', role: 'admin', password });
-  const { units: dkUnits } = await insertProperty(db, { landlordId: dk.id, name: 'Sandkaj 12', street: 'Sandkaj 12', postalCode: '2150', city: 'Nordhavn' }, [
-    { number: '3th', type: 'apartment', address: 'Sandkaj 12, 3. th.', areaM2: '92', floor: '3' },
-    { number: 'D7', type: 'storage', address: 'Sandkaj 12, depotrum 7', areaM2: '3', floor: 'kl' },
-  ]);
+  const dkAdmin = await insertStaff(db, {
+    landlordId: dk.id,
+    email: 'mette.larsen@nordhavn.example',
+    name: 'Mette Larsen',
+    role: 'admin',
+    password,
+  });
+  const { units: dkUnits } = await insertProperty(
+    db,
+    { landlordId: dk.id, name: 'Sandkaj 12', street: 'Sandkaj 12', postalCode: '2150', city: 'Nordhavn' },
+    [
+      { number: '3th', type: 'apartment', address: 'Sandkaj 12, 3. th.', areaM2: '92', floor: '3' },
+      { number: 'D7', type: 'storage', address: 'Sandkaj 12, depotrum 7', areaM2: '3', floor: 'kl' },
+    ],
+  );
   const jens = await insertCustomer(db, { landlordId: dk.id, kind: 'person', name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' }, [
     { name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' },
   ]);
-  const jensFlat = await insertLease(db, { landlordId: dk.id, customerId: jens.customer.id, unitId: dkUnits[0]!.id, number: 'NH-3TH-2022', validFrom: '2022-08-01' });
-  await insertLease(db, { landlordId: dk.id, customerId: jens.customer.id, unitId: dkUnits[1]!.id, number: 'NH-D7-2022', validFrom: '2022-08-01' });
+  const jensFlat = await insertLease(db, {
+    landlordId: dk.id,
+    customerId: jens.customer.id,
+    unitId: dkUnits[0]!.id,
+    number: 'NH-3TH-2022',
+    validFrom: '2022-08-01',
+  });
+  await insertLease(db, {
+    landlordId: dk.id,
+    customerId: jens.customer.id,
+    unitId: dkUnits[1]!.id,
+    number: 'NH-D7-2022',
+    validFrom: '2022-08-01',
+  });
   const jensUser = await insertPortalUser(db, { email: 'jens.poulsen@example.dk', name: 'Jens Poulsen', password }, [
     { landlordId: dk.id, customerId: jens.customer.id, contactId: jens.contacts[0]!.id, role: 'main_admin' },
   ]);
@@ -91,7 +156,10 @@ export async function seedDemo(deps: Deps) {
     body: 'Hej Karin!\n\nTvättstugan är stängd den 12 mars för service av maskinerna. Boka gärna en annan dag.\n\nVänliga hälsningar,\nAnna',
     attachmentIds: [],
   });
-  await reply(deps, tenantActor(karinUser, se.id, karin.customer.id), t1.id, { body: 'Tack för informationen! Jag bokar den 13:e i stället.', attachmentIds: [] });
+  await reply(deps, tenantActor(karinUser, se.id, karin.customer.id), t1.id, {
+    body: 'Tack för informationen! Jag bokar den 13:e i stället.',
+    attachmentIds: [],
+  });
   await createThread(deps, tenantActor(lars, se.id, company.customer.id), {
     leaseId: officeLease.id,
     subject: 'Nycklar till nya medarbetare',

@@ -69,7 +69,13 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
     };
     if (req.method === 'POST' && url.pathname === '/a1/sms') {
       const form = new URLSearchParams(await readBody(req));
-      const entry = { id: nextId++, from: form.get('from') ?? '', to: form.get('to') ?? '', message: form.get('message') ?? '', date: new Date().toISOString() };
+      const entry = {
+        id: nextId++,
+        from: form.get('from') ?? '',
+        to: form.get('to') ?? '',
+        message: form.get('message') ?? '',
+        date: new Date().toISOString(),
+      };
       if (!entry.to || !entry.message) return json(400, { error: 'to and message are required' });
       sms.push(entry);
       return json(200, { id: `s${entry.id}`, status: 'created', to: entry.to, from: entry.from, message: entry.message });
@@ -98,7 +104,10 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
         .join('');
       const smsRows = [...sms]
         .reverse()
-        .map((s) => `<article><p><b>SMS to ${escapeHtml(s.to)}</b> from ${escapeHtml(s.from)} · ${escapeHtml(s.date)}</p><pre>${escapeHtml(s.message)}</pre></article>`)
+        .map(
+          (s) =>
+            `<article><p><b>SMS to ${escapeHtml(s.to)}</b> from ${escapeHtml(s.from)} · ${escapeHtml(s.date)}</p><pre>${escapeHtml(s.message)}</pre></article>`,
+        )
         .join('');
       return res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Portico mail catcher</title>` +

@@ -43,7 +43,10 @@ export function renderEmail(n: Notification): RenderedEmail {
         { text: t('email:tenantNewStaffMessage.intro', n) },
         { quote: n.body },
         ...(n.invitationLink
-          ? [{ text: t('email:tenantNewStaffMessage.inviteIntro') }, { link: n.invitationLink, label: t('email:tenantNewStaffMessage.inviteCta') }]
+          ? [
+              { text: t('email:tenantNewStaffMessage.inviteIntro') },
+              { link: n.invitationLink, label: t('email:tenantNewStaffMessage.inviteCta') },
+            ]
           : n.link
             ? [{ link: n.link, label: t('email:tenantNewStaffMessage.cta') }]
             : []),

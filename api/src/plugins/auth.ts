@@ -1,12 +1,12 @@
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
-import { pickLocale } from '@portico/shared/locale';
 import { CSRF_HEADER, CUSTOMER_HEADER } from '@portico/shared/headers';
+import { pickLocale } from '@portico/shared/locale';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, notFound, unauthenticated } from '../errors';
-import * as authRepo from '../modules/auth/repo';
 import type { Audience } from '../modules/auth/repo';
+import * as authRepo from '../modules/auth/repo';
 import { REFRESH_TTL_DAYS } from '../modules/auth/service';
 
 const ACCESS_TTL_SECONDS = 15 * 60;

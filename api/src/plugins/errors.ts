@@ -6,7 +6,14 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 
-function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, extra: Partial<ApiError['error']> = {}, params = {}) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  extra: Partial<ApiError['error']> = {},
+  params = {},
+) {
   const locale = request.locale ?? pickLocale(request.headers['accept-language'], 'en');
   const body: ApiError = { error: { code, message: translator(locale)(`errors:${code}`, params), ...extra } };
   return reply.status(status).type('application/json').send(body);
@@ -32,7 +39,12 @@ export const errorsPlugin = fp(
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const issues = err.validation.map((v) => ({
-          path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+          path: [
+            err.validationContext,
+            ...String(v.instancePath ?? '')
+              .split('/')
+              .filter(Boolean),
+          ].join('.'),
           message: v.message ?? 'invalid',
         }));
         return send(request, reply, 400, 'validation_failed', { issues });

@@ -80,7 +80,10 @@ export async function updatePortalUser(
   await db.update(portalUsers).set(patch).where(eq(portalUsers.id, id));
 }
 
-export async function insertPortalUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string; locale: 'sv' | 'da' | 'en' }) {
+export async function insertPortalUser(
+  db: DbOrTx,
+  values: { email: string; name: string; passwordHash: string; locale: 'sv' | 'da' | 'en' },
+) {
   const [row] = await db.insert(portalUsers).values(values).returning();
   return row!;
 }

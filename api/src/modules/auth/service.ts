@@ -7,8 +7,8 @@ import type { Deps } from '../../deps';
 import { AppError, gone, unauthenticated } from '../../errors';
 import { queueEmail } from '../outbox/service';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './passwords';
-import * as repo from './repo';
 import type { Audience } from './repo';
+import * as repo from './repo';
 import { hashToken, newToken } from './tokens';
 
 /** How long a refresh token lives without use; each refresh starts a new period. */
@@ -31,7 +31,8 @@ export async function startSession({ db }: Pick<Deps, 'db'>, audience: Audience,
 }
 
 export async function login(deps: Deps, audience: Audience, body: LoginBody): Promise<IssuedSession> {
-  const user = audience === 'staff' ? (await repo.findStaff(deps.db, { email: body.email }))?.user : await repo.findPortalUser(deps.db, body);
+  const user =
+    audience === 'staff' ? (await repo.findStaff(deps.db, { email: body.email }))?.user : await repo.findPortalUser(deps.db, body);
   const ok = await verifyPassword(user?.passwordHash, body.password);
   if (!user || !ok) throw unauthenticated('invalid_credentials');
   if (audience === 'portal' && (await repo.listMemberships(deps.db, user.id)).length === 0) {
@@ -47,22 +48,24 @@ export async function login(deps: Deps, audience: Audience, body: LoginBody): Pr
  */
 export async function refresh(deps: Deps, audience: Audience, refreshToken: string | undefined): Promise<IssuedSession> {
   if (!refreshToken) throw unauthenticated('session_expired');
-  return deps.db.transaction(async (tx) => {
-    const session = await repo.findSessionByHash(tx, hashToken(refreshToken));
-    if (!session || session.audience !== audience || session.revokedAt || isBefore(session.expiresAt, new Date())) {
-      throw unauthenticated('session_expired');
-    }
-    if (session.rotatedAt) {
-      await repo.revokeFamily(tx, session.familyId);
-      return 'reused' as const;
-    }
-    await repo.markSessionRotated(tx, session.id);
-    return startSession({ db: tx as Deps['db'] }, audience, session.userId, session.familyId);
-  }).then((result) => {
-    // The revocation above must commit, so the refusal is thrown after the transaction.
-    if (result === 'reused') throw unauthenticated('session_expired');
-    return result;
-  });
+  return deps.db
+    .transaction(async (tx) => {
+      const session = await repo.findSessionByHash(tx, hashToken(refreshToken));
+      if (!session || session.audience !== audience || session.revokedAt || isBefore(session.expiresAt, new Date())) {
+        throw unauthenticated('session_expired');
+      }
+      if (session.rotatedAt) {
+        await repo.revokeFamily(tx, session.familyId);
+        return 'reused' as const;
+      }
+      await repo.markSessionRotated(tx, session.id);
+      return startSession({ db: tx as Deps['db'] }, audience, session.userId, session.familyId);
+    })
+    .then((result) => {
+      // The revocation above must commit, so the refusal is thrown after the transaction.
+      if (result === 'reused') throw unauthenticated('session_expired');
+      return result;
+    });
 }
 
 export async function logout(deps: Deps, refreshToken: string | undefined) {
@@ -98,6 +101,9 @@ export async function getPortalMe(deps: Deps, portalUserId: string): Promise<Por
     })),
   };
 }
+
+/** The customers a portal user may act for (portal switched on), with their leases. */
+export const listMemberships = repo.listMemberships;
 
 export async function updateLocale(deps: Deps, audience: Audience, userId: string, locale: Locale | null) {
   if (audience === 'staff') await repo.updateStaff(deps.db, userId, { locale });
@@ -138,7 +144,12 @@ async function resetTarget(deps: Deps, audience: Audience, email: string) {
   if (!user) return undefined;
   const [first] = await repo.listMemberships(deps.db, user.id);
   if (!first) return undefined;
-  return { userId: user.id, locale: user.locale ?? first.landlord.defaultLocale, landlordId: first.landlord.id, landlordName: first.landlord.name };
+  return {
+    userId: user.id,
+    locale: user.locale ?? first.landlord.defaultLocale,
+    landlordId: first.landlord.id,
+    landlordName: first.landlord.name,
+  };
 }
 
 /** The policies a new password must satisfy: every landlord the person answers to. */

@@ -64,7 +64,15 @@ export async function listContacts(db: DbOrTx, landlordId: string, customerId: s
 
 export async function insertInvitation(
   db: DbOrTx,
-  values: { landlordId: string; customerId: string; contactId: string; email: string; tokenHash: string; threadId: string | null; expiresAt: Date },
+  values: {
+    landlordId: string;
+    customerId: string;
+    contactId: string;
+    email: string;
+    tokenHash: string;
+    threadId: string | null;
+    expiresAt: Date;
+  },
 ) {
   // Only the newest link to a person works: a forwarded old e-mail is no key.
   await db

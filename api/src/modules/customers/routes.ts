@@ -19,8 +19,10 @@ export async function customerRoutes(fastify: FastifyInstance) {
     service.listCustomers(app.deps, request.staff!, request.query),
   );
 
-  app.get('/customers/:customerId', { schema: { tags, params: CustomerParamsSchema, response: { 200: CustomerDetailSchema } } }, (request) =>
-    service.getCustomer(app.deps, request.staff!, request.params.customerId),
+  app.get(
+    '/customers/:customerId',
+    { schema: { tags, params: CustomerParamsSchema, response: { 200: CustomerDetailSchema } } },
+    (request) => service.getCustomer(app.deps, request.staff!, request.params.customerId),
   );
 
   app.post(

@@ -10,8 +10,8 @@ import { INVITATION_TTL_DAYS } from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
 import { queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
-import * as repo from './repo';
 import { canReadCustomers } from './policy';
+import * as repo from './repo';
 
 export type ContactRow = Awaited<ReturnType<typeof repo.listContacts>>[number];
 
@@ -61,7 +61,10 @@ export async function listCustomers(deps: Deps, actor: StaffActor, query: PageQu
 export async function getCustomer(deps: Deps, actor: StaffActor, customerId: string): Promise<CustomerDetail> {
   if (!canReadCustomers(actor)) throw forbidden();
   const customer = await requireCustomer(deps.db, actor.landlordId, customerId);
-  const [refs, contacts] = await Promise.all([leaseRefs(deps.db, [customer.id]), repo.listContacts(deps.db, actor.landlordId, customer.id)]);
+  const [refs, contacts] = await Promise.all([
+    leaseRefs(deps.db, [customer.id]),
+    repo.listContacts(deps.db, actor.landlordId, customer.id),
+  ]);
   return {
     id: customer.id,
     kind: customer.kind,
@@ -84,7 +87,15 @@ export async function createInvitation(
 ) {
   const token = newToken();
   const expiresAt = addDays(new Date(), INVITATION_TTL_DAYS);
-  await repo.insertInvitation(tx, { landlordId, customerId, contactId: contact.id, email: contact.email, tokenHash: hashToken(token), threadId, expiresAt });
+  await repo.insertInvitation(tx, {
+    landlordId,
+    customerId,
+    contactId: contact.id,
+    email: contact.email,
+    tokenHash: hashToken(token),
+    threadId,
+    expiresAt,
+  });
   return { link: `${deps.config.tenantWebUrl}/invitation/${token}`, expiresAt };
 }
 

@@ -85,11 +85,18 @@ export async function findThread(db: DbOrTx, scope: Scope, reader: Reader, threa
 
 /** Locks the thread row so concurrent replies update its counters one at a time. */
 export async function lockThread(db: DbOrTx, scope: Scope, threadId: string) {
-  const [row] = await db.select().from(threads).where(scoped(scope, eq(threads.id, threadId))).for('update');
+  const [row] = await db
+    .select()
+    .from(threads)
+    .where(scoped(scope, eq(threads.id, threadId)))
+    .for('update');
   return row;
 }
 
-export async function insertThread(db: DbOrTx, values: { landlordId: string; customerId: string; leaseId: string; subject: string; lastAuthorKind: Side }) {
+export async function insertThread(
+  db: DbOrTx,
+  values: { landlordId: string; customerId: string; leaseId: string; subject: string; lastAuthorKind: Side },
+) {
   const [row] = await db.insert(threads).values(values).returning();
   return row!;
 }
@@ -150,7 +157,16 @@ export async function staffRecipients(db: DbOrTx, landlordId: string, threadId: 
 
 export async function insertAttachment(
   db: DbOrTx,
-  values: { id: string; landlordId: string; uploaderKind: Side; uploaderId: string; filename: string; contentType: string; size: number; storageKey: string },
+  values: {
+    id: string;
+    landlordId: string;
+    uploaderKind: Side;
+    uploaderId: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    storageKey: string;
+  },
 ) {
   const [row] = await db.insert(attachments).values(values).returning();
   return row!;
@@ -184,8 +200,19 @@ export async function listAttachments(db: DbOrTx, landlordId: string, messageIds
     .orderBy(asc(attachments.createdAt));
 }
 
-/** An attachment the reader may open: on a message in scope, or their own pending upload. */
-export async function findAttachment(db: DbOrTx, scope: Scope, reader: Reader, attachmentId: string) {
+/**
+ * An attachment the reader may open: on a message in a thread of one of `customerIds` (all of
+ * a tenant's customers, since a download link cannot carry the customer header), anywhere in
+ * the landlord for staff, or the reader's own pending upload.
+ */
+export async function findAttachment(
+  db: DbOrTx,
+  landlordIds: string[],
+  customerIds: string[] | null,
+  reader: Reader,
+  attachmentId: string,
+) {
+  if (!landlordIds.length) return undefined;
   const [row] = await db
     .select({ attachment: attachments })
     .from(attachments)
@@ -193,9 +220,9 @@ export async function findAttachment(db: DbOrTx, scope: Scope, reader: Reader, a
     .leftJoin(threads, eq(threads.id, messages.threadId))
     .where(
       and(
-        eq(attachments.landlordId, scope.landlordId),
+        inArray(attachments.landlordId, landlordIds),
         eq(attachments.id, attachmentId),
-        sql`(${and(isNotNull(attachments.messageId), scope.customerId ? eq(threads.customerId, scope.customerId) : undefined)})
+        sql`(${and(isNotNull(attachments.messageId), customerIds ? inArray(threads.customerId, customerIds.length ? customerIds : ['00000000-0000-0000-0000-000000000000']) : undefined)})
           or (${and(isNull(attachments.messageId), eq(attachments.uploaderKind, reader.kind), eq(attachments.uploaderId, reader.id))})`,
       ),
     );

@@ -20,7 +20,9 @@ import { badRequest } from '../../errors';
 import * as service from './service';
 
 const FileResponse = z.string().meta({ description: 'The file, with its sniffed content type', format: 'binary' });
-const UploadBody = z.object({ file: z.string().meta({ format: 'binary' }) }).meta({ description: 'multipart/form-data with one part `file`' });
+const UploadBody = z
+  .object({ file: z.string().meta({ format: 'binary' }) })
+  .meta({ description: 'multipart/form-data with one part `file`' });
 
 /**
  * Same routes for both audiences: staff under /api/v1, tenants under /api/v1/portal.
@@ -44,7 +46,13 @@ function messagingRoutes(audience: 'staff' | 'tenant') {
 
     app.post(
       '/threads',
-      { schema: { tags, body: audience === 'staff' ? StaffNewThreadBodySchema : PortalNewThreadBodySchema, response: { 201: ThreadDetailSchema } } },
+      {
+        schema: {
+          tags,
+          body: audience === 'staff' ? StaffNewThreadBodySchema : PortalNewThreadBodySchema,
+          response: { 201: ThreadDetailSchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await service.createThread(deps, actor(request), request.body)),
     );
 
@@ -75,7 +83,10 @@ function messagingRoutes(audience: 'staff' | 'tenant') {
 
     app.get(
       '/attachments/:attachmentId',
-      { schema: { tags, params: AttachmentParamsSchema, produces: ['image/*', 'application/pdf'] }, config: { openapiResponse: FileResponse } },
+      {
+        schema: { tags, params: AttachmentParamsSchema, produces: ['image/*', 'application/pdf'] },
+        config: { openapiResponse: FileResponse },
+      },
       async (request, reply) => {
         const { attachment, stream } = await service.openAttachment(deps, actor(request), request.params.attachmentId);
         const inline = attachment.contentType.startsWith('image/');

@@ -16,6 +16,7 @@ import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
+import { listMemberships } from '../auth/service';
 import { createInvitation, listContacts, requireCustomer, requireLease } from '../customers/service';
 import { deliveryStates } from '../outbox/repo';
 import { queueEmail } from '../outbox/service';
@@ -26,7 +27,9 @@ import * as repo from './repo';
 const reader = (actor: Actor): repo.Reader => ({ kind: actor.kind, id: actor.id });
 /** Tenants only ever see their current customer's threads; staff see their landlord's. */
 const scopeOf = (actor: Actor, customerId?: string, leaseId?: string) =>
-  actor.kind === 'tenant' ? { landlordId: actor.landlordId, customerId: actor.customerId, leaseId } : { landlordId: actor.landlordId, customerId, leaseId };
+  actor.kind === 'tenant'
+    ? { landlordId: actor.landlordId, customerId: actor.customerId, leaseId }
+    : { landlordId: actor.landlordId, customerId, leaseId };
 
 function assertMayMessage(actor: Actor) {
   if (!canUseMessaging(actor)) throw forbidden();
@@ -107,7 +110,13 @@ export async function getThread(deps: Deps, actor: Actor, threadId: string): Pro
   };
 }
 
-async function writeMessage(tx: DbOrTx, deps: Deps, actor: Actor, thread: { id: string; customerId: string; subject: string }, input: ReplyBody) {
+async function writeMessage(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: Actor,
+  thread: { id: string; customerId: string; subject: string },
+  input: ReplyBody,
+) {
   const message = await repo.insertMessage(tx, {
     landlordId: actor.landlordId,
     threadId: thread.id,
@@ -155,7 +164,14 @@ async function notifyTenants(
     } else if (contact.portalUserId) {
       await queueEmail(tx, landlord.id, { ...common, link: `${deps.config.tenantWebUrl}/messages/${thread.id}` }, message.id);
     } else {
-      const invitation = await createInvitation(tx, deps, landlord.id, thread.customerId, { id: contact.id, email: contact.email }, thread.id);
+      const invitation = await createInvitation(
+        tx,
+        deps,
+        landlord.id,
+        thread.customerId,
+        { id: contact.id, email: contact.email },
+        thread.id,
+      );
       await queueEmail(tx, landlord.id, { ...common, link: invitation.link, invitationLink: invitation.link }, message.id);
     }
   }
@@ -253,14 +269,26 @@ export async function upload(deps: Deps, actor: Actor, file: { filename: string;
 }
 
 function cleanFilename(name: string, ext: string) {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/\p{Cc}|"/gu, '')
+    .trim()
+    .slice(0, 200);
   return base || `attachment.${ext}`;
 }
 
 export async function openAttachment(deps: Deps, actor: Actor, attachmentId: string) {
   assertMayMessage(actor);
-  const attachment = await repo.findAttachment(deps.db, scopeOf(actor), reader(actor), attachmentId);
+  const memberships = actor.kind === 'tenant' ? await listMemberships(deps.db, actor.id) : [];
+  const attachment =
+    actor.kind === 'tenant'
+      ? await repo.findAttachment(
+          deps.db,
+          [...new Set(memberships.map((m) => m.landlord.id))],
+          memberships.map((m) => m.customerId),
+          reader(actor),
+          attachmentId,
+        )
+      : await repo.findAttachment(deps.db, [actor.landlordId], null, reader(actor), attachmentId);
   if (!attachment) throw notFound('attachment');
   return { attachment, stream: deps.storage.read(attachment.storageKey) };
 }

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, makeLandlord, PNG, signIn, type TestLandlord, tokenFromLink } from '../../test/helpers';
+import { runMigrations } from '../db/migrate';
+import { outbox } from '../db/schema/outbox';
+import { startCatcher } from '../dev/catcher';
+import { startWorker } from '../worker';
+
+/**
+ * The worker against a real SMTP server. This file has its own database and queue prefix, so
+ * its worker sees only the outbox rows these tests write.
+ */
+const adminUrl = process.env.PG_ADMIN_URL ?? process.env.DATABASE_URL!.replace(/\/[^/]+$/, '/postgres');
+const dbName = `portico_delivery_${randomUUID().slice(0, 8)}`;
+let catcher: Awaited<ReturnType<typeof startCatcher>>;
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let worker: ReturnType<typeof startWorker>;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`create database ${dbName}`);
+  const url = adminUrl.replace(/\/[^/]+$/, `/${dbName}`);
+  await runMigrations(url);
+  catcher = await startCatcher({ smtpPort: 0, httpPort: 0 });
+  t = await createTestApp({
+    DATABASE_URL: url,
+    SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+    NOTIFY_BACKOFF_MS: '100',
+    NOTIFY_ATTEMPTS: '3',
+    RELAY_INTERVAL_MS: '50',
+    QUEUE_PREFIX: dbName,
+  });
+  worker = startWorker(t.deps);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await t?.close();
+  await catcher?.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+});
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const mailTo = (address: string) => waitFor(() => catcher.mails.find((m) => m.to.includes(address)));
+
+async function staffWrites(l: TestLandlord, body = 'Vattnet stängs av på torsdag.') {
+  const staff = await signIn(t.app, 'staff', l.admin.email);
+  const res = await staff.post('/api/v1/threads', { customerId: l.household.customer.id, leaseId: l.flat.id, subject: 'Vatten', body });
+  expect(res.statusCode).toBe(201);
+  return { staff, thread: res.json() };
+}
+
+describe('delivery through SMTP', () => {
+  it('sends the invitation with the message text in the landlord’s language, then the staff notice with its link', async () => {
+    const l = await makeLandlord(t.app, { locale: 'sv' });
+    const { staff, thread } = await staffWrites(l);
+    const tenantAddress = l.household.contacts[0]!.email!;
+    const mail = await mailTo(tenantAddress);
+    expect(mail.subject).toBe(`Nytt meddelande från ${l.landlord.name}: Vatten`);
+    expect(mail.text).toContain('Vattnet stängs av på torsdag.');
+    expect(mail.text).toContain('Du kan svara när du har skapat ditt konto');
+    const link = mail.text.match(/http:\/\/tenant\.test\/invitation\/[\w-]+/)![0];
+
+    // The console shows the message as sent once the worker has delivered it.
+    await waitFor(async () => (await staff.get(`/api/v1/threads/${thread.id}`)).json().messages[0].delivery === 'sent');
+
+    const tenant = new Client(t.app);
+    const accepted = await tenant.post(`/api/v1/auth/invitations/${tokenFromLink(link)}/accept`, {
+      name: 'Tina',
+      password: 'a long enough passphrase',
+    });
+    expect(accepted.json().threadId).toBe(thread.id);
+    const photo = await tenant.upload('/api/v1/portal/uploads', PNG, 'photo.png');
+    await tenant.post(`/api/v1/portal/threads/${thread.id}/messages`, { body: 'Tack!', attachmentIds: [photo.json().id] });
+
+    const notice = await mailTo(l.admin.email);
+    expect(notice.subject).toBe(`Nytt meddelande från ${l.household.customer.name}: Vatten`);
+    expect(notice.text).toContain(`http://admin.test/messages/${thread.id}`);
+  });
+
+  it('retries through an SMTP outage and then delivers', async () => {
+    const l = await makeLandlord(t.app, { locale: 'en' });
+    catcher.failNext(2);
+    await staffWrites(l, 'After the outage');
+    const mail = await mailTo(l.household.contacts[0]!.email!);
+    expect(mail.text).toContain('After the outage');
+    const [row] = await t.app.db.select().from(outbox).where(eq(outbox.landlordId, l.landlord.id));
+    expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('ends visibly as failed when SMTP keeps refusing', async () => {
+    const l = await makeLandlord(t.app, { locale: 'en' });
+    catcher.failNext(1000);
+    try {
+      const { staff, thread } = await staffWrites(l, 'Never arrives');
+      await waitFor(async () => (await staff.get(`/api/v1/threads/${thread.id}`)).json().messages[0].delivery === 'failed');
+      const [row] = await t.app.db.select().from(outbox).where(eq(outbox.landlordId, l.landlord.id));
+      expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringContaining('421') });
+    } finally {
+      catcher.failNext(0);
+    }
+  });
+
+  it('sends nothing for a write that rolled back', async () => {
+    const l = await makeLandlord(t.app);
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    const res = await staff.post('/api/v1/threads', {
+      customerId: l.household.customer.id,
+      leaseId: l.flat.id,
+      subject: 'Rolled back',
+      body: 'x',
+      attachmentIds: [randomUUID()],
+    });
+    expect(res.statusCode).toBe(404);
+    // Give the relay several passes to prove it has nothing to send.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(catcher.mails.filter((m) => m.to.includes(l.household.contacts[0]!.email!))).toHaveLength(0);
+    expect(await t.app.db.select().from(outbox).where(eq(outbox.landlordId, l.landlord.id))).toHaveLength(0);
+  });
+});

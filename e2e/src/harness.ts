@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { createDb } from '@portico/api/src/db/client';
+import { insertCustomer, insertLandlord, insertLease, insertProperty, insertStaff } from '@portico/api/src/db/fixtures';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Where test.sh started the stack; each is required. */
+export const env = {
+  tenantUrl: required('TENANT_WEB_URL'),
+  adminUrl: required('ADMIN_WEB_URL'),
+  catcherUrl: required('CATCHER_URL'),
+  databaseUrl: required('DATABASE_URL'),
+};
+
+function required(name: string) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through \`npm test\``);
+  return value;
+}
+
+export const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Fails on any serious or critical axe violation on the page as it is now. */
+export async function expectAccessible(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${where}`).toEqual([]);
+}
+
+export type CaughtMail = { to: string[]; subject: string; text: string };
+
+export async function waitForMail(to: string, match: (m: CaughtMail) => boolean = () => true, ms = 20_000): Promise<CaughtMail> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const mails = (await (await fetch(`${env.catcherUrl}/api/mails?to=${encodeURIComponent(to)}`)).json()) as CaughtMail[];
+    const hit = mails.find(match);
+    if (hit) return hit;
+    if (Date.now() > until) throw new Error(`no mail to ${to} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const STAFF_PASSWORD = 'e2e staff passphrase 2026';
+
+/** A landlord of its own: one admin, one household tenant with a flat and no portal user. */
+export async function makeScenario() {
+  const { db, pool } = createDb(env.databaseUrl, 2);
+  try {
+    const u = randomUUID().slice(0, 8);
+    const landlord = await insertLandlord(db, { name: `E2E Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
+    const staff = await insertStaff(db, {
+      landlordId: landlord.id,
+      email: `staff-${u}@e2e.test`,
+      name: `Sam Staff ${u}`,
+      role: 'manager',
+      password: STAFF_PASSWORD,
+    });
+    const { units } = await insertProperty(
+      db,
+      { landlordId: landlord.id, name: 'Testvägen 3', street: 'Testvägen 3', postalCode: '411 01', city: 'Göteborg' },
+      [{ number: '1101', type: 'apartment', address: `Testvägen 3, lgh ${u}` }],
+    );
+    const { customer, contacts } = await insertCustomer(db, { landlordId: landlord.id, kind: 'person', name: `Tess Tenant ${u}` }, [
+      { name: `Tess Tenant ${u}`, email: `tess-${u}@e2e.test` },
+    ]);
+    const lease = await insertLease(db, {
+      landlordId: landlord.id,
+      customerId: customer.id,
+      unitId: units[0]!.id,
+      number: `E2E-${u}`,
+      validFrom: '2025-01-01',
+    });
+    return { u, landlord, staff, customer, tenantEmail: contacts[0]!.email!, lease };
+  } finally {
+    await pool.end();
+  }
+}
+
+// A real 1×1 PNG, so the upload is sniffed as an image.
+export const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
