@@ -60,7 +60,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
         await staff.getByRole('option').first().click();
       }
       await staff.getByLabel('Subject').fill(subject);
-      await staff.getByLabel('Message').fill('The water is off Thursday 9–12.\nSorry for the trouble.');
+      await staff.getByRole('textbox', { name: 'Message' }).fill('The water is off Thursday 9–12.\nSorry for the trouble.');
       await expectAccessible(staff, 'console compose');
       await staff.getByRole('button', { name: 'Send' }).click();
       await staff.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
@@ -90,7 +90,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       // --- and answers with a photo ---
       await tenant.getByLabel('Attachments').setInputFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: PHOTO });
       await visible(tenant, 'kitchen.png');
-      await tenant.getByLabel('Message').fill('Thanks! Here is the tap that drips.');
+      await tenant.getByRole('textbox', { name: 'Message' }).fill('Thanks! Here is the tap that drips.');
       await tenant.getByRole('button', { name: 'Reply' }).click();
       await visible(tenant, 'Thanks! Here is the tap that drips.');
       await tenant

@@ -39,8 +39,9 @@ export const errorsPlugin = fp(
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const issues = err.validation.map((v) => ({
+          // Body fields are named as the client sent them (`subject`); other places keep their prefix (`querystring.page`).
           path: [
-            err.validationContext,
+            ...(err.validationContext === 'body' ? [] : [err.validationContext]),
             ...String(v.instancePath ?? '')
               .split('/')
               .filter(Boolean),

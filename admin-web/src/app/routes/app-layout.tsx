@@ -1,0 +1,160 @@
+import { Alert, Box, Button, Container, Group, Text } from '@mantine/core';
+import { ApiRequestError } from '@portico/shared/http';
+import type { Locale } from '@portico/shared/locale';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorAlert } from '@/components/error-alert';
+import { LanguagePicker } from '@/components/language-picker';
+import { Loading } from '@/components/loading';
+import { useMe } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
+import { useUpdateProfile } from '@/features/auth/api/update-profile';
+import { useUnreadCount } from '@/features/messages/api/get-unread-count';
+import { onSignedOut } from '@/lib/api-client';
+import { i18n, storedLocale } from '@/lib/i18n';
+
+function loginPath(location: { pathname: string; search: string }) {
+  return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const unread = useUnreadCount();
+  const count = unread.data?.inbox ?? 0;
+  return (
+    <Box component="nav" aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        <li>
+          <NavLink to="/messages" aria-describedby={count > 0 ? 'nav-unread' : undefined}>
+            {t('nav.messages')}
+            {count > 0 && (
+              <span className="nav-badge" aria-hidden="true">
+                {count > 99 ? '99+' : count}
+              </span>
+            )}
+          </NavLink>
+          <span id="nav-unread" hidden>
+            {t('nav.unread', { count })}
+          </span>
+        </li>
+        <li>
+          <NavLink to="/customers">{t('nav.customers')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </li>
+      </ul>
+    </Box>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
+  const updateProfile = useUpdateProfile();
+
+  // A request found the session gone (refresh failed): back to sign-in, then back here.
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        queryClient.clear();
+        navigate(loginPath(window.location), { replace: true });
+      }),
+    [navigate, queryClient],
+  );
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  const previousPath = useRef<string | null>(null);
+  const pathname = location.pathname;
+  useEffect(() => {
+    const previous = previousPath.current;
+    previousPath.current = pathname;
+    if (previous !== null && previous !== '/' && previous !== pathname) document.getElementById('main')?.focus();
+  }, [pathname]);
+
+  // Until the user picks a language on this device: their saved one, else the landlord's default.
+  const saved = me.data?.locale;
+  const landlordDefault = me.data?.landlord.defaultLocale;
+  useEffect(() => {
+    const locale = saved ?? landlordDefault;
+    if (locale && !storedLocale() && i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [saved, landlordDefault]);
+
+  if (me.isPending) {
+    return (
+      <Box component="main" id="main">
+        <Loading />
+      </Box>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiRequestError && me.error.status === 401) return <Navigate to={loginPath(location)} replace />;
+    return (
+      <Container component="main" id="main" size="sm" py="xl">
+        <h1 className="visually-hidden">{t('app.errorTitle')}</h1>
+        <ErrorAlert error={me.error} />
+        <Button onClick={() => void me.refetch()}>{t('app.retry')}</Button>
+      </Container>
+    );
+  }
+
+  const user = me.data;
+  const chooseLocale = (locale: Locale) => updateProfile.mutate({ locale });
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => navigate('/login', { replace: true }),
+    });
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Box component="header" className="app-header">
+        <Container size="lg" px="md">
+          <Group justify="space-between" gap="xs" py="xs" wrap="wrap">
+            <Text fw={700} size="lg" className="landlord-name">
+              {user.landlord.name}
+              <Text span c="dimmed" fw={400} size="xs" ml={6} visibleFrom="xs">
+                {t('app.product')}
+              </Text>
+            </Text>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" visibleFrom="sm" title={user.email}>
+                {user.name}
+              </Text>
+              <LanguagePicker onChosen={chooseLocale} />
+              <Button variant="default" size="xs" onClick={signOut} loading={logout.isPending}>
+                {t('nav.signOut')}
+              </Button>
+            </Group>
+          </Group>
+          <MainNav />
+        </Container>
+      </Box>
+      <Box component="main" id="main" tabIndex={-1} className="main">
+        <Container size="lg" px="md" py="lg">
+          {updateProfile.isError && (
+            <Alert
+              color="yellow.9"
+              variant="light"
+              mb="md"
+              withCloseButton
+              onClose={() => updateProfile.reset()}
+              closeButtonLabel={t('app.close')}
+            >
+              {t('app.localeNotSaved')}
+            </Alert>
+          )}
+          <Outlet />
+        </Container>
+      </Box>
+    </>
+  );
+}

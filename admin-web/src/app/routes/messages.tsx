@@ -1,0 +1,51 @@
+import { Badge, Button, Group, Tabs } from '@mantine/core';
+import type { Box } from '@portico/shared/contracts/messaging';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeading } from '@/components/page-heading';
+import { useUnreadCount } from '@/features/messages/api/get-unread-count';
+import { ThreadList } from '@/features/messages/components/thread-list';
+
+export function MessagesRoute() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const box: Box = params.get('box') === 'sent' ? 'sent' : 'inbox';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const unread = useUnreadCount().data?.inbox ?? 0;
+
+  const setPage = (next: number) => setParams(next > 1 ? { box, page: String(next) } : { box });
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageHeading title={t('messages.title')} />
+        <Button component={Link} to="/messages/new">
+          {t('messages.new')}
+        </Button>
+      </Group>
+      <Tabs value={box} onChange={(value) => setParams(value === 'sent' ? { box: 'sent' } : {})} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab
+            value="inbox"
+            rightSection={
+              unread > 0 ? (
+                <Badge size="xs" color="red.9" variant="filled" aria-hidden="true">
+                  {unread}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('messages.inbox')}
+          </Tabs.Tab>
+          <Tabs.Tab value="sent">{t('messages.sent')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="inbox">
+          <ThreadList box="inbox" page={box === 'inbox' ? page : 1} onPageChange={setPage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sent">
+          <ThreadList box="sent" page={box === 'sent' ? page : 1} onPageChange={setPage} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

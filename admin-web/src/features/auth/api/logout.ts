@@ -1,0 +1,15 @@
+import { OkSchema } from '@portico/shared/contracts/auth';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export const logout = () => api.post('/api/v1/auth/staff/logout', OkSchema);
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      queryClient.clear();
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { ErrorAlert } from '@/components/error-alert';
+import { useRequestPasswordReset } from '../api/request-password-reset';
+
+export function ForgotPasswordForm() {
+  const { t } = useTranslation();
+  const request = useRequestPasswordReset();
+  const schema = z.object({
+    email: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .pipe(z.email(t('validation.email'))),
+  });
+  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { email: '' } });
+
+  if (request.isSuccess) {
+    return (
+      <Stack>
+        <Alert color="green" variant="light" role="status" title={t('auth.forgot.sentTitle')}>
+          {t('auth.forgot.sent')}
+        </Alert>
+        <Anchor component={Link} to="/login">
+          {t('auth.backToLogin')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => request.mutate(values))}>
+      <Stack>
+        <ErrorAlert error={request.error} />
+        <TextInput
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          error={form.formState.errors.email?.message}
+          {...form.register('email')}
+        />
+        <Button type="submit" loading={request.isPending}>
+          {t('auth.forgot.submit')}
+        </Button>
+        <Anchor component={Link} to="/login" size="sm">
+          {t('auth.backToLogin')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}

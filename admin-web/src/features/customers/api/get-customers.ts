@@ -1,0 +1,12 @@
+import { CustomerPageSchema } from '@portico/shared/contracts/customers';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { type CustomerListParams, customerKeys } from './query-keys';
+
+export const getCustomers = (params: CustomerListParams) => api.get('/api/v1/customers', CustomerPageSchema, params);
+
+export const customersQueryOptions = (params: CustomerListParams) =>
+  queryOptions({ queryKey: customerKeys.list(params), queryFn: () => getCustomers(params), placeholderData: keepPreviousData });
+
+export const useCustomers = (params: CustomerListParams, options: { enabled?: boolean } = {}) =>
+  useQuery({ ...customersQueryOptions(params), enabled: options.enabled ?? true });

@@ -1,0 +1,9 @@
+export type CustomerListParams = { q?: string; page: number; pageSize: number };
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  lists: () => [...customerKeys.all, 'list'] as const,
+  list: (params: CustomerListParams) => [...customerKeys.lists(), params] as const,
+  details: () => [...customerKeys.all, 'detail'] as const,
+  detail: (customerId: string) => [...customerKeys.details(), customerId] as const,
+};

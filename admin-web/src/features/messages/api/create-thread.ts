@@ -1,0 +1,17 @@
+import { type StaffNewThreadBody, ThreadDetailSchema } from '@portico/shared/contracts/messaging';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { messageKeys } from './query-keys';
+
+export const createThread = (body: StaffNewThreadBody) => api.post('/api/v1/threads', ThreadDetailSchema, body);
+
+export function useCreateThread() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createThread,
+    onSuccess: (thread) => {
+      queryClient.setQueryData(messageKeys.detail(thread.id), thread);
+      return queryClient.invalidateQueries({ queryKey: messageKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { ThreadDetailSchema } from '@portico/shared/contracts/messaging';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { messageKeys } from './query-keys';
+
+/** Opening a thread marks it read, so the lists and the unread count are refreshed after it loads. */
+export const getThread = (threadId: string) => api.get(`/api/v1/threads/${encodeURIComponent(threadId)}`, ThreadDetailSchema);
+
+export const threadQueryOptions = (threadId: string) =>
+  queryOptions({ queryKey: messageKeys.detail(threadId), queryFn: () => getThread(threadId) });
+
+export const useThread = (threadId: string) => useQuery(threadQueryOptions(threadId));

@@ -1,0 +1,119 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import type { LeaseRef } from '@portico/shared/contracts/auth';
+import type { Attachment, ThreadDetail } from '@portico/shared/contracts/messaging';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ErrorAlert } from '@/components/error-alert';
+import { applyIssues } from '@/lib/errors';
+import { useCreateThread } from '../api/create-thread';
+import { AttachmentInput } from './attachment-input';
+
+export type Recipient = { id: string; name: string; leases: LeaseRef[] };
+
+/** The customer picker comes from the route (it belongs to the customers feature). */
+export function NewThreadForm({
+  customer,
+  renderCustomerPicker,
+  onCreated,
+}: {
+  customer: Recipient | null;
+  renderCustomerPicker: (props: { error?: string }) => ReactNode;
+  onCreated: (thread: ThreadDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateThread();
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [customerError, setCustomerError] = useState<string | undefined>();
+  const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
+
+  const schema = z.object({
+    leaseId: z.string().min(1, t('compose.chooseLease')),
+    subject: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .max(200, t('validation.tooLong', { max: 200 })),
+    body: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .max(20_000, t('validation.tooLong', { max: 20_000 })),
+  });
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { leaseId: '', subject: '', body: '' } });
+  const { errors } = form.formState;
+
+  const leases = customer?.leases ?? [];
+  const customerId = customer?.id;
+  const onlyLease = leases.length === 1 ? leases[0]?.id : undefined;
+  useEffect(() => {
+    form.setValue('leaseId', customerId && onlyLease ? onlyLease : '');
+    if (customerId) setCustomerError(undefined);
+  }, [customerId, onlyLease, form]);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        if (!customer) setCustomerError(t('compose.chooseCustomer'));
+        void form.handleSubmit((values) => {
+          if (!customer) return;
+          create.mutate(
+            {
+              customerId: customer.id,
+              leaseId: values.leaseId,
+              subject: values.subject,
+              body: values.body,
+              attachmentIds: attachments.map((a) => a.id),
+            },
+            {
+              onSuccess: onCreated,
+              onError: (error) => {
+                const rest = applyIssues(error, form.setError, ['leaseId', 'subject', 'body']);
+                const customerIssue = rest.find((i) => i.path === 'customerId');
+                if (customerIssue) setCustomerError(customerIssue.message);
+              },
+            },
+          );
+        })(event);
+      }}
+    >
+      <Stack>
+        <ErrorAlert error={create.error} />
+        {renderCustomerPicker({ error: customerError })}
+        <NativeSelect
+          label={t('compose.lease')}
+          required
+          disabled={!customer}
+          description={!customer ? t('compose.leaseHint') : undefined}
+          error={errors.leaseId?.message}
+          data={[
+            { value: '', label: customer && leases.length === 0 ? t('compose.noLeases') : t('compose.leasePlaceholder') },
+            ...leases.map((l) => ({ value: l.id, label: `${l.number} · ${l.address}` })),
+          ]}
+          {...form.register('leaseId')}
+        />
+        <TextInput label={t('compose.subject')} required maxLength={200} error={errors.subject?.message} {...form.register('subject')} />
+        <Textarea
+          label={t('compose.message')}
+          required
+          autosize
+          minRows={6}
+          maxRows={20}
+          error={errors.body?.message}
+          {...form.register('body')}
+        />
+        <AttachmentInput value={attachments} onChange={setAttachments} onBusyChange={onBusyChange} />
+        <Group>
+          <Button type="submit" loading={create.isPending} disabled={uploading}>
+            {t('compose.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
+import type { LandlordSettings } from '@portico/shared/contracts/settings';
+import { LOCALES, LocaleSchema } from '@portico/shared/locale';
+import { PASSWORD_MIN_LENGTH, PasswordPolicySchema } from '@portico/shared/password-policy';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { applyIssues } from '@/lib/errors';
+import { useSettings } from '../api/get-settings';
+import { useUpdateSettings } from '../api/update-settings';
+
+function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canEdit: boolean; onSaved?: (s: LandlordSettings) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateSettings();
+  const [saved, setSaved] = useState(false);
+  const schema = z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .max(200, t('validation.tooLong', { max: 200 })),
+    portalEnabled: z.boolean(),
+    passwordPolicy: PasswordPolicySchema,
+    defaultLocale: LocaleSchema,
+  });
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: settings });
+  const { errors, isDirty } = form.formState;
+
+  useEffect(() => {
+    form.reset(settings);
+  }, [settings, form]);
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => {
+        setSaved(false);
+        update.mutate(values, {
+          onSuccess: (next) => {
+            setSaved(true);
+            onSaved?.(next);
+          },
+          onError: (error) => applyIssues(error, form.setError, ['name', 'portalEnabled', 'passwordPolicy', 'defaultLocale']),
+        });
+      })}
+    >
+      <Stack maw={640}>
+        {!canEdit && (
+          <Alert color="blue" variant="light">
+            {t('settings.readOnly')}
+          </Alert>
+        )}
+        <ErrorAlert error={update.error} />
+        {saved && !isDirty && (
+          <Alert color="green" variant="light" role="status">
+            {t('settings.saved')}
+          </Alert>
+        )}
+        <Fieldset legend={t('settings.portalSection')} disabled={!canEdit}>
+          <Controller
+            control={form.control}
+            name="portalEnabled"
+            render={({ field }) => (
+              <Switch
+                label={t('settings.portalEnabled')}
+                description={t('settings.portalEnabledHint')}
+                checked={field.value}
+                onChange={(event) => field.onChange(event.currentTarget.checked)}
+                onBlur={field.onBlur}
+                name={field.name}
+                ref={field.ref}
+                disabled={!canEdit}
+              />
+            )}
+          />
+        </Fieldset>
+        <Fieldset legend={t('settings.securitySection')} disabled={!canEdit}>
+          <Controller
+            control={form.control}
+            name="passwordPolicy"
+            render={({ field }) => (
+              <Radio.Group label={t('settings.passwordPolicy')} value={field.value} onChange={field.onChange} name={field.name}>
+                <Stack gap="sm" mt="xs">
+                  <Radio
+                    value="standard"
+                    label={t('settings.policy.standard')}
+                    description={t('settings.policy.standardHint', { min: PASSWORD_MIN_LENGTH.standard })}
+                    disabled={!canEdit}
+                  />
+                  <Radio
+                    value="classic"
+                    label={t('settings.policy.classic')}
+                    description={t('settings.policy.classicHint', { min: PASSWORD_MIN_LENGTH.classic })}
+                    disabled={!canEdit}
+                  />
+                </Stack>
+              </Radio.Group>
+            )}
+          />
+        </Fieldset>
+        <Fieldset legend={t('settings.organisationSection')} disabled={!canEdit}>
+          <Stack>
+            <TextInput
+              label={t('settings.name')}
+              required
+              maxLength={200}
+              readOnly={!canEdit}
+              error={errors.name?.message}
+              {...form.register('name')}
+            />
+            <NativeSelect
+              label={t('settings.defaultLocale')}
+              description={t('settings.defaultLocaleHint')}
+              disabled={!canEdit}
+              data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`, { lng: l }) }))}
+              {...form.register('defaultLocale')}
+            />
+          </Stack>
+        </Fieldset>
+        {canEdit && (
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              {t('settings.save')}
+            </Button>
+            {isDirty && (
+              <Text size="sm" c="dimmed">
+                {t('settings.unsaved')}
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+export function SettingsForm({ canEdit, onSaved }: { canEdit: boolean; onSaved?: (s: LandlordSettings) => void }) {
+  const settings = useSettings();
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorAlert error={settings.error} />;
+  return <Form settings={settings.data} canEdit={canEdit} onSaved={onSaved} />;
+}

@@ -1,0 +1,64 @@
+import { Badge, Button, Group, Stack, Tabs, Title } from '@mantine/core';
+import { type Box, BoxSchema } from '@portico/shared/contracts/messaging';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useOutletContext, useSearchParams } from 'react-router';
+import { useUnreadCount } from '@/features/messages/api/get-unread-count';
+import { ThreadList } from '@/features/messages/components/thread-list';
+import { usePageTitle } from '@/lib/use-page-title';
+import type { PortalOutletContext } from './portal-layout';
+
+export function MessagesRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('messages.title'));
+  const { selection } = useOutletContext<PortalOutletContext>();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const box: Box = BoxSchema.catch('inbox').parse(params.get('box') ?? 'inbox');
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const unread = useUnreadCount().data?.inbox ?? 0;
+  const leaseId = selection?.leaseId ?? undefined;
+
+  const setBox = (next: string | null) => {
+    const parsed = BoxSchema.safeParse(next);
+    if (parsed.success) setParams(parsed.data === 'inbox' ? {} : { box: parsed.data });
+  };
+  const setPage = (next: number) => {
+    const out: Record<string, string> = {};
+    if (box !== 'inbox') out.box = box;
+    if (next > 1) out.page = String(next);
+    setParams(out);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" gap="sm">
+        <Title order={1}>{t('messages.title')}</Title>
+        <Button onClick={() => navigate('/messages/new')}>{t('messages.new')}</Button>
+      </Group>
+      <Tabs value={box} onChange={setBox} keepMounted={false}>
+        <Tabs.List aria-label={t('messages.boxes')}>
+          <Tabs.Tab
+            value="inbox"
+            rightSection={
+              unread > 0 ? (
+                <Badge size="sm" circle={unread < 10} aria-hidden="true">
+                  {unread}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('messages.inbox')}
+            {unread > 0 && <span className="visually-hidden"> ({t('messages.unreadCount', { count: unread })})</span>}
+          </Tabs.Tab>
+          <Tabs.Tab value="sent">{t('messages.sent')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="inbox" pt="sm">
+          <ThreadList box="inbox" leaseId={leaseId} page={page} onPageChange={setPage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sent" pt="sm">
+          <ThreadList box="sent" leaseId={leaseId} page={page} onPageChange={setPage} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,130 @@
+import { Alert, Button, Stack } from '@mantine/core';
+import type { Locale } from '@portico/shared/locale';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguagePicker } from '@/components/language-picker';
+import { LeaseSwitcher } from '@/components/lease-switcher';
+import { PageLoader } from '@/components/page-loader';
+import { SiteHeader } from '@/components/site-header';
+import { useMe } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
+import { useUpdateProfile } from '@/features/auth/api/update-profile';
+import { type LeaseSelection, resolveSelection, setSelection, useSelection } from '@/lib/current-lease';
+import { errorText } from '@/lib/errors';
+import { applyLocale, browserLocale, currentLocale, storedLocale, storeLocale } from '@/lib/i18n';
+import { PORTAL_SCOPE } from '@/lib/query-client';
+import { MainRegion } from './main-region';
+import { SkipLink } from './skip-link';
+
+/** Everything behind sign-in: resolves the user, the current customer/lease and the language. */
+export function PortalLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const stored = useSelection();
+  const logout = useLogout();
+  const updateProfile = useUpdateProfile();
+
+  const user = me.data ?? null;
+  const selection = user ? resolveSelection(user, stored) : null;
+  const membership = user?.memberships.find((m) => m.customerId === selection?.customerId);
+
+  // Keep the stored selection valid for this user.
+  useEffect(() => {
+    if (!selection) return;
+    if (stored?.customerId !== selection.customerId || stored?.leaseId !== selection.leaseId) setSelection(selection);
+  }, [selection, stored]);
+
+  // Until the user picks a language: their saved one, else the landlord's default, else the browser's.
+  const savedLocale = user?.locale ?? null;
+  const landlordLocale = membership?.landlord.defaultLocale ?? null;
+  useEffect(() => {
+    if (!user || storedLocale()) return;
+    void applyLocale(savedLocale ?? landlordLocale ?? browserLocale() ?? 'sv');
+  }, [user, savedLocale, landlordLocale]);
+
+  if (me.isPending) {
+    return (
+      <>
+        <SkipLink />
+        <SiteHeader showNav={false} controls={null} />
+        <MainRegion>
+          <PageLoader />
+        </MainRegion>
+      </>
+    );
+  }
+
+  if (me.isError) {
+    return (
+      <>
+        <SkipLink />
+        <SiteHeader showNav={false} controls={null} />
+        <MainRegion>
+          <Stack>
+            <h1>{t('error.title')}</h1>
+            <Alert color="red" role="alert">
+              {errorText(t, me.error)}
+            </Alert>
+            <div>
+              <Button onClick={() => void me.refetch()}>{t('error.retry')}</Button>
+            </div>
+          </Stack>
+        </MainRegion>
+      </>
+    );
+  }
+
+  if (!user) {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+
+  const chooseLocale = (locale: Locale) => {
+    storeLocale(locale);
+    void applyLocale(locale);
+    updateProfile.mutate({ locale });
+  };
+
+  const chooseLease = (next: LeaseSelection) => {
+    const customerChanged = next.customerId !== selection?.customerId;
+    setSelection(next);
+    if (customerChanged) void queryClient.invalidateQueries({ queryKey: [PORTAL_SCOPE] });
+    if (location.pathname !== '/messages') navigate('/messages');
+  };
+
+  const signOut = () => {
+    logout.mutate(undefined, {
+      onSettled: () => navigate('/login', { replace: true }),
+    });
+  };
+
+  return (
+    <>
+      <SkipLink />
+      <SiteHeader
+        showNav
+        landlordName={membership?.landlord.name}
+        onSignOut={signOut}
+        signingOut={logout.isPending}
+        controls={
+          <>
+            <LeaseSwitcher me={user} value={selection} onChange={chooseLease} />
+            <LanguagePicker value={currentLocale()} onChange={chooseLocale} />
+          </>
+        }
+      />
+      <MainRegion>
+        <Outlet context={{ me: user, selection } satisfies PortalOutletContext} />
+      </MainRegion>
+    </>
+  );
+}
+
+export interface PortalOutletContext {
+  me: NonNullable<ReturnType<typeof useMe>['data']>;
+  selection: LeaseSelection | null;
+}

@@ -1,0 +1,21 @@
+import { type PortalMe, PortalMeSchema } from '@portico/shared/contracts/auth';
+import { ApiRequestError } from '@portico/shared/http';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { authKeys } from './keys';
+
+/** The signed-in portal user, or null when nobody is signed in. */
+export async function getMe(): Promise<PortalMe | null> {
+  try {
+    return await api.get('/api/v1/auth/portal/me', PortalMeSchema);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () => queryOptions({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

@@ -1,0 +1,18 @@
+import { PortalMeSchema, type UpdateProfileBody } from '@portico/shared/contracts/auth';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { authKeys } from './keys';
+
+export function updateProfile(body: UpdateProfileBody) {
+  return api.patch('/api/v1/auth/portal/me', PortalMeSchema, body);
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateProfile,
+    onSuccess: (me) => {
+      queryClient.setQueryData(authKeys.me(), me);
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
+import type { PortalMe } from '@portico/shared/contracts/auth';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { FormError } from '@/components/form-error';
+import { useLogin } from '../api/login';
+
+const LoginFormSchema = z.object({
+  email: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
+  password: z.string().min(1, 'validation.required'),
+});
+
+export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const form = useForm({ resolver: zodResolver(LoginFormSchema), defaultValues: { email: '', password: '' } });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess }));
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError error={login.error} />
+        <TextInput
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          error={errors.email?.message && t(errors.email.message)}
+          {...form.register('email')}
+        />
+        <TextInput
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message && t(errors.password.message)}
+          {...form.register('password')}
+        />
+        <Button type="submit" loading={login.isPending}>
+          {t('login.submit')}
+        </Button>
+        <Anchor component={Link} to="/forgot-password">
+          {t('login.forgot')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { ApiRequestError } from '@portico/shared/http';
+import type { PasswordPolicy } from '@portico/shared/password-policy';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { FormError } from '@/components/form-error';
+import { errorParams } from '@/lib/errors';
+import { useConfirmPasswordReset } from '../api/confirm-password-reset';
+
+const ResetFormSchema = z
+  .object({
+    password: z.string().min(1, 'validation.required'),
+    confirm: z.string().min(1, 'validation.required'),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+/**
+ * The landlord's password policy is not known before the token is used, so the rules are checked by the API.
+ * Its answer tells which policy applies: composition rules only exist in `classic`, and a too-short password of
+ * eight or more characters can only fail `standard`.
+ */
+function policyFromError(error: unknown, password: string): PasswordPolicy {
+  if (!(error instanceof ApiRequestError)) return 'standard';
+  if (error.code.startsWith('password_needs_')) return 'classic';
+  if (error.code === 'password_too_short' && [...password].length < 8) return 'classic';
+  return 'standard';
+}
+
+export function ResetPasswordForm({ token, onSuccess }: { token: string; onSuccess: () => void }) {
+  const { t } = useTranslation();
+  const confirm = useConfirmPasswordReset();
+  const form = useForm({ resolver: zodResolver(ResetFormSchema), defaultValues: { password: '', confirm: '' } });
+  const { errors } = form.formState;
+  const submitted = confirm.variables?.password ?? '';
+  const policy = policyFromError(confirm.error, submitted);
+
+  return (
+    <form onSubmit={form.handleSubmit(({ password }) => confirm.mutate({ token, password }, { onSuccess }))} noValidate>
+      <Stack gap="md">
+        <FormError error={confirm.error} policy={policy} />
+        <TextInput
+          label={t('reset.password')}
+          type="password"
+          autoComplete="new-password"
+          error={errors.password?.message && t(errors.password.message, errorParams(policy))}
+          {...form.register('password')}
+        />
+        <TextInput
+          label={t('reset.confirm')}
+          type="password"
+          autoComplete="new-password"
+          error={errors.confirm?.message && t(errors.confirm.message)}
+          {...form.register('confirm')}
+        />
+        <Button type="submit" loading={confirm.isPending}>
+          {t('reset.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { ThreadPageSchema } from '@portico/shared/contracts/messaging';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { messageKeys, type ThreadListParams } from './keys';
+
+export function getThreads(params: ThreadListParams) {
+  return api.get('/api/v1/portal/threads', ThreadPageSchema, { ...params });
+}
+
+export const threadsQueryOptions = (params: ThreadListParams) =>
+  queryOptions({ queryKey: messageKeys.list(params), queryFn: () => getThreads(params), placeholderData: keepPreviousData });
+
+export function useThreads(params: ThreadListParams, enabled = true) {
+  return useQuery({ ...threadsQueryOptions(params), enabled });
+}

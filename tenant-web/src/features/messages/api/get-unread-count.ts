@@ -1,0 +1,17 @@
+import { UnreadCountSchema } from '@portico/shared/contracts/messaging';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { messageKeys } from './keys';
+
+export const UNREAD_POLL_MS = 30_000;
+
+export function getUnreadCount() {
+  return api.get('/api/v1/portal/threads/unread-count', UnreadCountSchema);
+}
+
+export const unreadCountQueryOptions = () =>
+  queryOptions({ queryKey: messageKeys.unreadCount(), queryFn: getUnreadCount, refetchInterval: UNREAD_POLL_MS });
+
+export function useUnreadCount(enabled = true) {
+  return useQuery({ ...unreadCountQueryOptions(), enabled });
+}

@@ -1,0 +1,29 @@
+import { MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
+import { ApiRequestError } from '@portico/shared/http';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicy } from '@portico/shared/password-policy';
+import type { TFunction } from 'i18next';
+
+export const MAX_UPLOAD_MB = Math.round(MAX_UPLOAD_BYTES / (1024 * 1024));
+
+/** Values every error text may interpolate. */
+export function errorParams(policy: PasswordPolicy = 'standard') {
+  return { min: PASSWORD_MIN_LENGTH[policy], max: PASSWORD_MAX_LENGTH, maxMb: MAX_UPLOAD_MB };
+}
+
+/** The translated text for any error thrown by the API client (or anything else). */
+export function errorText(t: TFunction, error: unknown, policy?: PasswordPolicy): string {
+  const code = error instanceof ApiRequestError ? error.code : 'internal_error';
+  return t(`errors:${code}`, errorParams(policy));
+}
+
+/** Field-level issues from a 400, keyed by the first path segment. */
+export function fieldIssues(error: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (error instanceof ApiRequestError && error.issues) {
+    for (const issue of error.issues) {
+      const field = issue.path.split(/[.[/]/).filter(Boolean)[0] ?? issue.path;
+      if (field && !out.has(field)) out.set(field, issue.message);
+    }
+  }
+  return out;
+}

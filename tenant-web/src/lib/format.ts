@@ -1,0 +1,28 @@
+import type { LeaseRef } from '@portico/shared/contracts/auth';
+import type { TFunction } from 'i18next';
+
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A short date for lists: the time for today, else the date. */
+export function formatListDate(iso: string, locale: string, now = new Date()): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+}
+
+export function formatFileSize(bytes: number, locale: string): string {
+  const unit = bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte';
+  const value = unit === 'megabyte' ? bytes / (1024 * 1024) : Math.max(1, bytes / 1024);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+export function unitTypeLabel(t: TFunction, unitType: string): string {
+  return t(`unitType.${unitType}`, { defaultValue: unitType });
+}
+
+/** "Storgatan 1 – Apartment" */
+export function leaseLabel(t: TFunction, lease: LeaseRef): string {
+  return t('lease.label', { address: lease.address, unitType: unitTypeLabel(t, lease.unitType), number: lease.number });
+}
