@@ -52,6 +52,18 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The Postgres data folder for DIR/pg. As root, Postgres runs as the postgres user, who cannot
+# enter a checkout under /root or a private temp folder; then the data lives in /var/lib/portico
+# and DIR/pg is a link to it, so it is still "under .data/" for the person using it.
+pg_data_dir() {
+  local dir="$1"
+  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$dir" 2>/dev/null; then echo "$dir/pg"; return; fi
+  local real="/var/lib/portico/$(printf '%s' "$dir" | sha256sum | cut -c1-16)/pg"
+  mkdir -p "$(dirname "$real")"
+  [ -L "$dir/pg" ] || { rm -rf "$dir/pg"; ln -s "$real" "$dir/pg"; }
+  echo "$real"
+}
+
 # start_postgres DIR PORT [extra postgres options]: init once, start, wait.
 start_postgres() {
   local dir="$1" port="$2" extra="${3:-}" bin

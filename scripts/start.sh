@@ -19,14 +19,14 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   wait 2>/dev/null
   [ -n "$STARTED_REDIS" ] && stop_redis "$DATA/redis"
-  [ -n "$STARTED_PG" ] && stop_postgres "$DATA/pg"
+  [ -n "$STARTED_PG" ] && stop_postgres "$PGDATA_DIR"
 }
 trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 if [ -z "${DATABASE_URL:-}" ]; then
-  [ "$(id -u)" -eq 0 ] && chmod 755 "$DATA"
-  start_postgres "$DATA/pg" 54320 || { log "could not start Postgres on :54320 (is another one running? set DATABASE_URL)"; exit 1; }
+  PGDATA_DIR="$(pg_data_dir "$DATA")"
+  start_postgres "$PGDATA_DIR" 54320 || { log "could not start Postgres on :54320 (is another one running? set DATABASE_URL)"; exit 1; }
   STARTED_PG=1
   create_database 54320 portico
   export DATABASE_URL="postgres://postgres@127.0.0.1:54320/portico"
@@ -46,7 +46,7 @@ fi
 
 (cd api && node_modules/.bin/tsx src/db/migrate.ts && node_modules/.bin/tsx src/db/seed.ts) || exit 1
 
-(cd api && PORT=3000 exec node_modules/.bin/tsx src/server.ts) &
+(cd api && PORT=3000 LOG_LEVEL="${LOG_LEVEL:-warn}" exec node_modules/.bin/tsx src/server.ts) &
 PIDS+=($!)
 (cd api && exec node_modules/.bin/tsx src/worker.ts) &
 PIDS+=($!)

@@ -12,7 +12,7 @@ ensure_pnpm || exit 1
 install_packages || exit 1
 
 RUN="$(mktemp -d /tmp/portico-test.XXXXXX)"
-chmod 755 "$RUN"
+chmod 755 "$RUN"  # the postgres user must be able to enter it
 REPORTS="$RUN/reports"; mkdir -p "$REPORTS"
 PIDS=()
 cleanup() {

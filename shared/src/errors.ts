@@ -56,6 +56,8 @@ export const ApiErrorSchema = z.object({
     code: ErrorCodeSchema,
     message: z.string(),
     resource: ResourceSchema.optional(),
+    /** Values the message names (`min` of a password rule, `maxMb` of an upload), for clients that translate by code. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });

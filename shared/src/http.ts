@@ -12,6 +12,7 @@ export class ApiRequestError extends Error {
     message: string,
     readonly resource?: Resource,
     readonly issues?: { path: string; message: string }[],
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -42,10 +43,23 @@ function withQuery(path: string, query?: Query): string {
 async function toError(res: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(await res.json().catch(() => null));
   if (parsed.success) {
-    const { code, message, resource, issues } = parsed.data.error;
-    return new ApiRequestError(res.status, code, message, resource, issues);
+    const { code, message, resource, issues, params } = parsed.data.error;
+    return new ApiRequestError(res.status, code, message, resource, issues, params);
   }
   return new ApiRequestError(res.status, 'internal_error', res.statusText);
+}
+
+/**
+ * The text for an error in the UI's language: the catalogue's `errors:<code>` filled with the
+ * values the API sent (a password rule's minimum under the landlord's policy) over `defaults`.
+ */
+export function translateError(
+  t: (key: string, values: Record<string, string | number>) => string,
+  error: unknown,
+  defaults: Record<string, string | number> = {},
+): string {
+  if (!(error instanceof ApiRequestError)) return t('errors:internal_error', defaults);
+  return t(`errors:${error.code}`, { ...defaults, ...error.params });
 }
 
 /**

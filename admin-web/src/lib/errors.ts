@@ -1,4 +1,4 @@
-import { ApiRequestError } from '@portico/shared/http';
+import { ApiRequestError, translateError } from '@portico/shared/http';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicy } from '@portico/shared/password-policy';
 import type { TFunction } from 'i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
@@ -7,8 +7,7 @@ export const MAX_UPLOAD_MB = 10;
 
 /** The translated text for any error thrown by the API client (or the network). */
 export function errorMessage(t: TFunction, error: unknown, policy: PasswordPolicy = 'standard'): string {
-  const code = error instanceof ApiRequestError ? error.code : 'internal_error';
-  return t(`errors:${code}`, { min: PASSWORD_MIN_LENGTH[policy], max: PASSWORD_MAX_LENGTH, maxMb: MAX_UPLOAD_MB });
+  return translateError(t, error, { min: PASSWORD_MIN_LENGTH[policy], max: PASSWORD_MAX_LENGTH, maxMb: MAX_UPLOAD_MB });
 }
 
 /** Puts the API's field issues on the matching form fields; returns the issues that matched no field. */

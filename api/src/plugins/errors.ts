@@ -15,7 +15,9 @@ function send(
   params = {},
 ) {
   const locale = request.locale ?? pickLocale(request.headers['accept-language'], 'en');
-  const body: ApiError = { error: { code, message: translator(locale)(`errors:${code}`, params), ...extra } };
+  const body: ApiError = {
+    error: { code, message: translator(locale)(`errors:${code}`, params), ...extra, ...(Object.keys(params).length ? { params } : {}) },
+  };
   return reply.status(status).type('application/json').send(body);
 }
 

@@ -1,5 +1,5 @@
 import { MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
-import { ApiRequestError } from '@portico/shared/http';
+import { ApiRequestError, translateError } from '@portico/shared/http';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicy } from '@portico/shared/password-policy';
 import type { TFunction } from 'i18next';
 
@@ -12,8 +12,7 @@ export function errorParams(policy: PasswordPolicy = 'standard') {
 
 /** The translated text for any error thrown by the API client (or anything else). */
 export function errorText(t: TFunction, error: unknown, policy?: PasswordPolicy): string {
-  const code = error instanceof ApiRequestError ? error.code : 'internal_error';
-  return t(`errors:${code}`, errorParams(policy));
+  return translateError(t, error, errorParams(policy));
 }
 
 /** Field-level issues from a 400, keyed by the first path segment. */

@@ -13,6 +13,7 @@ import {
   type TestLandlord,
   tokenFromLink,
 } from '../../../test/helpers';
+import { insertPortalUser } from '../../db/fixtures';
 import { invitations } from '../../db/schema/auth';
 import { attachments, messages, threads } from '../../db/schema/messaging';
 import { outbox } from '../../db/schema/outbox';
@@ -351,5 +352,57 @@ describe('bad input', () => {
     expect(page1.json().items.map((i: { subject: string }) => i.subject)).toEqual(['three', 'two']);
     const page2 = await staff.get('/api/v1/threads?box=sent&pageSize=2&page=2');
     expect(page2.json().items.map((i: { subject: string }) => i.subject)).toEqual(['one']);
+  });
+});
+
+describe('a portal user of several customers (seeds 000, 002)', () => {
+  it('sees only the current customer’s threads, filters by lease, and opens attachments of any of their customers', async () => {
+    const l = await makeLandlord(t.app);
+    const person = await insertPortalUser(t.app.db, { email: `both-${l.landlord.id}@tenant.test`, name: 'Both', password: PASSWORD }, [
+      { landlordId: l.landlord.id, customerId: l.household.customer.id, role: 'main_admin' },
+      { landlordId: l.landlord.id, customerId: l.company.customer.id, role: 'user' },
+    ]);
+    const client = await signIn(t.app, 'portal', person.email);
+    const me = (await client.get('/api/v1/auth/portal/me')).json();
+    expect(me.memberships.map((m: { customerId: string }) => m.customerId).sort()).toEqual(
+      [l.household.customer.id, l.company.customer.id].sort(),
+    );
+
+    client.customerId = l.household.customer.id;
+    await client.post('/api/v1/portal/threads', { leaseId: l.flat.id, subject: 'Flat', body: 'about the flat' });
+    await client.post('/api/v1/portal/threads', { leaseId: l.storage.id, subject: 'Storage', body: 'about the storage room' });
+    client.customerId = l.company.customer.id;
+    const photo = await client.upload('/api/v1/portal/uploads', PNG, 'office.png');
+    const office = await client.post('/api/v1/portal/threads', {
+      leaseId: l.office.id,
+      subject: 'Office',
+      body: 'x',
+      attachmentIds: [photo.json().id],
+    });
+    expect(office.statusCode).toBe(201);
+
+    const subjects = async (query = '') =>
+      (await client.get(`/api/v1/portal/threads?box=sent${query}`)).json().items.map((i: { subject: string }) => i.subject);
+    expect(await subjects()).toEqual(['Office']);
+    client.customerId = l.household.customer.id;
+    expect((await subjects()).sort()).toEqual(['Flat', 'Storage']);
+    expect(await subjects(`&leaseId=${l.storage.id}`)).toEqual(['Storage']);
+    // The office thread is the other customer's: not reachable while acting for the household…
+    expect((await client.get(`/api/v1/portal/threads/${office.json().id}`)).statusCode).toBe(404);
+    // …but its photo is, as a plain link from an e-mail or an <img> carries no customer header.
+    expect((await client.get(`/api/v1/portal/attachments/${photo.json().id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('error parameters', () => {
+  it('sends the values a message names, so clients can translate by code', async () => {
+    const l = await makeLandlord(t.app, { passwordPolicy: 'classic' });
+    await staffWrites(l, await signIn(t.app, 'staff', l.admin.email));
+    const { res } = await acceptInvitationFromMail(l, 'short');
+    expect(res.json().error).toMatchObject({
+      code: 'password_too_short',
+      params: { min: 8, max: 128 },
+      message: 'The password must be at least 8 characters long.',
+    });
   });
 });
