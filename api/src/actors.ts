@@ -19,6 +19,7 @@ export type TenantActor = {
   customerId: string;
   landlordId: string;
   role: PortalRole;
+  invoicesRequireStrongAuth: boolean;
 };
 
 export type Actor = StaffActor | TenantActor;
@@ -30,5 +31,9 @@ declare module 'fastify' {
     staff?: StaffActor;
     tenant?: TenantActor;
     portalUserId?: string;
+    /** The session family (device) of the access token. */
+    sessionFamilyId?: string;
+    /** This session signed in, or stepped up, with e-ID. */
+    strongAuth?: boolean;
   }
 }

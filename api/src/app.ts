@@ -7,10 +7,15 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Deps } from './deps';
+import { accountRoutes } from './modules/account/routes';
 import { authRoutes } from './modules/auth/routes';
 import { customerRoutes } from './modules/customers/routes';
+import { eidRoutes } from './modules/eid/routes';
+import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
+import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { settingsRoutes } from './modules/settings/routes';
+import { signupRoutes } from './modules/signup/routes';
 import { openapiInfo, openapiTransform, registerOpenapiRoute } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -52,10 +57,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authPlugin);
 
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(signupRoutes, { prefix: '/api/v1/auth/portal' });
+  await app.register(accountRoutes, { prefix: '/api/v1/auth/portal' });
+  await app.register(eidRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(staffMessagingRoutes, { prefix: '/api/v1' });
   await app.register(customerRoutes, { prefix: '/api/v1' });
   await app.register(settingsRoutes, { prefix: '/api/v1' });
+  await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
   await app.register(registerOpenapiRoute);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 

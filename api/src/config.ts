@@ -16,6 +16,14 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('Portico <no-reply@portico.localhost>'),
   SMS_GATEWAY_URL: z.string().default('http://127.0.0.1:8025/a1/sms'),
+  SMS_GATEWAY_USER: z.string().optional(),
+  SMS_GATEWAY_PASSWORD: z.string().optional(),
+  /** Alphanumeric sender id, at most 11 characters (46elks, GatewayAPI). */
+  SMS_FROM: z.string().max(11).default('Portico'),
+  /** The e-ID broker (OIDC). Locally the stand-in in src/dev/eid-broker.ts. */
+  EID_ISSUER: z.string().default('http://127.0.0.1:8026'),
+  EID_CLIENT_ID: z.string().default('portico'),
+  EID_CLIENT_SECRET: z.string().default('portico-dev-secret'),
   /** Signs access tokens. Required in production; a fixed dev value elsewhere. */
   JWT_SECRET: z.string().min(32).optional(),
   TENANT_WEB_URL: z.string().default('http://localhost:5173'),
@@ -53,6 +61,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     smsGatewayUrl: parsed.SMS_GATEWAY_URL,
+    sms: { user: parsed.SMS_GATEWAY_USER, password: parsed.SMS_GATEWAY_PASSWORD ?? '', from: parsed.SMS_FROM },
+    eid: {
+      issuer: parsed.EID_ISSUER,
+      clientId: parsed.EID_CLIENT_ID,
+      clientSecret: parsed.EID_CLIENT_SECRET,
+      // The browser reaches the API through the portal's origin, so cookies stay first-party.
+      redirectUri: `${parsed.TENANT_WEB_URL.replace(/\/$/, '')}/api/v1/auth/portal/eid/callback`,
+    },
     jwtSecret: parsed.JWT_SECRET ?? 'portico-development-secret-not-for-production-use',
     tenantWebUrl: parsed.TENANT_WEB_URL.replace(/\/$/, ''),
     adminWebUrl: parsed.ADMIN_WEB_URL.replace(/\/$/, ''),

@@ -10,6 +10,7 @@ import { queueSettings } from './jobs/queue-config';
 import { relayOnce } from './jobs/relay';
 import { sweepStaleUploads } from './modules/messaging/service';
 import { createMailer } from './notify/mailer';
+import { createSmsSender } from './notify/sms';
 
 /** Runs the outbox relay, the delivery worker and the upload sweeper until `close`. */
 export function startWorker(deps: Deps & { redis: Redis }) {
@@ -18,7 +19,7 @@ export function startWorker(deps: Deps & { redis: Redis }) {
   const prefix = deps.config.notify.queuePrefix;
   const queue = new Queue<DeliverJob>(NOTIFICATION_QUEUE, { connection, prefix });
   const mailer = createMailer(deps.config);
-  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer), {
+  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config)), {
     connection: connection.duplicate(),
     prefix,
     concurrency: settings.concurrency,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { parseSwedishOrgNumber } from '@portico/shared/formats/identity';
 import { CSRF_HEADER, CUSTOMER_HEADER } from '@portico/shared/headers';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -178,3 +179,14 @@ export const PNG = Buffer.from(
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 export { eq };
+
+/** A valid Swedish organisation number no other test uses: found by trying check digits. */
+export function uniqueOrgNumber(): string {
+  for (;;) {
+    const body = `5${Math.floor(Math.random() * 10)}${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    for (let check = 0; check < 10; check++) {
+      const parsed = parseSwedishOrgNumber(`${body}${check}`);
+      if (parsed) return parsed.normalized;
+    }
+  }
+}

@@ -29,6 +29,21 @@ export const ERROR_CODES = [
   'portal_disabled',
   'no_contact_email',
   'email_taken',
+  'identity_number_invalid',
+  'no_customer_match',
+  'no_contact_data',
+  'username_taken',
+  'code_invalid',
+  'code_expired',
+  'too_many_attempts',
+  'signup_expired',
+  'role_ceiling',
+  'last_main_admin',
+  'strong_auth_required',
+  'eid_failed',
+  'eid_not_linked',
+  'identity_mismatch',
+  'email_change_invalid',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
@@ -46,6 +61,10 @@ export const RESOURCES = [
   'upload',
   'user',
   'landlord',
+  'signup',
+  'invitation',
+  'session',
+  'invoice',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

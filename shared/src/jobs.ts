@@ -41,6 +41,27 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     ...base,
     link: z.string(),
   }),
+  /** Seed 001: the sign-up verification, by e-mail (code and link) or SMS (code only). */
+  z.object({
+    template: z.literal('signup_code'),
+    ...base,
+    code: z.string(),
+    link: z.string().optional(),
+  }),
+  z.object({
+    template: z.literal('email_change_activation'),
+    ...base,
+    link: z.string(),
+  }),
+  /** Sent to the old address, so a hijacked account does not change its e-mail silently. */
+  z.object({
+    template: z.literal('email_change_notice'),
+    ...base,
+    newEmail: z.string(),
+  }),
 ]);
+
+/** Templates that may also go out as SMS. */
+export const SMS_TEMPLATES = ['signup_code'] as const;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationTemplate = Notification['template'];

@@ -25,6 +25,7 @@ const tenantActor = (u: { id: string; name: string; email: string }, landlordId:
   landlordId,
   customerId,
   role: 'main_admin',
+  invoicesRequireStrongAuth: false,
 });
 
 export async function seedDemo(deps: Deps) {

@@ -67,5 +67,29 @@ export function renderEmail(n: Notification): RenderedEmail {
         { link: n.link, label: t('email:passwordReset.cta') },
         signature,
       ]);
+    case 'signup_code':
+      return compose(t('email:signupCode.subject', n), [
+        greeting,
+        { text: t('email:signupCode.intro') },
+        { quote: n.code },
+        ...(n.link ? [{ link: n.link, label: t('email:signupCode.cta') }] : []),
+        signature,
+      ]);
+    case 'email_change_activation':
+      return compose(t('email:emailChangeActivation.subject'), [
+        greeting,
+        { text: t('email:emailChangeActivation.intro') },
+        { link: n.link, label: t('email:emailChangeActivation.cta') },
+        signature,
+      ]);
+    case 'email_change_notice':
+      return compose(t('email:emailChangeNotice.subject'), [greeting, { text: t('email:emailChangeNotice.intro', n) }, signature]);
   }
+}
+
+/** The SMS text of a notification that may go by SMS. */
+export function renderSms(n: Notification): string {
+  const t = translator(n.locale);
+  if (n.template === 'signup_code') return t('email:signupCode.sms', n);
+  throw new Error(`template ${n.template} has no SMS form`);
 }

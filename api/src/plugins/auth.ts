@@ -7,20 +7,23 @@ import fp from 'fastify-plugin';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import type { Audience } from '../modules/auth/repo';
 import * as authRepo from '../modules/auth/repo';
-import { REFRESH_TTL_DAYS } from '../modules/auth/service';
+import { type IssuedSession, REMEMBER_TTL_DAYS } from '../modules/auth/service';
 
 const ACCESS_TTL_SECONDS = 15 * 60;
 const cookieNames = (audience: Audience) => ({ access: `portico_${audience}_at`, refresh: `portico_${audience}_rt` });
 const refreshPath = (audience: Audience) => `/api/v1/auth/${audience}`;
 
-type AccessClaims = { sub: string; aud: Audience };
+/** `sid` names the session family (one device); `strong` says it has used e-ID. */
+type AccessClaims = { sub: string; aud: Audience; sid: string; strong: boolean };
 
 declare module 'fastify' {
   interface FastifyInstance {
     requireStaff: (request: FastifyRequest) => Promise<void>;
     requirePortalUser: (request: FastifyRequest) => Promise<void>;
     requireTenant: (request: FastifyRequest) => Promise<void>;
-    setSession: (reply: FastifyReply, audience: Audience, session: { userId: string; refreshToken: string }) => void;
+    setSession: (reply: FastifyReply, audience: Audience, session: IssuedSession) => void;
+    /** Replaces only the access token, e.g. after an e-ID step-up when the refresh cookie is not at hand. */
+    setAccessToken: (reply: FastifyReply, audience: Audience, claims: { sub: string; sid: string; strong: boolean }) => void;
     clearSession: (reply: FastifyReply, audience: Audience) => void;
     refreshCookie: (request: FastifyRequest, audience: Audience) => string | undefined;
   }
@@ -41,11 +44,20 @@ export const authPlugin = fp(
 
     const base = { httpOnly: true, secure: config.cookieSecure, sameSite: 'strict' as const };
 
-    app.decorate('setSession', (reply: FastifyReply, audience: Audience, session: { userId: string; refreshToken: string }) => {
-      const names = cookieNames(audience);
-      const access = app.jwt.sign({ sub: session.userId, aud: audience } satisfies AccessClaims);
-      reply.setCookie(names.access, access, { ...base, path: '/api', maxAge: ACCESS_TTL_SECONDS });
-      reply.setCookie(names.refresh, session.refreshToken, { ...base, path: refreshPath(audience), maxAge: REFRESH_TTL_DAYS * 86400 });
+    const setAccessToken = (reply: FastifyReply, audience: Audience, claims: { sub: string; sid: string; strong: boolean }) => {
+      const access = app.jwt.sign({ ...claims, aud: audience } satisfies AccessClaims);
+      reply.setCookie(cookieNames(audience).access, access, { ...base, path: '/api', maxAge: ACCESS_TTL_SECONDS });
+    };
+    app.decorate('setAccessToken', setAccessToken);
+
+    app.decorate('setSession', (reply: FastifyReply, audience: Audience, session: IssuedSession) => {
+      setAccessToken(reply, audience, { sub: session.userId, sid: session.familyId, strong: session.strong });
+      // Not remembered: no Max-Age, so the browser drops the cookie when it closes.
+      reply.setCookie(cookieNames(audience).refresh, session.refreshToken, {
+        ...base,
+        path: refreshPath(audience),
+        ...(session.remember ? { maxAge: REMEMBER_TTL_DAYS * 86400 } : {}),
+      });
     });
 
     app.decorate('clearSession', (reply: FastifyReply, audience: Audience) => {
@@ -69,7 +81,8 @@ export const authPlugin = fp(
     }
 
     app.decorate('requireStaff', async (request: FastifyRequest) => {
-      const { sub } = claims(request, 'staff');
+      const { sub, sid } = claims(request, 'staff');
+      request.sessionFamilyId = sid;
       const row = await authRepo.findStaff(db, { id: sub });
       if (!row) throw unauthenticated();
       const { user, landlord } = row;
@@ -78,13 +91,17 @@ export const authPlugin = fp(
     });
 
     app.decorate('requirePortalUser', async (request: FastifyRequest) => {
-      const { sub } = claims(request, 'portal');
+      const { sub, sid, strong } = claims(request, 'portal');
       request.portalUserId = sub;
+      request.sessionFamilyId = sid;
+      request.strongAuth = strong === true;
     });
 
     // Acts for the customer named in the header, or the person's first one.
     app.decorate('requireTenant', async (request: FastifyRequest) => {
-      const { sub } = claims(request, 'portal');
+      const { sub, sid, strong } = claims(request, 'portal');
+      request.sessionFamilyId = sid;
+      request.strongAuth = strong === true;
       const user = await authRepo.findPortalUser(db, { id: sub });
       if (!user) throw unauthenticated();
       const memberships = await authRepo.listMemberships(db, user.id);
@@ -100,6 +117,7 @@ export const authPlugin = fp(
         customerId: membership.customerId,
         landlordId: membership.landlord.id,
         role: membership.role,
+        invoicesRequireStrongAuth: membership.landlord.invoicesRequireStrongAuth,
       };
       request.locale = user.locale ?? membership.landlord.defaultLocale;
     });

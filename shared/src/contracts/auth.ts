@@ -8,8 +8,11 @@ export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 export const PasswordInputSchema = z.string().min(1).max(1024);
 
 export const LoginBodySchema = z.object({
-  email: EmailSchema,
+  /** An e-mail address; in the portal also the username chosen at sign-up. */
+  email: z.string().trim().toLowerCase().min(3).max(254),
   password: PasswordInputSchema,
+  /** Seed 002: sign in once per device. Without it the session ends with the browser. */
+  remember: z.boolean().default(false),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -22,6 +25,7 @@ export const LandlordSummarySchema = z.object({
   defaultLocale: LocaleSchema,
   portalEnabled: z.boolean(),
   passwordPolicy: PasswordPolicySchema,
+  invoicesRequireStrongAuth: z.boolean(),
 });
 
 export const StaffMeSchema = z.object({
@@ -49,7 +53,7 @@ export const MembershipSchema = z.object({
   customerId: z.uuid(),
   customerName: z.string(),
   role: PortalRoleSchema,
-  landlord: z.object({ id: z.uuid(), name: z.string(), defaultLocale: LocaleSchema }),
+  landlord: z.object({ id: z.uuid(), name: z.string(), defaultLocale: LocaleSchema, invoicesRequireStrongAuth: z.boolean() }),
   leases: z.array(LeaseRefSchema),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
@@ -57,13 +61,30 @@ export type Membership = z.infer<typeof MembershipSchema>;
 export const PortalMeSchema = z.object({
   id: z.uuid(),
   email: z.string(),
+  username: z.string().nullable(),
   name: z.string(),
+  phone: z.string().nullable(),
   locale: LocaleSchema.nullable(),
+  /** An e-mail change waiting for activation from the new address. */
+  pendingEmail: z.string().nullable(),
+  /** The person's identity number has been verified by e-ID. */
+  identityVerified: z.boolean(),
+  /** This session was signed in, or stepped up, with strong e-ID. */
+  strongAuth: z.boolean(),
   memberships: z.array(MembershipSchema),
 });
 export type PortalMe = z.infer<typeof PortalMeSchema>;
 
-export const UpdateProfileBodySchema = z.object({ locale: LocaleSchema.nullable() });
+export const UpdateProfileBodySchema = z.object({
+  locale: LocaleSchema.nullable().optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/)
+    .nullable()
+    .optional(),
+});
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
 
 export const PasswordResetRequestSchema = z.object({ email: EmailSchema });

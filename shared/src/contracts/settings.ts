@@ -7,6 +7,7 @@ export const LandlordSettingsSchema = z.object({
   portalEnabled: z.boolean(),
   passwordPolicy: PasswordPolicySchema,
   defaultLocale: LocaleSchema,
+  invoicesRequireStrongAuth: z.boolean(),
 });
 export type LandlordSettings = z.infer<typeof LandlordSettingsSchema>;
 
@@ -16,6 +17,7 @@ export const LandlordSettingsPatchSchema = z
     portalEnabled: z.boolean(),
     passwordPolicy: PasswordPolicySchema,
     defaultLocale: LocaleSchema,
+    invoicesRequireStrongAuth: z.boolean(),
   })
   .partial();
 export type LandlordSettingsPatch = z.infer<typeof LandlordSettingsPatchSchema>;

@@ -1,6 +1,7 @@
 // drizzle-kit and the db client need every table in one object; nothing else imports this file.
 export * from './auth';
 export * from './customers';
+export * from './invoices';
 export * from './landlords';
 export * from './messaging';
 export * from './outbox';

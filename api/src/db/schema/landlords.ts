@@ -9,5 +9,7 @@ export const landlords = pgTable('landlords', {
   passwordPolicy: text('password_policy', { enum: ['standard', 'classic'] })
     .notNull()
     .default('standard'),
+  /** Seed 002: invoices only after signing in with BankID/MitID. */
+  invoicesRequireStrongAuth: boolean('invoices_require_strong_auth').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { invitations, passwordResets, sessions } from '../../db/schema/auth';
+import { emailChanges, invitations, passwordResets, sessions } from '../../db/schema/auth';
 import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
 import { portalUsers } from '../../db/schema/portal-users';
@@ -15,6 +15,7 @@ const landlordColumns = {
   defaultLocale: landlords.defaultLocale,
   portalEnabled: landlords.portalEnabled,
   passwordPolicy: landlords.passwordPolicy,
+  invoicesRequireStrongAuth: landlords.invoicesRequireStrongAuth,
 };
 
 export async function findStaff(db: DbOrTx, by: { email: string } | { id: string }) {
@@ -26,11 +27,16 @@ export async function findStaff(db: DbOrTx, by: { email: string } | { id: string
   return row;
 }
 
-export async function findPortalUser(db: DbOrTx, by: { email: string } | { id: string }) {
-  const [row] = await db
-    .select()
-    .from(portalUsers)
-    .where('email' in by ? eq(portalUsers.email, by.email) : eq(portalUsers.id, by.id));
+export async function findPortalUser(db: DbOrTx, by: { email: string } | { id: string } | { login: string } | { identityNumber: string }) {
+  const where =
+    'email' in by
+      ? eq(portalUsers.email, by.email)
+      : 'id' in by
+        ? eq(portalUsers.id, by.id)
+        : 'login' in by
+          ? or(eq(portalUsers.email, by.login), eq(portalUsers.username, by.login))
+          : eq(portalUsers.identityNumber, by.identityNumber);
+  const [row] = await db.select().from(portalUsers).where(where);
   return row;
 }
 
@@ -72,17 +78,13 @@ export async function updateStaff(db: DbOrTx, id: string, patch: Partial<{ local
   await db.update(staffUsers).set(patch).where(eq(staffUsers.id, id));
 }
 
-export async function updatePortalUser(
-  db: DbOrTx,
-  id: string,
-  patch: Partial<{ locale: 'sv' | 'da' | 'en' | null; passwordHash: string; name: string }>,
-) {
+export async function updatePortalUser(db: DbOrTx, id: string, patch: Partial<Omit<typeof portalUsers.$inferInsert, 'id' | 'createdAt'>>) {
   await db.update(portalUsers).set(patch).where(eq(portalUsers.id, id));
 }
 
 export async function insertPortalUser(
   db: DbOrTx,
-  values: { email: string; name: string; passwordHash: string; locale: 'sv' | 'da' | 'en' },
+  values: { email: string; name: string; passwordHash: string; locale: 'sv' | 'da' | 'en'; username?: string; phone?: string | null },
 ) {
   const [row] = await db.insert(portalUsers).values(values).returning();
   return row!;
@@ -92,9 +94,74 @@ export async function insertPortalUser(
 
 export async function insertSession(
   db: DbOrTx,
-  values: { familyId: string; audience: Audience; userId: string; tokenHash: string; expiresAt: Date },
+  values: {
+    familyId: string;
+    audience: Audience;
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    remember: boolean;
+    device: string;
+    strongAuthAt: Date | null;
+  },
 ) {
   await db.insert(sessions).values(values);
+}
+
+/** The live token of each of a user's session families: one row per signed-in device. */
+export async function listActiveSessions(db: DbOrTx, audience: Audience, userId: string) {
+  return db
+    .select({
+      familyId: sessions.familyId,
+      device: sessions.device,
+      remember: sessions.remember,
+      createdAt: sessions.createdAt,
+      familyStartedAt: sql<Date>`(select min(s2.created_at) from sessions s2 where s2.family_id = ${sessions.familyId})`.mapWith(
+        (v) => new Date(v),
+      ),
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.audience, audience),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        isNull(sessions.rotatedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(sessions.createdAt));
+}
+
+export async function revokeUserFamily(db: DbOrTx, audience: Audience, userId: string, familyId: string) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.audience, audience), eq(sessions.userId, userId), eq(sessions.familyId, familyId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Signs out every other device of a user (after a password change). */
+export async function revokeOtherFamilies(db: DbOrTx, audience: Audience, userId: string, keepFamilyId: string | undefined) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.audience, audience),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepFamilyId ? ne(sessions.familyId, keepFamilyId) : undefined,
+      ),
+    );
+}
+
+export async function markFamilyStrong(db: DbOrTx, familyId: string) {
+  await db
+    .update(sessions)
+    .set({ strongAuthAt: new Date() })
+    .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)));
 }
 
 export async function findSessionByHash(db: DbOrTx, tokenHash: string) {
@@ -154,7 +221,7 @@ export async function findInvitationByHash(db: DbOrTx, tokenHash: string, lock =
       landlord: landlordColumns,
     })
     .from(invitations)
-    .innerJoin(customerContacts, eq(customerContacts.id, invitations.contactId))
+    .leftJoin(customerContacts, eq(customerContacts.id, invitations.contactId))
     .innerJoin(customers, eq(customers.id, invitations.customerId))
     .innerJoin(landlords, eq(landlords.id, invitations.landlordId))
     .where(eq(invitations.tokenHash, tokenHash));
@@ -162,11 +229,12 @@ export async function findInvitationByHash(db: DbOrTx, tokenHash: string, lock =
   return row;
 }
 
-export async function markInvitationUsed(db: DbOrTx, landlordId: string, invitationId: string, contactId: string) {
+export async function markInvitationUsed(db: DbOrTx, landlordId: string, invitationId: string, contactId: string | null) {
   await db
     .update(invitations)
     .set({ usedAt: new Date() })
     .where(and(eq(invitations.landlordId, landlordId), eq(invitations.id, invitationId)));
+  if (!contactId) return;
   // Older links to the same person stop working once one has been used.
   await db
     .update(invitations)
@@ -201,4 +269,14 @@ export async function linkContactToPortalUser(db: DbOrTx, landlordId: string, co
     .update(customerContacts)
     .set({ portalUserId })
     .where(and(eq(customerContacts.landlordId, landlordId), eq(customerContacts.id, contactId)));
+}
+
+export async function pendingEmailChange(db: DbOrTx, portalUserId: string) {
+  const [row] = await db
+    .select({ newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.portalUserId, portalUserId), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, sql`now()`)))
+    .orderBy(desc(emailChanges.createdAt))
+    .limit(1);
+  return row?.newEmail;
 }

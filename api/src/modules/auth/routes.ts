@@ -13,6 +13,7 @@ import {
 } from '@portico/shared/contracts/auth';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { deviceLabel } from './device';
 import type { Audience } from './repo';
 import * as service from './service';
 
@@ -29,8 +30,8 @@ export async function authRoutes(fastify: FastifyInstance) {
       `${request.url}|${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '')}`,
   };
 
-  const me = (audience: Audience, userId: string) =>
-    audience === 'staff' ? service.getStaffMe(deps, userId) : service.getPortalMe(deps, userId);
+  const me = (audience: Audience, userId: string, strong = false) =>
+    audience === 'staff' ? service.getStaffMe(deps, userId) : service.getPortalMe(deps, userId, strong);
 
   for (const audience of ['staff', 'portal'] as const) {
     const tags = [audience === 'staff' ? 'auth (console)' : 'auth (portal)'];
@@ -43,9 +44,9 @@ export async function authRoutes(fastify: FastifyInstance) {
       `/${audience}/login`,
       { schema: { tags, body: LoginBodySchema, response: { 200: Me } }, config: { rateLimit } },
       async (request, reply) => {
-        const session = await service.login(deps, audience, request.body);
+        const session = await service.login(deps, audience, request.body, deviceLabel(request.headers['user-agent']));
         app.setSession(reply, audience, session);
-        return me(audience, session.userId);
+        return me(audience, session.userId, session.strong);
       },
     );
 
@@ -53,7 +54,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       try {
         const session = await service.refresh(deps, audience, app.refreshCookie(request, audience));
         app.setSession(reply, audience, session);
-        return me(audience, session.userId);
+        return me(audience, session.userId, session.strong);
       } catch (err) {
         app.clearSession(reply, audience);
         throw err;
@@ -67,15 +68,15 @@ export async function authRoutes(fastify: FastifyInstance) {
     });
 
     app.get(`/${audience}/me`, { schema: { tags, response: { 200: Me } }, onRequest: requireUser }, async (request) =>
-      me(audience, userId(request)),
+      me(audience, userId(request), request.strongAuth),
     );
 
     app.patch(
       `/${audience}/me`,
       { schema: { tags, body: UpdateProfileBodySchema, response: { 200: Me } }, onRequest: requireUser },
       async (request) => {
-        await service.updateLocale(deps, audience, userId(request), request.body.locale);
-        return me(audience, userId(request));
+        await service.updateProfile(deps, audience, userId(request), request.body);
+        return me(audience, userId(request), request.strongAuth);
       },
     );
 
@@ -112,7 +113,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { ...rateLimit, keyGenerator: (request: { ip: string; url: string }) => `${request.url}|${request.ip}` } },
     },
     async (request, reply) => {
-      const result = await service.acceptInvitation(deps, request.params.token, request.body);
+      const result = await service.acceptInvitation(deps, request.params.token, request.body, deviceLabel(request.headers['user-agent']));
       app.setSession(reply, 'portal', result.session);
       return { me: await service.getPortalMe(deps, result.session.userId), customerId: result.customerId, threadId: result.threadId };
     },

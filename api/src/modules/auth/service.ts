@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InvitationAccept, LoginBody, PortalMe, StaffMe } from '@portico/shared/contracts/auth';
+import type { InvitationAccept, LoginBody, PortalMe, StaffMe, UpdateProfileBody } from '@portico/shared/contracts/auth';
 import type { Locale } from '@portico/shared/locale';
 import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { addDays, addHours, isBefore } from 'date-fns';
@@ -11,35 +11,49 @@ import type { Audience } from './repo';
 import * as repo from './repo';
 import { hashToken, newToken } from './tokens';
 
-/** How long a refresh token lives without use; each refresh starts a new period. */
-export const REFRESH_TTL_DAYS = 14;
+/** A remembered device stays signed in this long without use (seed 002: "once per device"). */
+export const REMEMBER_TTL_DAYS = 90;
+/** Otherwise the refresh cookie ends with the browser, and the server forgets it after half a day. */
+const SESSION_TTL_HOURS = 12;
 export const INVITATION_TTL_DAYS = 7;
 const RESET_TTL_HOURS = 1;
 
-export type IssuedSession = { userId: string; refreshToken: string };
+export type SessionOptions = { remember: boolean; device: string; strongAuthAt?: Date | null; familyId?: string };
+export type IssuedSession = { userId: string; refreshToken: string; familyId: string; remember: boolean; strong: boolean };
 
-export async function startSession({ db }: Pick<Deps, 'db'>, audience: Audience, userId: string, familyId: string = randomUUID()) {
+export async function startSession(
+  { db }: Pick<Deps, 'db'>,
+  audience: Audience,
+  userId: string,
+  options: SessionOptions,
+): Promise<IssuedSession> {
   const refreshToken = newToken();
+  const familyId = options.familyId ?? randomUUID();
   await repo.insertSession(db, {
     familyId,
     audience,
     userId,
     tokenHash: hashToken(refreshToken),
-    expiresAt: addDays(new Date(), REFRESH_TTL_DAYS),
+    expiresAt: options.remember ? addDays(new Date(), REMEMBER_TTL_DAYS) : addHours(new Date(), SESSION_TTL_HOURS),
+    remember: options.remember,
+    device: options.device.slice(0, 200),
+    strongAuthAt: options.strongAuthAt ?? null,
   });
-  return { userId, refreshToken } satisfies IssuedSession;
+  return { userId, refreshToken, familyId, remember: options.remember, strong: Boolean(options.strongAuthAt) };
 }
 
-export async function login(deps: Deps, audience: Audience, body: LoginBody): Promise<IssuedSession> {
+export async function login(deps: Deps, audience: Audience, body: LoginBody, device: string): Promise<IssuedSession> {
   const user =
-    audience === 'staff' ? (await repo.findStaff(deps.db, { email: body.email }))?.user : await repo.findPortalUser(deps.db, body);
+    audience === 'staff'
+      ? (await repo.findStaff(deps.db, { email: body.email }))?.user
+      : await repo.findPortalUser(deps.db, { login: body.email });
   const ok = await verifyPassword(user?.passwordHash, body.password);
   if (!user || !ok) throw unauthenticated('invalid_credentials');
   if (audience === 'portal' && (await repo.listMemberships(deps.db, user.id)).length === 0) {
     // A person whose landlords all switched the portal off cannot use it; say no more than a bad password would.
     throw unauthenticated('invalid_credentials');
   }
-  return startSession(deps, audience, user.id);
+  return startSession(deps, audience, user.id, { remember: body.remember, device });
 }
 
 /**
@@ -59,7 +73,12 @@ export async function refresh(deps: Deps, audience: Audience, refreshToken: stri
         return 'reused' as const;
       }
       await repo.markSessionRotated(tx, session.id);
-      return startSession({ db: tx as Deps['db'] }, audience, session.userId, session.familyId);
+      return startSession({ db: tx as Deps['db'] }, audience, session.userId, {
+        familyId: session.familyId,
+        remember: session.remember,
+        device: session.device,
+        strongAuthAt: session.strongAuthAt,
+      });
     })
     .then((result) => {
       // The revocation above must commit, so the refusal is thrown after the transaction.
@@ -83,20 +102,33 @@ export async function getStaffMe(deps: Deps, staffId: string): Promise<StaffMe> 
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, landlord };
 }
 
-export async function getPortalMe(deps: Deps, portalUserId: string): Promise<PortalMe> {
+export async function getPortalMe(deps: Deps, portalUserId: string, strongAuth = false): Promise<PortalMe> {
   const user = await repo.findPortalUser(deps.db, { id: portalUserId });
   if (!user) throw unauthenticated();
-  const memberships = await repo.listMemberships(deps.db, user.id);
+  const [memberships, pendingEmail] = await Promise.all([
+    repo.listMemberships(deps.db, user.id),
+    repo.pendingEmailChange(deps.db, user.id),
+  ]);
   return {
     id: user.id,
     email: user.email,
+    username: user.username,
     name: user.name,
+    phone: user.phone,
     locale: user.locale,
+    pendingEmail: pendingEmail ?? null,
+    identityVerified: Boolean(user.identityVerifiedAt),
+    strongAuth,
     memberships: memberships.map((m) => ({
       customerId: m.customerId,
       customerName: m.customerName,
       role: m.role,
-      landlord: { id: m.landlord.id, name: m.landlord.name, defaultLocale: m.landlord.defaultLocale },
+      landlord: {
+        id: m.landlord.id,
+        name: m.landlord.name,
+        defaultLocale: m.landlord.defaultLocale,
+        invoicesRequireStrongAuth: m.landlord.invoicesRequireStrongAuth,
+      },
       leases: m.leases.map(({ customerId: _, ...lease }) => lease),
     })),
   };
@@ -105,9 +137,14 @@ export async function getPortalMe(deps: Deps, portalUserId: string): Promise<Por
 /** The customers a portal user may act for (portal switched on), with their leases. */
 export const listMemberships = repo.listMemberships;
 
-export async function updateLocale(deps: Deps, audience: Audience, userId: string, locale: Locale | null) {
-  if (audience === 'staff') await repo.updateStaff(deps.db, userId, { locale });
-  else await repo.updatePortalUser(deps.db, userId, { locale });
+export async function updateProfile(deps: Deps, audience: Audience, userId: string, patch: UpdateProfileBody) {
+  if (audience === 'staff') {
+    if (patch.locale !== undefined) await repo.updateStaff(deps.db, userId, { locale: patch.locale });
+    return;
+  }
+  const { locale, name, phone } = patch;
+  const values = Object.fromEntries(Object.entries({ locale, name, phone }).filter(([, v]) => v !== undefined));
+  if (Object.keys(values).length) await repo.updatePortalUser(deps.db, userId, values);
 }
 
 // --- password reset ------------------------------------------------------------------
@@ -190,7 +227,7 @@ export async function previewInvitation(deps: Deps, token: string) {
   const existing = await repo.findPortalUser(deps.db, { email: row.invitation.email });
   return {
     email: row.invitation.email,
-    name: row.contactName,
+    name: row.invitation.name ?? row.contactName ?? '',
     customerName: row.customerName,
     landlordName: row.landlord.name,
     passwordPolicy: row.landlord.passwordPolicy,
@@ -205,7 +242,7 @@ const invitationInvalid = () => new AppError(404, 'invitation_invalid');
  * Accepting creates the portal user (or, for a person who already has one, checks their
  * password and adds this customer), makes them a member, and signs them in — all or nothing.
  */
-export async function acceptInvitation(deps: Deps, token: string, body: InvitationAccept) {
+export async function acceptInvitation(deps: Deps, token: string, body: InvitationAccept, device: string) {
   return deps.db.transaction(async (tx) => {
     const row = await repo.findInvitationByHash(tx, hashToken(token), true);
     if (!row) throw invitationInvalid();
@@ -223,12 +260,12 @@ export async function acceptInvitation(deps: Deps, token: string, body: Invitati
         locale: landlord.defaultLocale,
       });
     }
-    // The first person of a customer becomes its main administrator (seed 002).
-    const role = (await repo.countMemberships(tx, landlord.id, invitation.customerId)) === 0 ? 'main_admin' : 'user';
+    // An invitation made with a role grants it; otherwise the first person of a customer becomes its main administrator (seed 002).
+    const role = invitation.role ?? ((await repo.countMemberships(tx, landlord.id, invitation.customerId)) === 0 ? 'main_admin' : 'user');
     await repo.addMembership(tx, { portalUserId: user.id, customerId: invitation.customerId, landlordId: landlord.id, role });
-    await repo.linkContactToPortalUser(tx, landlord.id, invitation.contactId, user.id);
+    if (invitation.contactId) await repo.linkContactToPortalUser(tx, landlord.id, invitation.contactId, user.id);
     await repo.markInvitationUsed(tx, landlord.id, invitation.id, invitation.contactId);
-    const session = await startSession({ db: tx as Deps['db'] }, 'portal', user.id);
+    const session = await startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });
     return { session, customerId: invitation.customerId, threadId: invitation.threadId };
   });
 }

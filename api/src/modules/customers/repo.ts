@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { invitations } from '../../db/schema/auth';
 import { customerContacts, customers, leases } from '../../db/schema/customers';
@@ -62,18 +62,7 @@ export async function listContacts(db: DbOrTx, landlordId: string, customerId: s
     .orderBy(asc(customerContacts.name));
 }
 
-export async function insertInvitation(
-  db: DbOrTx,
-  values: {
-    landlordId: string;
-    customerId: string;
-    contactId: string;
-    email: string;
-    tokenHash: string;
-    threadId: string | null;
-    expiresAt: Date;
-  },
-) {
+export async function insertInvitation(db: DbOrTx, values: typeof invitations.$inferInsert) {
   // Only the newest link to a person works: a forwarded old e-mail is no key.
   await db
     .update(invitations)
@@ -81,11 +70,11 @@ export async function insertInvitation(
     .where(
       and(
         eq(invitations.landlordId, values.landlordId),
-        eq(invitations.contactId, values.contactId),
+        eq(invitations.customerId, values.customerId),
+        values.contactId ? eq(invitations.contactId, values.contactId) : eq(invitations.email, values.email),
         isNull(invitations.usedAt),
         isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, sql`now()`),
       ),
     );
-  await db.insert(invitations).values(values);
+  return db.insert(invitations).values(values).returning({ id: invitations.id });
 }

@@ -76,27 +76,32 @@ export async function getCustomer(deps: Deps, actor: StaffActor, customerId: str
   };
 }
 
-/** Creates a personal, single-use, 7-day invitation link; the caller sends it in its own e-mail. */
+/**
+ * Creates a personal, single-use, 7-day invitation link; the caller sends it in its own e-mail.
+ * For a contact person on record pass `contactId`; an invitation made in the portal names a role.
+ */
 export async function createInvitation(
   tx: DbOrTx,
   deps: Deps,
   landlordId: string,
   customerId: string,
-  contact: { id: string; email: string },
+  invitee: { contactId: string | null; email: string; name?: string; role?: 'main_admin' | 'admin' | 'user' },
   threadId: string | null,
 ) {
   const token = newToken();
   const expiresAt = addDays(new Date(), INVITATION_TTL_DAYS);
-  await repo.insertInvitation(tx, {
+  const [row] = await repo.insertInvitation(tx, {
     landlordId,
     customerId,
-    contactId: contact.id,
-    email: contact.email,
+    contactId: invitee.contactId,
+    email: invitee.email,
+    name: invitee.name ?? null,
+    role: invitee.role ?? null,
     tokenHash: hashToken(token),
     threadId,
     expiresAt,
   });
-  return { link: `${deps.config.tenantWebUrl}/invitation/${token}`, expiresAt };
+  return { id: row!.id, link: `${deps.config.tenantWebUrl}/invitation/${token}`, expiresAt };
 }
 
 /** Seed 000: "Inviter beboer" — staff invite a contact person by hand. */
@@ -111,7 +116,7 @@ export async function inviteContact(deps: Deps, actor: StaffActor, customerId: s
   if (contact.portalUserId) throw conflict('conflict');
   const email = contact.email;
   return deps.db.transaction(async (tx) => {
-    const invitation = await createInvitation(tx, deps, landlord.id, customer.id, { id: contact.id, email }, null);
+    const invitation = await createInvitation(tx, deps, landlord.id, customer.id, { contactId: contact.id, email }, null);
     await queueEmail(tx, landlord.id, {
       template: 'invitation',
       to: email,

@@ -169,7 +169,7 @@ async function notifyTenants(
         deps,
         landlord.id,
         thread.customerId,
-        { id: contact.id, email: contact.email },
+        { contactId: contact.id, email: contact.email },
         thread.id,
       );
       await queueEmail(tx, landlord.id, { ...common, link: invitation.link, invitationLink: invitation.link }, message.id);

@@ -10,3 +10,9 @@ export async function queueEmail(tx: DbOrTx, landlordId: string | null, notifica
   const payload = NotificationSchema.parse(notification);
   return insertOutbox(tx, { landlordId, channel: 'email', payload, messageId: messageId ?? null });
 }
+
+/** An SMS to send once the surrounding transaction commits (only templates with an SMS form). */
+export async function queueSms(tx: DbOrTx, landlordId: string | null, notification: Notification) {
+  const payload = NotificationSchema.parse(notification);
+  return insertOutbox(tx, { landlordId, channel: 'sms', payload });
+}

@@ -10,7 +10,9 @@ export async function findLandlord(db: DbOrTx, landlordId: string) {
 export async function updateLandlord(
   db: DbOrTx,
   landlordId: string,
-  patch: Partial<Pick<typeof landlords.$inferInsert, 'name' | 'portalEnabled' | 'passwordPolicy' | 'defaultLocale'>>,
+  patch: Partial<
+    Pick<typeof landlords.$inferInsert, 'name' | 'portalEnabled' | 'passwordPolicy' | 'defaultLocale' | 'invoicesRequireStrongAuth'>
+  >,
 ) {
   if (Object.keys(patch).length) await db.update(landlords).set(patch).where(eq(landlords.id, landlordId));
 }

@@ -9,8 +9,8 @@ export { findLandlord };
 export async function getSettings(deps: Deps, actor: StaffActor): Promise<LandlordSettings> {
   const landlord = await findLandlord(deps.db, actor.landlordId);
   if (!landlord) throw notFound('landlord');
-  const { name, portalEnabled, passwordPolicy, defaultLocale } = landlord;
-  return { name, portalEnabled, passwordPolicy, defaultLocale };
+  const { name, portalEnabled, passwordPolicy, defaultLocale, invoicesRequireStrongAuth } = landlord;
+  return { name, portalEnabled, passwordPolicy, defaultLocale, invoicesRequireStrongAuth };
 }
 
 /** Organisation settings are the administrator's (seed 000: Organisationer → Indstillinger). */

@@ -1,9 +1,13 @@
-import { type LoginBody, StaffMeSchema } from '@portico/shared/contracts/auth';
+import { type LoginBodySchema, StaffMeSchema } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { authKeys } from './query-keys';
 
-export const login = (body: LoginBody) => api.post('/api/v1/auth/staff/login', StaffMeSchema, body);
+/** `remember` is optional on the wire (the API defaults it to false). */
+export type LoginInput = z.input<typeof LoginBodySchema>;
+
+export const login = (body: LoginInput) => api.post('/api/v1/auth/staff/login', StaffMeSchema, body);
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -6,4 +6,6 @@ export const customerKeys = {
   list: (params: CustomerListParams) => [...customerKeys.lists(), params] as const,
   details: () => [...customerKeys.all, 'detail'] as const,
   detail: (customerId: string) => [...customerKeys.details(), customerId] as const,
+  /** Under the customer's detail key, so invalidating the customer refreshes its portal users too. */
+  portalUsers: (customerId: string) => [...customerKeys.detail(customerId), 'portal-users'] as const,
 };

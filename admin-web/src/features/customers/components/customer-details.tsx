@@ -10,6 +10,7 @@ import { errorMessage } from '@/lib/errors';
 import { formatDate } from '@/lib/i18n';
 import { useCustomer } from '../api/get-customer';
 import { useInviteContact } from '../api/invite-contact';
+import { PortalUsers } from './portal-users';
 
 const STATE_COLORS: Record<Contact['portalState'], string> = { none: 'gray.7', invited: 'blue.9', registered: 'teal.9' };
 
@@ -211,6 +212,8 @@ export function CustomerDetails({ customerId, portalEnabled }: { customerId: str
           </Stack>
         )}
       </section>
+
+      <PortalUsers customerId={c.id} portalEnabled={portalEnabled} />
     </Stack>
   );
 }

@@ -26,6 +26,7 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
     portalEnabled: z.boolean(),
     passwordPolicy: PasswordPolicySchema,
     defaultLocale: LocaleSchema,
+    invoicesRequireStrongAuth: z.boolean(),
   });
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: settings });
@@ -45,7 +46,8 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
             setSaved(true);
             onSaved?.(next);
           },
-          onError: (error) => applyIssues(error, form.setError, ['name', 'portalEnabled', 'passwordPolicy', 'defaultLocale']),
+          onError: (error) =>
+            applyIssues(error, form.setError, ['name', 'portalEnabled', 'passwordPolicy', 'defaultLocale', 'invoicesRequireStrongAuth']),
         });
       })}
     >
@@ -100,6 +102,24 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
                   />
                 </Stack>
               </Radio.Group>
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="invoicesRequireStrongAuth"
+            render={({ field }) => (
+              <Switch
+                mt="lg"
+                label={t('settings.invoicesRequireStrongAuth')}
+                description={t('settings.invoicesRequireStrongAuthHint')}
+                checked={field.value}
+                onChange={(event) => field.onChange(event.currentTarget.checked)}
+                onBlur={field.onBlur}
+                name={field.name}
+                ref={field.ref}
+                disabled={!canEdit}
+                error={errors.invoicesRequireStrongAuth?.message}
+              />
             )}
           />
         </Fieldset>

@@ -1,0 +1,13 @@
+import { OrgMemberListSchema } from '@portico/shared/contracts/accounts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { customerKeys } from './query-keys';
+
+export const getPortalUsers = (customerId: string) =>
+  api.get(`/api/v1/customers/${encodeURIComponent(customerId)}/portal-users`, OrgMemberListSchema);
+
+export const portalUsersQueryOptions = (customerId: string) =>
+  queryOptions({ queryKey: customerKeys.portalUsers(customerId), queryFn: () => getPortalUsers(customerId) });
+
+export const usePortalUsers = (customerId: string | null | undefined) =>
+  useQuery({ ...portalUsersQueryOptions(customerId ?? ''), enabled: Boolean(customerId) });

@@ -1,0 +1,168 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import type { OrgMember } from '@portico/shared/contracts/accounts';
+import { PortalRoleSchema } from '@portico/shared/contracts/auth';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { applyIssues } from '@/lib/errors';
+import { usePortalUsers } from '../api/get-portal-users';
+import { useInvitePortalUser } from '../api/invite-portal-user';
+
+const STATE_COLORS: Record<OrgMember['state'], string> = { registered: 'teal.9', invited: 'blue.9', expired: 'red.9' };
+
+function MemberRow({ member }: { member: OrgMember }) {
+  const { t } = useTranslation();
+  return (
+    <Paper component="li" withBorder p="sm" radius="sm">
+      <Group gap="xs">
+        <Text fw={600} component="h3" size="md" m={0} style={{ overflowWrap: 'anywhere' }}>
+          {member.name}
+        </Text>
+        <Badge color={STATE_COLORS[member.state]} variant="filled" size="sm">
+          <VisuallyHidden>{t('portalUsers.stateLabel')}: </VisuallyHidden>
+          {t(`portalUsers.state.${member.state}`)}
+        </Badge>
+      </Group>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {member.email}
+      </Text>
+      <Text size="sm">
+        <VisuallyHidden>{t('portalUsers.roleLabel')}: </VisuallyHidden>
+        {t(`portalUsers.role.${member.role}`)}
+      </Text>
+    </Paper>
+  );
+}
+
+function InviteForm({ customerId, portalEnabled }: { customerId: string; portalEnabled: boolean }) {
+  const { t } = useTranslation();
+  const invite = useInvitePortalUser();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const schema = z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .max(200, t('validation.tooLong', { max: 200 })),
+    email: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .pipe(z.email(t('validation.email')).max(254, t('validation.tooLong', { max: 254 }))),
+    role: PortalRoleSchema,
+  });
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: 'main_admin' } });
+  const { errors, isDirty } = form.formState;
+  const disabledId = `portal-invite-disabled-${customerId}`;
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="portal-invite-heading"
+      onSubmit={form.handleSubmit((values) => {
+        setSentTo(null);
+        invite.mutate(
+          { customerId, ...values },
+          {
+            onSuccess: (member) => {
+              form.reset();
+              setSentTo(member.email);
+            },
+            onError: (error) => applyIssues(error, form.setError, ['name', 'email', 'role']),
+          },
+        );
+      })}
+    >
+      <Stack maw={640} gap="sm">
+        <Title order={3} size="h5" id="portal-invite-heading">
+          {t('portalUsers.inviteHeading')}
+        </Title>
+        <Text size="sm">{t('portalUsers.inviteIntro')}</Text>
+        {!portalEnabled && (
+          <Alert color="yellow" variant="light" id={disabledId}>
+            {t('portalUsers.portalOff')}
+          </Alert>
+        )}
+        <ErrorAlert error={invite.error} />
+        <div aria-live="polite">
+          {sentTo && !isDirty && (
+            <Alert color="green" variant="light">
+              {t('portalUsers.sent', { email: sentTo })}
+            </Alert>
+          )}
+        </div>
+        <TextInput
+          label={t('portalUsers.name')}
+          required
+          maxLength={200}
+          autoComplete="off"
+          disabled={!portalEnabled}
+          error={errors.name?.message}
+          {...form.register('name')}
+        />
+        <TextInput
+          label={t('portalUsers.email')}
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          disabled={!portalEnabled}
+          error={errors.email?.message}
+          {...form.register('email')}
+        />
+        <NativeSelect
+          label={t('portalUsers.roleLabel')}
+          description={t('portalUsers.roleHint')}
+          disabled={!portalEnabled}
+          error={errors.role?.message}
+          data={PortalRoleSchema.options.map((role) => ({ value: role, label: t(`portalUsers.role.${role}`) }))}
+          {...form.register('role')}
+        />
+        <Group>
+          <Button
+            type="submit"
+            loading={invite.isPending}
+            disabled={!portalEnabled}
+            aria-describedby={portalEnabled ? undefined : disabledId}
+          >
+            {t('portalUsers.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Seed 002: the customer's portal users and open invitations; staff invite the designated contact before move-in. */
+export function PortalUsers({ customerId, portalEnabled }: { customerId: string; portalEnabled: boolean }) {
+  const { t } = useTranslation();
+  const users = usePortalUsers(customerId);
+  return (
+    <section aria-labelledby="portal-users-heading">
+      <Title order={2} size="h4" id="portal-users-heading" mb="xs">
+        {t('portalUsers.heading')}
+      </Title>
+      <Stack gap="md">
+        {users.isPending ? (
+          <Loading />
+        ) : users.isError ? (
+          <ErrorAlert error={users.error} />
+        ) : users.data.items.length === 0 ? (
+          <Text c="dimmed">{t('portalUsers.none')}</Text>
+        ) : (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="portal-users-heading">
+            {users.data.items.map((member) => (
+              <MemberRow key={`${member.kind}-${member.id}`} member={member} />
+            ))}
+          </Stack>
+        )}
+        <InviteForm customerId={customerId} portalEnabled={portalEnabled} />
+      </Stack>
+    </section>
+  );
+}

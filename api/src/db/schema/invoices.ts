@@ -1,0 +1,29 @@
+import { bigint, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customers, leases } from './customers';
+import { landlords } from './landlords';
+
+/** The first cut of rent notices / invoices; billing adds lines, references and payments. */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    leaseId: uuid('lease_id')
+      .notNull()
+      .references(() => leases.id),
+    number: text('number').notNull(),
+    period: text('period').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    currency: text('currency', { enum: ['SEK', 'DKK', 'EUR'] }).notNull(),
+    dueDate: date('due_date').notNull(),
+    status: text('status', { enum: ['unpaid', 'partly_paid', 'paid', 'overdue', 'credited'] }).notNull(),
+    paidAt: date('paid_at'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invoices_customer_due_idx').on(t.customerId, t.dueDate)],
+);

@@ -1,0 +1,29 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { eidRequests } from '../../db/schema/auth';
+
+export async function insertRequest(db: DbOrTx, values: typeof eidRequests.$inferInsert) {
+  await db.insert(eidRequests).values(values);
+}
+
+/** Claims the open request for a callback's state: once only, and not after it expired. */
+export async function claimByState(db: DbOrTx, state: string) {
+  const [row] = await db
+    .update(eidRequests)
+    .set({ completedAt: new Date() })
+    .where(and(eq(eidRequests.state, state), isNull(eidRequests.completedAt), gt(eidRequests.expiresAt, sql`now()`)))
+    .returning();
+  return row;
+}
+
+export async function recordIdentity(db: DbOrTx, id: string, identity: { identityNumber: string; identityName: string }) {
+  await db.update(eidRequests).set(identity).where(eq(eidRequests.id, id));
+}
+
+export async function findRequest(db: DbOrTx, id: string, portalUserId: string) {
+  const [row] = await db
+    .select()
+    .from(eidRequests)
+    .where(and(eq(eidRequests.id, id), eq(eidRequests.portalUserId, portalUserId), gt(eidRequests.expiresAt, sql`now()`)));
+  return row;
+}

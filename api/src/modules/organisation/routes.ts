@@ -1,0 +1,82 @@
+import {
+  OrgInvitationParamsSchema,
+  OrgInviteBodySchema,
+  OrgMemberListSchema,
+  OrgMemberSchema,
+  OrgRoleBodySchema,
+  OrgUserParamsSchema,
+  StaffOrgInviteBodySchema,
+} from '@portico/shared/contracts/accounts';
+import { OkSchema } from '@portico/shared/contracts/auth';
+import { CustomerParamsSchema } from '@portico/shared/contracts/customers';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as service from './service';
+
+/** Seed 002 "Organisation": the portal's own user administration, under /api/v1/portal. */
+export async function portalOrganisationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', app.requireTenant);
+  const tags = ['organisation (portal)'];
+  const m = (request: { tenant?: import('../../actors').TenantActor }) => ({ kind: 'tenant' as const, actor: request.tenant! });
+  const { deps } = app;
+
+  app.get('/organisation/users', { schema: { tags, response: { 200: OrgMemberListSchema } } }, async (request) => ({
+    items: await service.listMembers(deps, m(request)),
+  }));
+  app.post(
+    '/organisation/invitations',
+    { schema: { tags, body: OrgInviteBodySchema, response: { 201: OrgMemberSchema } } },
+    async (request, reply) => reply.status(201).send(await service.invite(deps, m(request), request.body)),
+  );
+  app.post(
+    '/organisation/invitations/:invitationId/resend',
+    { schema: { tags, params: OrgInvitationParamsSchema, response: { 200: OrgMemberSchema } } },
+    (request) => service.resendInvitation(deps, m(request), request.params.invitationId),
+  );
+  app.delete(
+    '/organisation/invitations/:invitationId',
+    { schema: { tags, params: OrgInvitationParamsSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      await service.cancelInvitation(deps, m(request), request.params.invitationId);
+      return { ok: true as const };
+    },
+  );
+  app.patch(
+    '/organisation/users/:userId',
+    { schema: { tags, params: OrgUserParamsSchema, body: OrgRoleBodySchema, response: { 200: OrgMemberSchema } } },
+    (request) => service.changeRole(deps, m(request), request.params.userId, request.body.role),
+  );
+  app.delete(
+    '/organisation/users/:userId',
+    { schema: { tags, params: OrgUserParamsSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      await service.removeMember(deps, m(request), request.params.userId);
+      return { ok: true as const };
+    },
+  );
+}
+
+/** Staff see a customer's portal users and invite the first main administrator (seed 002). */
+export async function staffOrganisationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', app.requireStaff);
+  const tags = ['customers'];
+  const { deps } = app;
+
+  app.get(
+    '/customers/:customerId/portal-users',
+    { schema: { tags, params: CustomerParamsSchema, response: { 200: OrgMemberListSchema } } },
+    async (request) => ({
+      items: await service.listMembers(deps, { kind: 'staff', actor: request.staff!, customerId: request.params.customerId }),
+    }),
+  );
+  app.post(
+    '/customers/:customerId/portal-invitations',
+    { schema: { tags, params: CustomerParamsSchema, body: StaffOrgInviteBodySchema, response: { 201: OrgMemberSchema } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.invite(deps, { kind: 'staff', actor: request.staff!, customerId: request.params.customerId }, request.body)),
+  );
+}

@@ -1,0 +1,68 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { signups } from '../../db/schema/auth';
+import { customers, leases } from '../../db/schema/customers';
+import { landlords } from '../../db/schema/landlords';
+
+/** Customers with this identity number and an active lease, at landlords with the portal on. */
+export async function findCustomersByIdentity(db: DbOrTx, identityNumber: string) {
+  return db
+    .selectDistinct({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      phone: customers.phone,
+      landlordId: landlords.id,
+      landlordName: landlords.name,
+      defaultLocale: landlords.defaultLocale,
+      passwordPolicy: landlords.passwordPolicy,
+    })
+    .from(customers)
+    .innerJoin(landlords, eq(landlords.id, customers.landlordId))
+    .innerJoin(leases, and(eq(leases.customerId, customers.id), eq(leases.status, 'active')))
+    .where(and(eq(customers.identityNumber, identityNumber), eq(landlords.portalEnabled, true)));
+}
+
+export async function findCustomersByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      phone: customers.phone,
+      landlordId: landlords.id,
+      landlordName: landlords.name,
+      defaultLocale: landlords.defaultLocale,
+      passwordPolicy: landlords.passwordPolicy,
+    })
+    .from(customers)
+    .innerJoin(landlords, eq(landlords.id, customers.landlordId))
+    .where(inArray(customers.id, ids));
+}
+
+/** Sign-ups started in the last hour for a number and from a client, for the per-number and per-client limits. */
+export async function recentSignups(db: DbOrTx, identityNumber: string, clientIp: string) {
+  const [row] = await db
+    .select({
+      byNumber: sql<number>`count(*) filter (where ${signups.identityNumber} = ${identityNumber})::int`,
+      byClient: sql<number>`count(*) filter (where ${signups.clientIp} = ${clientIp})::int`,
+    })
+    .from(signups)
+    .where(gt(signups.createdAt, sql`now() - interval '1 hour'`));
+  return row ?? { byNumber: 0, byClient: 0 };
+}
+
+export async function insertSignup(db: DbOrTx, values: typeof signups.$inferInsert) {
+  const [row] = await db.insert(signups).values(values).returning();
+  return row!;
+}
+
+export async function lockSignup(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(signups).where(eq(signups.id, id)).for('update');
+  return row;
+}
+
+export async function updateSignup(db: DbOrTx, id: string, patch: Partial<typeof signups.$inferInsert>) {
+  await db.update(signups).set(patch).where(eq(signups.id, id));
+}

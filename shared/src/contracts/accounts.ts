@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { PortalRoleSchema } from './auth';
+
+/** Swedish personnummer / organisationsnummer or Danish CPR / CVR, as typed (separators allowed). */
+export const IdentityNumberInputSchema = z.string().trim().min(8).max(20);
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._@+-]+$/);
+
+// --- Self sign-up by organisation number (seed 001) ---------------------------------------
+
+export const SignupStartBodySchema = z.object({
+  identityNumber: IdentityNumberInputSchema,
+  username: UsernameSchema,
+  password: z.string().min(1).max(1024),
+});
+export type SignupStartBody = z.infer<typeof SignupStartBodySchema>;
+
+export const VerificationChannelSchema = z.enum(['email', 'sms']);
+export type VerificationChannel = z.infer<typeof VerificationChannelSchema>;
+
+export const SignupStartedSchema = z.object({
+  signupId: z.uuid(),
+  /** Where a code can go, masked (`k****@example.se`, `+46 70* *** *67`). */
+  channels: z.array(z.object({ channel: VerificationChannelSchema, destination: z.string() })).min(1),
+});
+export type SignupStarted = z.infer<typeof SignupStartedSchema>;
+
+export const SignupParamsSchema = z.object({ signupId: z.uuid() });
+export const SignupChannelBodySchema = z.object({ channel: VerificationChannelSchema });
+export const SignupCodeSentSchema = z.object({
+  channel: VerificationChannelSchema,
+  destination: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type SignupCodeSent = z.infer<typeof SignupCodeSentSchema>;
+
+/** Either the 6-digit code typed in, or the token from the e-mailed link. */
+export const SignupVerifyBodySchema = z.union([
+  z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  }),
+  z.object({ token: z.string().min(10).max(200) }),
+]);
+export type SignupVerifyBody = z.infer<typeof SignupVerifyBodySchema>;
+
+export const SignupVerifiedSchema = z.object({
+  signupId: z.uuid(),
+  /** What the landlord has on record, to prefill the profile form. */
+  profile: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+});
+export type SignupVerified = z.infer<typeof SignupVerifiedSchema>;
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/);
+
+export const SignupCompleteBodySchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  phone: PhoneSchema.optional(),
+});
+export type SignupCompleteBody = z.infer<typeof SignupCompleteBodySchema>;
+
+// --- Organisation: users and roles inside a tenant customer (seed 002) ----------------------
+
+export const OrgMemberSchema = z.object({
+  /** The portal user id, or the invitation id while invited. */
+  id: z.uuid(),
+  kind: z.enum(['user', 'invitation']),
+  name: z.string(),
+  email: z.string(),
+  role: PortalRoleSchema,
+  state: z.enum(['registered', 'invited', 'expired']),
+  isMe: z.boolean(),
+});
+export type OrgMember = z.infer<typeof OrgMemberSchema>;
+export const OrgMemberListSchema = z.object({ items: z.array(OrgMemberSchema) });
+
+export const OrgInviteBodySchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  name: z.string().trim().min(1).max(200),
+  role: PortalRoleSchema,
+});
+export type OrgInviteBody = z.infer<typeof OrgInviteBodySchema>;
+
+export const OrgRoleBodySchema = z.object({ role: PortalRoleSchema });
+export const OrgUserParamsSchema = z.object({ userId: z.uuid() });
+export const OrgInvitationParamsSchema = z.object({ invitationId: z.uuid() });
+export const StaffOrgInviteBodySchema = OrgInviteBodySchema.extend({ role: PortalRoleSchema.default('main_admin') });
+
+// --- Account settings (seeds 002, 004) ---------------------------------------------------------
+
+export const DeviceSessionSchema = z.object({
+  id: z.uuid(),
+  device: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lastUsedAt: z.iso.datetime({ offset: true }),
+  remembered: z.boolean(),
+  current: z.boolean(),
+});
+export type DeviceSession = z.infer<typeof DeviceSessionSchema>;
+export const DeviceSessionListSchema = z.object({ items: z.array(DeviceSessionSchema) });
+export const SessionParamsSchema = z.object({ sessionId: z.uuid() });
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(1024),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
+
+export const EmailChangeBodySchema = z.object({
+  newEmail: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  password: z.string().min(1).max(1024),
+});
+export type EmailChangeBody = z.infer<typeof EmailChangeBodySchema>;
+export const EmailChangeStartedSchema = z.object({ pendingEmail: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export const EmailChangeConfirmBodySchema = z.object({ token: z.string().min(10).max(200) });
+
+export const NOTIFICATION_KINDS = ['messages', 'cases', 'notices', 'invoices'] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+const channels = z.object({ email: z.boolean(), sms: z.boolean() });
+export const NotificationPreferencesSchema = z.object({
+  messages: channels,
+  cases: channels,
+  notices: channels,
+  invoices: channels,
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  messages: { email: true, sms: false },
+  cases: { email: true, sms: false },
+  notices: { email: true, sms: true },
+  invoices: { email: true, sms: false },
+};
+
+// --- Strong e-ID through an OIDC broker (seed 002, STANDARDS §8) ---------------------------
+
+export const EidMethodSchema = z.enum(['se-bankid', 'dk-mitid']);
+export type EidMethod = z.infer<typeof EidMethodSchema>;
+export const EidIntentSchema = z.enum(['login', 'step-up', 'link']);
+export const EidStartQuerySchema = z.object({
+  method: EidMethodSchema,
+  intent: EidIntentSchema.default('login'),
+  /** A path inside the tenant portal to return to. */
+  returnTo: z
+    .string()
+    .regex(/^\/[^/\\]/)
+    .max(500)
+    .optional(),
+});
+export const EidPendingLinkSchema = z.object({
+  requestId: z.uuid(),
+  method: EidMethodSchema,
+  /** The verified number from the e-ID, masked except the birth date part. */
+  identityNumber: z.string(),
+  name: z.string(),
+});
+export const EidLinkConfirmBodySchema = z.object({ requestId: z.uuid() });

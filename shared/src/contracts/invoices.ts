@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { PageQuerySchema, pageOf } from '../pagination';
+import { LeaseRefSchema } from './auth';
+
+export const InvoiceStatusSchema = z.enum(['unpaid', 'partly_paid', 'paid', 'overdue', 'credited']);
+export const CurrencySchema = z.enum(['SEK', 'DKK', 'EUR']);
+
+/** The first cut of a rent notice / invoice (seed 001, 002); billing extends it. */
+export const InvoiceSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  lease: LeaseRefSchema,
+  period: z.string(),
+  /** Minor units (öre / øre / cent). */
+  totalMinor: z.number().int(),
+  currency: CurrencySchema,
+  dueDate: z.iso.date(),
+  status: InvoiceStatusSchema,
+  paidAt: z.iso.date().nullable(),
+});
+export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
+export const InvoicePageSchema = pageOf(InvoiceSummarySchema);
+export const InvoiceListQuerySchema = PageQuerySchema.extend({ unpaidOnly: z.stringbool().default(true) });
