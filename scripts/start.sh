@@ -46,6 +46,12 @@ fi
 
 (cd api && node_modules/.bin/tsx src/db/migrate.ts && node_modules/.bin/tsx src/db/seed.ts) || exit 1
 
+# The local e-ID broker (BankID / MitID stand-in) unless a real one is configured.
+if [ -z "${EID_ISSUER:-}" ]; then
+  (cd api && EID_BROKER_PORT=8026 EID_REDIRECT_URI="http://localhost:5173/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) &
+  PIDS+=($!)
+fi
+
 (cd api && PORT=3000 LOG_LEVEL="${LOG_LEVEL:-warn}" exec node_modules/.bin/tsx src/server.ts) &
 PIDS+=($!)
 (cd api && exec node_modules/.bin/tsx src/worker.ts) &
@@ -63,13 +69,16 @@ cat <<MSG
     Landlord console  http://localhost:5174
     API + docs        http://localhost:3000/api/docs  (OpenAPI: /api/v1/openapi.json)
     Mail & SMS        http://localhost:8025
+    e-ID test broker  http://127.0.0.1:8026  (BankID/MitID stand-in)
 
   Demo logins (password for all: Portico-Demo-2026)
     console  anna.berg@gota.example        Göta Fastigheter AB (SE), admin
     console  erik.lund@gota.example        Göta Fastigheter AB (SE), manager
     console  mette.larsen@nordhavn.example Nordhavn Ejendomme A/S (DK), admin
     portal   karin.holm@example.se         household with a flat and a storage room
-    portal   lars.nilsson@kontorsbolaget.example  company, main administrator
+    portal   lars.nilsson@kontorsbolaget.example  main administrator of two companies (SE, DK); BankID 196802020575
+    portal   pia.persson@kontorsbolaget.example   administrator      portal  ulf.berg@kontorsbolaget.example  user
+    sign-up  org. no. 857209-0606 (Bageriet vid Bommen AB): code by e-mail or SMS, read it at :8025
     portal   jens.poulsen@example.dk       Danish household
 
   Ctrl-C stops everything.

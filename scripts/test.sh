@@ -50,6 +50,8 @@ export CATCHER_URL="http://127.0.0.1:$CATCHER_PORT"
 export SMS_GATEWAY_URL="$CATCHER_URL/a1/sms"
 export FILES_DIR="$RUN/files"
 export NODE_ENV=test
+# The browser tests' API keeps its own Redis keys, apart from the API tests' counters.
+E2E_REDIS_PREFIX=portico-e2e
 
 CATCHER_SMTP_PORT="$SMTP_PORT" CATCHER_HTTP_PORT="$CATCHER_PORT" api/node_modules/.bin/tsx api/src/dev/catcher.ts > "$RUN/catcher.log" 2>&1 &
 PIDS+=($!)
@@ -62,21 +64,24 @@ log "unit and API tests"
 
 log "browser tests: building the SPAs"
 E2E_DB="postgres://postgres@127.0.0.1:$PG_PORT/portico_e2e"
-API_PORT="$(free_port)"; TENANT_PORT="$(free_port)"; ADMIN_PORT="$(free_port)"
+API_PORT="$(free_port)"; TENANT_PORT="$(free_port)"; ADMIN_PORT="$(free_port)"; EID_PORT="$(free_port)"
 if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/build.log" 2>&1; then
   export TENANT_WEB_URL="http://localhost:$TENANT_PORT" ADMIN_WEB_URL="http://localhost:$ADMIN_PORT"
   (cd api && DATABASE_URL="$E2E_DB" node_modules/.bin/tsx src/db/migrate.ts) >> "$RUN/api.log" 2>&1
-  (cd api && DATABASE_URL="$E2E_DB" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node_modules/.bin/tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
+  export EID_ISSUER="http://127.0.0.1:$EID_PORT"
+  (cd api && EID_BROKER_PORT="$EID_PORT" EID_REDIRECT_URI="$TENANT_WEB_URL/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) > "$RUN/eid.log" 2>&1 &
   PIDS+=($!)
-  (cd api && DATABASE_URL="$E2E_DB" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node_modules/.bin/tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node_modules/.bin/tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
+  PIDS+=($!)
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node_modules/.bin/tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
   PIDS+=($!)
   export PORTICO_API_URL="http://127.0.0.1:$API_PORT"
   (cd tenant-web && PORT="$TENANT_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$TENANT_PORT" --strictPort) > "$RUN/tenant.log" 2>&1 &
   PIDS+=($!)
   (cd admin-web && PORT="$ADMIN_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$ADMIN_PORT" --strictPort) > "$RUN/admin.log" 2>&1 &
   PIDS+=($!)
-  if wait_http "$PORTICO_API_URL/api/health" 60 && wait_http "$TENANT_WEB_URL/" 30 && wait_http "$ADMIN_WEB_URL/" 30; then
-    (cd e2e && DATABASE_URL="$E2E_DB" node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/e2e.json")
+  if wait_http "$PORTICO_API_URL/api/health" 60 && wait_http "$TENANT_WEB_URL/" 30 && wait_http "$ADMIN_WEB_URL/" 30 && wait_http "$EID_ISSUER/.well-known/openid-configuration" 30; then
+    (cd e2e && DATABASE_URL="$E2E_DB" node_modules/.bin/vitest run ${E2E_ONLY:-} --reporter=default --reporter=json --outputFile="$REPORTS/e2e.json")
   else
     tail -n 40 "$RUN/api.log" "$RUN/tenant.log" "$RUN/admin.log" >&2
   fi

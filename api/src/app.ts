@@ -50,7 +50,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(errorsPlugin);
   // JSON only; attachments set their own CSP. The docs UI needs inline scripts, so no global CSP.
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
-  await app.register(rateLimit, { global: false, redis, nameSpace: 'portico-rl:' });
+  await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:` });
   await app.register(multipart);
   await app.register(swagger, { openapi: openapiInfo, transform: openapiTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

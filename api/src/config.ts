@@ -33,13 +33,15 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: LocaleSchema.default('en'),
   /** Attempts per minute per client and account on login and password reset. */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Sign-ups one client address may start per hour (seed 001's flow; offices share addresses). */
+  SIGNUP_CLIENT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** First retry delay of a failed e-mail; doubles each attempt (2 s, 4 s, 8 s … by default). */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).default(6),
   /** How often the outbox relay looks for new rows when nothing woke it. */
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
-  /** Redis key prefix of the queues, so two deployments (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().min(1).default('portico'),
+  /** Prefix of every Redis key (queues, rate limits), so two deployments or test runs can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('portico'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -58,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: parsed.LOG_LEVEL,
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
+    redisPrefix: parsed.REDIS_PREFIX,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     smsGatewayUrl: parsed.SMS_GATEWAY_URL,
@@ -76,11 +79,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure,
     defaultLocale: parsed.DEFAULT_LOCALE,
     authRateLimit: parsed.AUTH_RATE_LIMIT,
+    signupClientLimit: parsed.SIGNUP_CLIENT_LIMIT,
     notify: {
       attempts: parsed.NOTIFY_ATTEMPTS,
       backoffMs: parsed.NOTIFY_BACKOFF_MS,
       relayIntervalMs: parsed.RELAY_INTERVAL_MS,
-      queuePrefix: parsed.QUEUE_PREFIX,
     },
   };
 }

@@ -8,7 +8,7 @@ import { createLocalStorage } from './storage/local';
 export function openInfra(config: Config) {
   const { db, pool } = createDb(config.databaseUrl);
   // BullMQ requires maxRetriesPerRequest null on connections it blocks on.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
   const storage = createLocalStorage(path.resolve(config.filesDir));
   return {
     deps: { db, config, storage, redis },

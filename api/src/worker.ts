@@ -16,7 +16,7 @@ import { createSmsSender } from './notify/sms';
 export function startWorker(deps: Deps & { redis: Redis }) {
   const settings = queueSettings(deps.config);
   const connection = deps.redis;
-  const prefix = deps.config.notify.queuePrefix;
+  const prefix = deps.config.redisPrefix;
   const queue = new Queue<DeliverJob>(NOTIFICATION_QUEUE, { connection, prefix });
   const mailer = createMailer(deps.config);
   const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config)), {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSwedishOrgNumber } from '@portico/shared/formats/identity';
+import { parseSwedishOrgNumber, parseSwedishPersonalNumber } from '@portico/shared/formats/identity';
 import { CSRF_HEADER, CUSTOMER_HEADER } from '@portico/shared/headers';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -19,6 +19,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT: '1000',
+    SIGNUP_CLIENT_LIMIT: '100000',
     FILES_DIR: process.env.FILES_DIR ?? path.join(os.tmpdir(), 'portico-test-files'),
     TENANT_WEB_URL: 'http://tenant.test',
     ADMIN_WEB_URL: 'http://admin.test',
@@ -126,7 +127,7 @@ export class Client {
     return h;
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
     return this.keep(
       await this.app.inject({
         method,
@@ -139,10 +140,11 @@ export class Client {
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, payload: unknown = {}, headers?: Record<string, string>) => this.request('POST', url, payload, headers);
   patch = (url: string, payload: unknown, headers?: Record<string, string>) => this.request('PATCH', url, payload, headers);
+  put = (url: string, payload: unknown, headers?: Record<string, string>) => this.request('PUT', url, payload, headers);
 
   async upload(url: string, data: Buffer | Uint8Array, filename: string, type = 'application/octet-stream') {
     const form = new FormData();
-    form.append('file', new Blob([data], { type }), filename);
+    form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
     const encoded = new Response(form);
     const body = Buffer.from(await encoded.arrayBuffer());
     return this.keep(
@@ -187,6 +189,17 @@ export function uniqueOrgNumber(): string {
     for (let check = 0; check < 10; check++) {
       const parsed = parseSwedishOrgNumber(`${body}${check}`);
       if (parsed) return parsed.normalized;
+    }
+  }
+}
+
+/** A valid 12-digit Swedish personnummer, random enough not to collide between tests. */
+export function uniquePersonalNumber(): string {
+  for (;;) {
+    const body = `19${50 + Math.floor(Math.random() * 49)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+    for (let check = 0; check < 10; check++) {
+      const parsed = parseSwedishPersonalNumber(`${body}${check}`);
+      if (parsed?.kind === 'se_personal') return parsed.normalized;
     }
   }
 }

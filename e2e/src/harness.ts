@@ -51,6 +51,18 @@ export async function expectAccessible(page: Page, where: string) {
 
 export type CaughtMail = { to: string[]; subject: string; text: string };
 
+export type CaughtSms = { to: string; message: string };
+
+export async function waitForSms(to: string, ms = 20_000): Promise<CaughtSms> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const sms = (await (await fetch(`${env.catcherUrl}/api/sms?to=${encodeURIComponent(to)}`)).json()) as CaughtSms[];
+    if (sms[0]) return sms[0];
+    if (Date.now() > until) throw new Error(`no SMS to ${to} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function waitForMail(to: string, match: (m: CaughtMail) => boolean = () => true, ms = 20_000): Promise<CaughtMail> {
   const until = Date.now() + ms;
   for (;;) {
@@ -63,6 +75,16 @@ export async function waitForMail(to: string, match: (m: CaughtMail) => boolean 
 }
 
 export const STAFF_PASSWORD = 'e2e staff passphrase 2026';
+
+/** Runs `build` with a database handle of its own, for setting up a test's world. */
+export async function withDb<T>(build: (db: ReturnType<typeof createDb>['db']) => Promise<T>): Promise<T> {
+  const { db, pool } = createDb(env.databaseUrl, 2);
+  try {
+    return await build(db);
+  } finally {
+    await pool.end();
+  }
+}
 
 /** A landlord of its own: one admin, one household tenant with a flat and no portal user. */
 export async function makeScenario() {

@@ -108,6 +108,7 @@ export function createApiClient(options: ApiClientOptions) {
     get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
     post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+    put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
     del: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
     upload: <S extends z.ZodType>(path: string, schema: S, form: FormData) => request('POST', path, schema, form),
   };

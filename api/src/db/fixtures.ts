@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { DbOrTx } from './client';
 import { customerContacts, customers, leases, portalMemberships } from './schema/customers';
+import { invoices } from './schema/invoices';
 import { landlords } from './schema/landlords';
 import { portalUsers } from './schema/portal-users';
 import { properties, units } from './schema/properties';
@@ -99,4 +100,26 @@ export async function insertPortalUser(
     }
   }
   return user!;
+}
+
+export async function insertInvoice(
+  db: DbOrTx,
+  values: {
+    landlordId: string;
+    customerId: string;
+    leaseId: string;
+    number: string;
+    status: 'unpaid' | 'partly_paid' | 'paid' | 'overdue' | 'credited';
+    period?: string;
+    totalMinor?: number;
+    currency?: 'SEK' | 'DKK' | 'EUR';
+    dueDate?: string;
+    paidAt?: string | null;
+  },
+) {
+  const [row] = await db
+    .insert(invoices)
+    .values({ period: '2027-03', totalMinor: 1_250_000, currency: 'SEK', dueDate: '2027-02-28', paidAt: null, ...values })
+    .returning();
+  return row!;
 }

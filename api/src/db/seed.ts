@@ -9,8 +9,10 @@ import { loadConfig } from '../config';
 import type { Deps } from '../deps';
 import { openInfra } from '../infra';
 import { createThread, reply } from '../modules/messaging/service';
-import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from './fixtures';
+import { insertCustomer, insertInvoice, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from './fixtures';
+import { customerContacts, portalMemberships } from './schema/customers';
 import { landlords } from './schema/landlords';
+import { portalUsers } from './schema/portal-users';
 
 export const DEMO_PASSWORD = 'Portico-Demo-2026';
 const SE_NAME = 'Göta Fastigheter AB';
@@ -98,6 +100,58 @@ export async function seedDemo(deps: Deps) {
   const lars = await insertPortalUser(db, { email: 'lars.nilsson@kontorsbolaget.example', name: 'Lars Nilsson', password }, [
     { landlordId: se.id, customerId: company.customer.id, contactId: company.contacts[0]!.id, role: 'main_admin' },
   ]);
+  // Lars's BankID is linked: the local e-ID provider's default test person.
+  await db.update(portalUsers).set({ identityNumber: '196802020575', identityVerifiedAt: new Date() }).where(eq(portalUsers.id, lars.id));
+  // Seed 002: one user of each role in the company.
+  await insertPortalUser(db, { email: 'pia.persson@kontorsbolaget.example', name: 'Pia Persson', password }, [
+    { landlordId: se.id, customerId: company.customer.id, role: 'admin' },
+  ]);
+  await insertPortalUser(db, { email: 'ulf.berg@kontorsbolaget.example', name: 'Ulf Berg', password }, [
+    { landlordId: se.id, customerId: company.customer.id, role: 'user' },
+  ]);
+  for (const [number, period, status, dueDate, paidAt] of [
+    ['F-2027-0301', '2027-03', 'unpaid', '2027-02-28', null],
+    ['F-2027-0201', '2027-02', 'overdue', '2027-01-31', null],
+    ['F-2027-0101', '2027-01', 'paid', '2026-12-31', '2026-12-28'],
+  ] as const) {
+    await insertInvoice(db, {
+      landlordId: se.id,
+      customerId: company.customer.id,
+      leaseId: officeLease.id,
+      number,
+      period,
+      status,
+      dueDate,
+      paidAt,
+      totalMinor: 8_750_000,
+    });
+  }
+
+  // Seed 001: a company with a lease and contact data but no portal user yet — sign up with 857209-0606.
+  const bakery = await insertCustomer(
+    db,
+    {
+      landlordId: se.id,
+      kind: 'company',
+      name: 'Bageriet vid Bommen AB',
+      identityNumber: '8572090606',
+      email: 'kontakt@bageriet.example',
+      phone: '+46705550123',
+    },
+    [{ name: 'Maja Bagare', email: 'kontakt@bageriet.example', phone: '+46705550123' }],
+  );
+  const { units: shopUnits } = await insertProperty(
+    db,
+    { landlordId: se.id, name: 'Lilla Bommen 10', street: 'Lilla Bommen 10', postalCode: '411 04', city: 'Göteborg' },
+    [{ number: 'B1', type: 'retail', address: 'Lilla Bommen 10, butik 1', areaM2: '120', floor: '0' }],
+  );
+  await insertLease(db, {
+    landlordId: se.id,
+    customerId: bakery.customer.id,
+    unitId: shopUnits[0]!.id,
+    number: 'HA-25-0777',
+    validFrom: '2025-06-01',
+  });
 
   const omar = await insertCustomer(db, { landlordId: se.id, kind: 'person', name: 'Omar Haddad', email: 'omar.haddad@example.se' }, [
     { name: 'Omar Haddad', email: 'omar.haddad@example.se' },
@@ -127,9 +181,11 @@ export async function seedDemo(deps: Deps) {
       { number: 'D7', type: 'storage', address: 'Sandkaj 12, depotrum 7', areaM2: '3', floor: 'kl' },
     ],
   );
-  const jens = await insertCustomer(db, { landlordId: dk.id, kind: 'person', name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' }, [
-    { name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' },
-  ]);
+  const jens = await insertCustomer(
+    db,
+    { landlordId: dk.id, kind: 'person', name: 'Jens Poulsen', identityNumber: '2110625629', email: 'jens.poulsen@example.dk' },
+    [{ name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' }],
+  );
   const jensFlat = await insertLease(db, {
     landlordId: dk.id,
     customerId: jens.customer.id,
@@ -147,6 +203,27 @@ export async function seedDemo(deps: Deps) {
   const jensUser = await insertPortalUser(db, { email: 'jens.poulsen@example.dk', name: 'Jens Poulsen', password }, [
     { landlordId: dk.id, customerId: jens.customer.id, contactId: jens.contacts[0]!.id, role: 'main_admin' },
   ]);
+
+  // Seed 002: Lars belongs to a second customer, at the Danish landlord, and switches between them.
+  const nordic = await insertCustomer(db, { landlordId: dk.id, kind: 'company', name: 'Nilsson Nordic ApS', identityNumber: '13585628' }, [
+    { name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example' },
+  ]);
+  const { units: dkOffice } = await insertProperty(
+    db,
+    { landlordId: dk.id, name: 'Sandkaj 14', street: 'Sandkaj 14', postalCode: '2150', city: 'Nordhavn' },
+    [{ number: 'K2', type: 'office', address: 'Sandkaj 14, kontor 2', areaM2: '80', floor: '2' }],
+  );
+  await insertLease(db, {
+    landlordId: dk.id,
+    customerId: nordic.customer.id,
+    unitId: dkOffice[0]!.id,
+    number: 'NH-K2-2024',
+    validFrom: '2024-03-01',
+  });
+  await db
+    .insert(portalMemberships)
+    .values({ portalUserId: lars.id, customerId: nordic.customer.id, landlordId: dk.id, role: 'main_admin' });
+  await db.update(customerContacts).set({ portalUserId: lars.id }).where(eq(customerContacts.id, nordic.contacts[0]!.id));
 
   // --- Threads, written through the same service the API uses ---
   const anna = staffActor({ ...seAdmin });

@@ -39,7 +39,7 @@ beforeAll(async () => {
     NOTIFY_BACKOFF_MS: '100',
     NOTIFY_ATTEMPTS: '3',
     RELAY_INTERVAL_MS: '50',
-    QUEUE_PREFIX: dbName,
+    REDIS_PREFIX: dbName,
   });
   worker = startWorker(t.deps);
 });

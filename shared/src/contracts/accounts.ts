@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordPolicySchema } from '../password-policy';
 import { PortalRoleSchema } from './auth';
 
 /** Swedish personnummer / organisationsnummer or Danish CPR / CVR, as typed (separators allowed). */
@@ -26,6 +27,8 @@ export type VerificationChannel = z.infer<typeof VerificationChannelSchema>;
 
 export const SignupStartedSchema = z.object({
   signupId: z.uuid(),
+  /** The strictest policy among the matched landlords, for hints on later password forms. */
+  passwordPolicy: PasswordPolicySchema,
   /** Where a code can go, masked (`k****@example.se`, `+46 70* *** *67`). */
   channels: z.array(z.object({ channel: VerificationChannelSchema, destination: z.string() })).min(1),
 });

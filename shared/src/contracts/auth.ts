@@ -53,7 +53,13 @@ export const MembershipSchema = z.object({
   customerId: z.uuid(),
   customerName: z.string(),
   role: PortalRoleSchema,
-  landlord: z.object({ id: z.uuid(), name: z.string(), defaultLocale: LocaleSchema, invoicesRequireStrongAuth: z.boolean() }),
+  landlord: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    defaultLocale: LocaleSchema,
+    invoicesRequireStrongAuth: z.boolean(),
+    passwordPolicy: PasswordPolicySchema,
+  }),
   leases: z.array(LeaseRefSchema),
 });
 export type Membership = z.infer<typeof MembershipSchema>;

@@ -1,7 +1,9 @@
 import { Button, Container, Group, Text } from '@mantine/core';
+import type { PortalRole } from '@portico/shared/contracts/auth';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { canManageOrganisation, canSeeInvoices } from '@/lib/roles';
 
 /** Page header: portal name, optional navigation and controls (switcher, language, sign out). */
 export function SiteHeader({
@@ -10,12 +12,15 @@ export function SiteHeader({
   showNav,
   onSignOut,
   signingOut,
+  role,
 }: {
   landlordName?: string | undefined;
   controls: ReactNode;
   showNav: boolean;
   onSignOut?: (() => void) | undefined;
   signingOut?: boolean;
+  /** The user's role in the current customer: decides which sections are offered. */
+  role?: PortalRole | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -37,6 +42,9 @@ export function SiteHeader({
         {showNav && (
           <nav className="main-nav" aria-label={t('nav.label')}>
             <NavLink to="/messages">{t('nav.messages')}</NavLink>
+            {canManageOrganisation(role) && <NavLink to="/organisation">{t('nav.organisation')}</NavLink>}
+            {canSeeInvoices(role) && <NavLink to="/invoices">{t('nav.invoices')}</NavLink>}
+            <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
         )}
       </Container>

@@ -1,4 +1,5 @@
 import { MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
+import { ErrorCodeSchema } from '@portico/shared/errors';
 import { ApiRequestError, translateError } from '@portico/shared/http';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicy } from '@portico/shared/password-policy';
 import type { TFunction } from 'i18next';
@@ -25,4 +26,10 @@ export function fieldIssues(error: unknown): Map<string, string> {
     }
   }
   return out;
+}
+
+/** The text for an error code handed back in the URL (`?eidError=<code>` after the e-ID broker). */
+export function errorCodeText(t: TFunction, code: string): string {
+  const parsed = ErrorCodeSchema.safeParse(code);
+  return t(`errors:${parsed.success ? parsed.data : 'eid_failed'}`, errorParams());
 }

@@ -26,3 +26,13 @@ export function unitTypeLabel(t: TFunction, unitType: string): string {
 export function leaseLabel(t: TFunction, lease: LeaseRef): string {
   return t('lease.label', { address: lease.address, unitType: unitTypeLabel(t, lease.unitType), number: lease.number });
 }
+
+/** A calendar date (`2025-03-31`) as written in the locale; no time zone shift. */
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An amount in minor units (öre, øre, cent) in its currency. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
+}

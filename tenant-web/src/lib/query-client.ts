@@ -17,3 +17,10 @@ export const queryClient = new QueryClient({
 
 /** Root of every query that acts for the current customer; invalidated when the customer changes. */
 export const PORTAL_SCOPE = 'portal' as const;
+
+/**
+ * Root of queries whose key names the customer they were fetched for. They are right for that customer by
+ * construction, so a customer switch leaves them alone: refetching them would send the new customer's header
+ * under the old customer's key.
+ */
+export const CUSTOMER_SCOPE = 'customer' as const;

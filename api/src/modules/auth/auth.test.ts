@@ -57,7 +57,7 @@ describe('staff sign-in', () => {
       { email: 'x@y.test', password: 'whatever-it-is' },
       { 'accept-language': 'sv-SE,sv;q=0.9' },
     );
-    expect(res.json().error.message).toBe('E-postadressen eller lösenordet är fel.');
+    expect(res.json().error.message).toBe('E-postadressen eller användarnamnet, eller lösenordet, är fel.');
   });
 
   it('answers bad input with 400 and the issues', async () => {

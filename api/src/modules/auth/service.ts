@@ -128,6 +128,7 @@ export async function getPortalMe(deps: Deps, portalUserId: string, strongAuth =
         name: m.landlord.name,
         defaultLocale: m.landlord.defaultLocale,
         invoicesRequireStrongAuth: m.landlord.invoicesRequireStrongAuth,
+        passwordPolicy: m.landlord.passwordPolicy,
       },
       leases: m.leases.map(({ customerId: _, ...lease }) => lease),
     })),

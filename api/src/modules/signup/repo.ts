@@ -41,16 +41,13 @@ export async function findCustomersByIds(db: DbOrTx, ids: string[]) {
     .where(inArray(customers.id, ids));
 }
 
-/** Sign-ups started in the last hour for a number and from a client, for the per-number and per-client limits. */
-export async function recentSignups(db: DbOrTx, identityNumber: string, clientIp: string) {
+/** Sign-ups started in the last hour for a number. */
+export async function recentSignups(db: DbOrTx, identityNumber: string) {
   const [row] = await db
-    .select({
-      byNumber: sql<number>`count(*) filter (where ${signups.identityNumber} = ${identityNumber})::int`,
-      byClient: sql<number>`count(*) filter (where ${signups.clientIp} = ${clientIp})::int`,
-    })
+    .select({ n: sql<number>`count(*)::int` })
     .from(signups)
-    .where(gt(signups.createdAt, sql`now() - interval '1 hour'`));
-  return row ?? { byNumber: 0, byClient: 0 };
+    .where(and(eq(signups.identityNumber, identityNumber), gt(signups.createdAt, sql`now() - interval '1 hour'`)));
+  return row?.n ?? 0;
 }
 
 export async function insertSignup(db: DbOrTx, values: typeof signups.$inferInsert) {

@@ -29,7 +29,13 @@ export async function signupRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/signup',
-    { schema: { tags, body: SignupStartBodySchema, response: { 201: SignupStartedSchema } }, config: { rateLimit } },
+    {
+      schema: { tags, body: SignupStartBodySchema, response: { 201: SignupStartedSchema } },
+      // Every attempt counts, matched or not: this is what stops listing numbers from one client.
+      config: {
+        rateLimit: { max: app.config.signupClientLimit, timeWindow: '1 hour', keyGenerator: (r: { ip: string }) => `signup-start|${r.ip}` },
+      },
+    },
     async (request, reply) => reply.status(201).send(await service.startSignup(deps, request.body, request.ip)),
   );
 

@@ -145,3 +145,27 @@ describe('seed 001: sign-up by organisation number', () => {
     expect(res.json().error.code).toBe('username_taken');
   });
 });
+
+describe('per-client limit', () => {
+  it('refuses a client that starts too many sign-ups', async () => {
+    const limited = await createTestApp({ SIGNUP_CLIENT_LIMIT: '2' });
+    try {
+      const client = new Client(limited.app);
+      const codes: number[] = [];
+      // Other tests share the client address, so the limit may already be reached: the last answer is what counts.
+      for (let i = 0; i < 3; i++)
+        codes.push(
+          (
+            await client.post('/api/v1/auth/portal/signup', {
+              identityNumber: uniqueOrgNumber(),
+              username: `c${i}${Date.now()}`,
+              password: 'Sommar!2026x',
+            })
+          ).statusCode,
+        );
+      expect(codes.at(-1)).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Divider, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { EidButtons } from '@/components/eid-buttons';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { errorCodeText } from '@/lib/errors';
 import { usePageTitle } from '@/lib/use-page-title';
 
 interface LoginState {
@@ -20,7 +22,10 @@ export function LoginRoute() {
   usePageTitle(t('login.title'));
   const location = useLocation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const state = (location.state ?? {}) as LoginState;
+  const target = safeReturnPath(state.from);
+  const eidError = params.get('eidError');
 
   return (
     <Stack maw={420} mx="auto" gap="md">
@@ -31,7 +36,20 @@ export function LoginRoute() {
           {t('login.passwordResetDone')}
         </Alert>
       )}
-      <LoginForm onSuccess={() => navigate(safeReturnPath(state.from), { replace: true })} />
+      {eidError && (
+        <Alert color="red" variant="light" role="alert" title={t('eid.failedTitle')}>
+          {errorCodeText(t, eidError)}
+        </Alert>
+      )}
+      <LoginForm onSuccess={() => navigate(target, { replace: true })} />
+      <Divider label={t('login.or')} labelPosition="center" />
+      <EidButtons intent="login" returnTo={target} stacked />
+      <Text>
+        {t('login.noAccount')}{' '}
+        <Anchor component={Link} to="/signup">
+          {t('login.signup')}
+        </Anchor>
+      </Text>
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Stack } from '@mantine/core';
+import type { Membership } from '@portico/shared/contracts/auth';
 import type { Locale } from '@portico/shared/locale';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -15,6 +16,7 @@ import { type LeaseSelection, resolveSelection, setSelection, useSelection } fro
 import { errorText } from '@/lib/errors';
 import { applyLocale, browserLocale, currentLocale, storedLocale, storeLocale } from '@/lib/i18n';
 import { PORTAL_SCOPE } from '@/lib/query-client';
+import { canManageOrganisation, canSeeInvoices } from '@/lib/roles';
 import { MainRegion } from './main-region';
 import { SkipLink } from './skip-link';
 
@@ -93,7 +95,15 @@ export function PortalLayout() {
     const customerChanged = next.customerId !== selection?.customerId;
     setSelection(next);
     if (customerChanged) void queryClient.invalidateQueries({ queryKey: [PORTAL_SCOPE] });
-    if (location.pathname !== '/messages') navigate('/messages');
+    // Stay on a section the role in the new customer still allows; a thread belongs to the old one.
+    const role = user.memberships.find((m) => m.customerId === next.customerId)?.role;
+    const path = location.pathname;
+    const stays =
+      path === '/messages' ||
+      path.startsWith('/settings') ||
+      (path === '/organisation' && canManageOrganisation(role)) ||
+      (path === '/invoices' && canSeeInvoices(role));
+    if (!stays) navigate('/messages');
   };
 
   const signOut = () => {
@@ -110,6 +120,7 @@ export function PortalLayout() {
         landlordName={membership?.landlord.name}
         onSignOut={signOut}
         signingOut={logout.isPending}
+        role={membership?.role}
         controls={
           <>
             <LeaseSwitcher me={user} value={selection} onChange={chooseLease} />
@@ -118,7 +129,7 @@ export function PortalLayout() {
         }
       />
       <MainRegion>
-        <Outlet context={{ me: user, selection } satisfies PortalOutletContext} />
+        <Outlet context={{ me: user, selection, membership: membership ?? null, chooseLocale } satisfies PortalOutletContext} />
       </MainRegion>
     </>
   );
@@ -127,4 +138,8 @@ export function PortalLayout() {
 export interface PortalOutletContext {
   me: NonNullable<ReturnType<typeof useMe>['data']>;
   selection: LeaseSelection | null;
+  /** The membership of the selected customer: its role decides Organisation and Invoices. */
+  membership: Membership | null;
+  /** Switch the language and save it on the user (the header's picker and Settings share it). */
+  chooseLocale: (locale: Locale) => void;
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +8,20 @@ import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { useLogin } from '../api/login';
 
+/** The identifier is an e-mail address or the username chosen at sign-up. */
 const LoginFormSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
+  email: z.string().trim().min(1, 'validation.required').min(3, 'validation.invalid').max(254, 'validation.invalid'),
   password: z.string().min(1, 'validation.required'),
+  remember: z.boolean(),
 });
 
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useForm({ resolver: zodResolver(LoginFormSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm({
+    resolver: zodResolver(LoginFormSchema),
+    defaultValues: { email: '', password: '', remember: false },
+  });
   const { errors } = form.formState;
 
   const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess }));
@@ -27,9 +32,10 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) 
         <FormError error={login.error} />
         <TextInput
           label={t('login.email')}
-          type="email"
+          type="text"
           autoComplete="username"
-          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
           error={errors.email?.message && t(errors.email.message)}
           {...form.register('email')}
         />
@@ -40,6 +46,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) 
           error={errors.password?.message && t(errors.password.message)}
           {...form.register('password')}
         />
+        <Checkbox label={t('login.remember')} description={t('login.rememberHint')} {...form.register('remember')} />
         <Button type="submit" loading={login.isPending}>
           {t('login.submit')}
         </Button>

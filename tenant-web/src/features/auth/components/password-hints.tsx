@@ -20,7 +20,7 @@ export function PasswordHints({ id, password, policy }: { id: string; password: 
               {t(`errors:${problem}`, params)}
             </Text>
           ) : (
-            <Text size="sm" c="green.9">
+            <Text size="sm" c="teal.9">
               {t('password.ok')}
             </Text>
           ))}

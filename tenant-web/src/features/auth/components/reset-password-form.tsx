@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
-import { ApiRequestError } from '@portico/shared/http';
-import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { errorParams } from '@/lib/errors';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
+import { policyFromError } from '../utils/policy-from-error';
 
 const ResetFormSchema = z
   .object({
@@ -15,18 +14,6 @@ const ResetFormSchema = z
     confirm: z.string().min(1, 'validation.required'),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
-
-/**
- * The landlord's password policy is not known before the token is used, so the rules are checked by the API.
- * Its answer tells which policy applies: composition rules only exist in `classic`, and a too-short password of
- * eight or more characters can only fail `standard`.
- */
-function policyFromError(error: unknown, password: string): PasswordPolicy {
-  if (!(error instanceof ApiRequestError)) return 'standard';
-  if (error.code.startsWith('password_needs_')) return 'classic';
-  if (error.code === 'password_too_short' && [...password].length < 8) return 'classic';
-  return 'standard';
-}
 
 export function ResetPasswordForm({ token, onSuccess }: { token: string; onSuccess: () => void }) {
   const { t } = useTranslation();

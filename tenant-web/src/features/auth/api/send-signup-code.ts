@@ -1,0 +1,11 @@
+import { SignupCodeSentSchema, type VerificationChannel } from '@portico/shared/contracts/accounts';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export function sendSignupCode({ signupId, channel }: { signupId: string; channel: VerificationChannel }) {
+  return api.post(`/api/v1/auth/portal/signup/${encodeURIComponent(signupId)}/send-code`, SignupCodeSentSchema, { channel });
+}
+
+export function useSendSignupCode() {
+  return useMutation({ mutationFn: sendSignupCode });
+}

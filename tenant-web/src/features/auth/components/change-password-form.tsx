@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { FormError } from '@/components/form-error';
+import { errorParams, errorText } from '@/lib/errors';
+import { useChangePassword } from '../api/change-password';
+import { isPasswordError, policyFromError } from '../utils/policy-from-error';
+import { PasswordHints } from './password-hints';
+
+const ChangePasswordFormSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'validation.required'),
+    newPassword: z.string().min(1, 'validation.required'),
+    confirm: z.string().min(1, 'validation.required'),
+  })
+  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+/** Seed 004. The API signs out every other device; this one stays signed in. */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
+  const { t } = useTranslation();
+  const hintsId = useId();
+  const change = useChangePassword();
+  const form = useForm({
+    resolver: zodResolver(ChangePasswordFormSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
+  });
+  const { errors } = form.formState;
+  const newPassword = form.watch('newPassword');
+  // The landlord's policy is not in PortalMe: the API's answer tells it.
+  const policy = policyFromError(change.error, change.variables?.newPassword ?? '');
+  const params = errorParams(policy);
+  const newPasswordError =
+    (errors.newPassword?.message && t(errors.newPassword.message, params)) ||
+    (isPasswordError(change.error) ? errorText(t, change.error, policy) : undefined);
+
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) =>
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          onChanged?.();
+        },
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={480}>
+        <FormError error={change.error} policy={policy} />
+        <TextInput
+          label={t('settings.password.current')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message && t(errors.currentPassword.message)}
+          {...form.register('currentPassword')}
+        />
+        <TextInput
+          label={t('settings.password.new')}
+          type="password"
+          autoComplete="new-password"
+          aria-describedby={newPasswordError ? undefined : hintsId}
+          error={newPasswordError}
+          {...form.register('newPassword')}
+        />
+        <PasswordHints id={hintsId} password={newPassword} policy={policy} />
+        <TextInput
+          label={t('settings.password.confirm')}
+          type="password"
+          autoComplete="new-password"
+          error={errors.confirm?.message && t(errors.confirm.message)}
+          {...form.register('confirm')}
+        />
+        <Text size="sm" c="gray.7">
+          {t('settings.password.note')}
+        </Text>
+        <div aria-live="polite">
+          {change.isSuccess && (
+            <Alert color="green" variant="light">
+              {t('settings.password.changed')}
+            </Alert>
+          )}
+        </div>
+        <div>
+          <Button type="submit" loading={change.isPending}>
+            {t('settings.password.submit')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import type { PortalMe } from '@portico/shared/contracts/auth';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { FormError } from '@/components/form-error';
+import { useRequestEmailChange } from '../api/request-email-change';
+
+const EmailChangeFormSchema = z.object({
+  newEmail: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
+  password: z.string().min(1, 'validation.required'),
+});
+
+/** Seed 004: a new address takes effect once the activation mail sent to it is followed. */
+export function EmailChangeForm({ me }: { me: PortalMe }) {
+  const { t } = useTranslation();
+  const request = useRequestEmailChange();
+  const form = useForm({ resolver: zodResolver(EmailChangeFormSchema), defaultValues: { newEmail: '', password: '' } });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit((values) => request.mutate(values, { onSuccess: () => form.reset() }));
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={480}>
+        <Text>{t('settings.email.current', { email: me.email })}</Text>
+        <div aria-live="polite">
+          {me.pendingEmail && (
+            <Alert color="blue" variant="light">
+              {t('settings.email.pending', { email: me.pendingEmail })}
+            </Alert>
+          )}
+        </div>
+        <FormError error={request.error} />
+        <TextInput
+          label={t('settings.email.new')}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          error={errors.newEmail?.message && t(errors.newEmail.message)}
+          {...form.register('newEmail')}
+        />
+        <TextInput
+          label={t('settings.email.password')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message && t(errors.password.message)}
+          {...form.register('password')}
+        />
+        <Text size="sm" c="gray.7">
+          {t('settings.email.note')}
+        </Text>
+        <div>
+          <Button type="submit" loading={request.isPending}>
+            {t('settings.email.submit')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { CUSTOMER_SCOPE } from '@/lib/query-client';
+
+export interface InvoiceListParams {
+  customerId: string;
+  unpaidOnly: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export const invoiceKeys = {
+  /** Per customer (in the params): switching customer must never show the previous one's invoices. */
+  all: [CUSTOMER_SCOPE, 'invoices'] as const,
+  lists: () => [...invoiceKeys.all, 'list'] as const,
+  list: (params: InvoiceListParams) => [...invoiceKeys.lists(), params] as const,
+};

@@ -1,0 +1,133 @@
+import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
+import { ApiRequestError } from '@portico/shared/http';
+import { useTranslation } from 'react-i18next';
+import { PageLoader } from '@/components/page-loader';
+import { errorText } from '@/lib/errors';
+import { formatDate, formatMoney } from '@/lib/format';
+import { useInvoices } from '../api/get-invoices';
+import { StrongAuthPanel } from './strong-auth-panel';
+
+export const INVOICE_PAGE_SIZE = 25;
+
+/** Dark shades only: the text must stay above 4.5:1 on the striped rows too. */
+const STATUS_COLOR: Record<InvoiceSummary['status'], string> = {
+  unpaid: 'blue.9',
+  partly_paid: 'blue.9',
+  paid: 'gray.9',
+  overdue: 'red.9',
+  credited: 'gray.7',
+};
+
+/** Rent notices and invoices of the current customer (seed 001: unpaid ones by default). */
+export function InvoiceTable({
+  customerId,
+  unpaidOnly,
+  page,
+  onPageChange,
+  needsStrongAuth,
+}: {
+  customerId: string;
+  unpaidOnly: boolean;
+  page: number;
+  onPageChange: (page: number) => void;
+  /** Known before asking: the landlord demands e-ID and this session has not used it. */
+  needsStrongAuth: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const invoices = useInvoices({ customerId, unpaidOnly, page, pageSize: INVOICE_PAGE_SIZE }, !needsStrongAuth);
+  const locale = i18n.language;
+
+  if (needsStrongAuth) return <StrongAuthPanel />;
+  if (invoices.isPending) return <PageLoader />;
+  if (invoices.isError) {
+    if (invoices.error instanceof ApiRequestError && invoices.error.code === 'strong_auth_required') return <StrongAuthPanel />;
+    return (
+      <Alert color="red" role="alert">
+        {errorText(t, invoices.error)}
+      </Alert>
+    );
+  }
+
+  const { items, total, pageSize } = invoices.data;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+
+  if (!items.length) {
+    return (
+      <Text py="lg" c="gray.7">
+        {unpaidOnly ? t('invoices.emptyUnpaid') : t('invoices.empty')}
+      </Text>
+    );
+  }
+
+  return (
+    <>
+      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('invoices.tableLabel')}>
+        <Table striped highlightOnHover miw={760} verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('invoices.col.number')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.period')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.lease')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('invoices.col.amount')}
+              </Table.Th>
+              <Table.Th scope="col">{t('invoices.col.due')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.status')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.paid')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((invoice) => (
+              <Table.Tr key={invoice.id}>
+                <Table.Th scope="row" fw={500}>
+                  {invoice.number}
+                </Table.Th>
+                <Table.Td>{invoice.period}</Table.Td>
+                <Table.Td>{invoice.lease.address}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMoney(invoice.totalMinor, invoice.currency, locale)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <time dateTime={invoice.dueDate}>{formatDate(invoice.dueDate, locale)}</time>
+                </Table.Td>
+                <Table.Td>
+                  <Text component="span" size="sm" fw={600} c={STATUS_COLOR[invoice.status]}>
+                    {t(`invoices.status.${invoice.status}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {invoice.paidAt ? (
+                    <time dateTime={invoice.paidAt}>{formatDate(invoice.paidAt, locale)}</time>
+                  ) : (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">{t('invoices.notPaid')}</span>
+                    </>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+      {pages > 1 && (
+        <nav aria-label={t('invoices.pagination')}>
+          <Group justify="space-between" mt="md" gap="xs">
+            <Button variant="default" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+              {t('messages.pagination.previous')}
+            </Button>
+            <Text size="sm" aria-live="polite">
+              {t('messages.pagination.page', { page, pages })}
+            </Text>
+            <Button variant="default" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+              {t('messages.pagination.next')}
+            </Button>
+          </Group>
+        </nav>
+      )}
+    </>
+  );
+}

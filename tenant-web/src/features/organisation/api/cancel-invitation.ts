@@ -1,0 +1,16 @@
+import { OkSchema } from '@portico/shared/contracts/auth';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { organisationKeys } from './keys';
+
+export function cancelInvitation({ invitationId }: { invitationId: string }) {
+  return api.del(`/api/v1/portal/organisation/invitations/${encodeURIComponent(invitationId)}`, OkSchema);
+}
+
+export function useCancelInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: cancelInvitation,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}

@@ -1,0 +1,16 @@
+import { type OrgInviteBody, OrgMemberSchema } from '@portico/shared/contracts/accounts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { organisationKeys } from './keys';
+
+export function inviteMember(body: OrgInviteBody) {
+  return api.post('/api/v1/portal/organisation/invitations', OrgMemberSchema, body);
+}
+
+export function useInviteMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: inviteMember,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}

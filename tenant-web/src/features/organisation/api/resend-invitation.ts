@@ -1,0 +1,16 @@
+import { OrgMemberSchema } from '@portico/shared/contracts/accounts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { organisationKeys } from './keys';
+
+export function resendInvitation({ invitationId }: { invitationId: string }) {
+  return api.post(`/api/v1/portal/organisation/invitations/${encodeURIComponent(invitationId)}/resend`, OrgMemberSchema);
+}
+
+export function useResendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resendInvitation,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}

@@ -1,0 +1,14 @@
+import { NotificationPreferencesSchema } from '@portico/shared/contracts/accounts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { settingsKeys } from './keys';
+
+export function getPreferences() {
+  return api.get('/api/v1/auth/portal/preferences', NotificationPreferencesSchema);
+}
+
+export const preferencesQueryOptions = () => queryOptions({ queryKey: settingsKeys.preferences(), queryFn: getPreferences });
+
+export function usePreferences() {
+  return useQuery(preferencesQueryOptions());
+}

@@ -1,0 +1,17 @@
+import { OkSchema } from '@portico/shared/contracts/auth';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { settingsKeys } from './keys';
+
+/** Signs another device out. */
+export function revokeSession({ sessionId }: { sessionId: string }) {
+  return api.del(`/api/v1/auth/portal/sessions/${encodeURIComponent(sessionId)}`, OkSchema);
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeSession,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.sessions() }),
+  });
+}

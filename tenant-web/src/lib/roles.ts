@@ -1,0 +1,25 @@
+import { type PortalRole, PortalRoleSchema } from '@portico/shared/contracts/auth';
+
+/** Highest first: main_admin > admin > user (seed 002). */
+export const PORTAL_ROLES: readonly PortalRole[] = PortalRoleSchema.options;
+
+const RANK: Record<PortalRole, number> = { main_admin: 3, admin: 2, user: 1 };
+
+/** The roles someone with `role` may give: their own and those below it. */
+export function rolesAtOrBelow(role: PortalRole): PortalRole[] {
+  return PORTAL_ROLES.filter((r) => RANK[r] <= RANK[role]);
+}
+
+export function isAtOrBelow(role: PortalRole, ceiling: PortalRole): boolean {
+  return RANK[role] <= RANK[ceiling];
+}
+
+/** Organisation: main administrators and administrators. */
+export function canManageOrganisation(role: PortalRole | null | undefined): boolean {
+  return role === 'main_admin' || role === 'admin';
+}
+
+/** Invoices: main administrators only. */
+export function canSeeInvoices(role: PortalRole | null | undefined): boolean {
+  return role === 'main_admin';
+}
