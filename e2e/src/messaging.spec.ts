@@ -105,7 +105,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await staff.goto(`${env.adminUrl}/messages`);
       const row = staff.getByRole('link', { name: new RegExp(subject) }).first();
       await row.waitFor({ timeout: 15_000 });
-      await expect.poll(async () => (await staff.locator('main').innerText()).includes('Unread'), { timeout: 35_000 }).toBe(true);
+      await expect.poll(async () => ((await staff.locator('main').textContent()) ?? '').includes('Unread'), { timeout: 35_000 }).toBe(true);
       await row.click();
       await visible(staff, 'Thanks! Here is the tap that drips.');
       await visible(staff, 'kitchen.png');

@@ -11,7 +11,7 @@ export function deliverProcessor(db: Db, mailer: Mailer, sms: SmsSender) {
   return async (job: Job) => {
     const { outboxId } = DeliverJobSchema.parse(job.data);
     const row = await findOutbox(db, outboxId);
-    if (!row || row.status !== 'pending') return;
+    if (row?.status !== 'pending') return;
     const notification = NotificationSchema.parse(row.payload);
     try {
       if (row.channel === 'sms') await sms.send(notification.to, renderSms(notification));

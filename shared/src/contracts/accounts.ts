@@ -131,6 +131,7 @@ export const EmailChangeConfirmBodySchema = z.object({ token: z.string().min(10)
 
 export const NOTIFICATION_KINDS = ['messages', 'cases', 'notices', 'invoices'] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 const channels = z.object({ email: z.boolean(), sms: z.boolean() });
 export const NotificationPreferencesSchema = z.object({
   messages: channels,

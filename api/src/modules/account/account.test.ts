@@ -107,3 +107,23 @@ describe('account settings (seed 004)', () => {
     expect(me.json()).toMatchObject({ name: 'Renamed Person', phone: '+46 70 123 45 67' });
   });
 });
+
+describe('preferences are honoured', () => {
+  it('sends no message e-mail to a person who turned them off', async () => {
+    const l = await makeLandlord(t.app);
+    const tenant = await signIn(t.app, 'portal', l.companyUser.email);
+    const prefs = (await tenant.get('/api/v1/auth/portal/preferences')).json();
+    await tenant.put('/api/v1/auth/portal/preferences', { ...prefs, messages: { email: false, sms: false } });
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    await staff.post('/api/v1/threads', {
+      customerId: l.company.customer.id,
+      leaseId: l.office.id,
+      subject: 'Quiet',
+      body: 'No e-mail for you',
+    });
+    expect(await outboxFor(t.app, l.companyUser.email)).toHaveLength(0);
+    // The unregistered colleague still gets the text with an invitation (seed 000).
+    expect(await outboxFor(t.app, l.company.contacts[1]!.email!)).toHaveLength(1);
+    expect((await tenant.get('/api/v1/portal/threads?box=inbox')).json().total).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   type DeviceSession,
   type EmailChangeBody,
+  type NotificationKind,
   type NotificationPreferences,
   NotificationPreferencesSchema,
 } from '@portico/shared/contracts/accounts';
@@ -90,10 +91,16 @@ export async function confirmEmailChange(deps: Deps, token: string) {
   });
 }
 
+const preferencesOf = (stored: unknown): NotificationPreferences => {
+  const parsed = NotificationPreferencesSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_PREFERENCES;
+};
+
+/** Whether a person wants e-mail about a kind of news (the defaults when they never chose). */
+export const wantsEmail = (stored: unknown, kind: NotificationKind) => preferencesOf(stored)[kind].email;
+
 export async function getPreferences(deps: Deps, userId: string): Promise<NotificationPreferences> {
-  const user = await requireUser(deps, userId);
-  const stored = NotificationPreferencesSchema.safeParse(user.notificationPrefs);
-  return stored.success ? stored.data : DEFAULT_NOTIFICATION_PREFERENCES;
+  return preferencesOf((await requireUser(deps, userId)).notificationPrefs);
 }
 
 export async function setPreferences(deps: Deps, userId: string, prefs: NotificationPreferences) {

@@ -50,6 +50,7 @@ export async function listContacts(db: DbOrTx, landlordId: string, customerId: s
       phone: customerContacts.phone,
       portalUserId: customerContacts.portalUserId,
       portalUserLocale: portalUsers.locale,
+      portalUserPrefs: portalUsers.notificationPrefs,
       invited: sql<boolean>`exists (
         select 1 from ${invitations}
         where ${invitations.contactId} = ${customerContacts.id}

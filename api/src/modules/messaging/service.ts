@@ -16,6 +16,7 @@ import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
+import { wantsEmail } from '../account/service';
 import { listMemberships } from '../auth/service';
 import { createInvitation, listContacts, requireCustomer, requireLease } from '../customers/service';
 import { deliveryStates } from '../outbox/repo';
@@ -151,6 +152,8 @@ async function notifyTenants(
   const contacts = await listContacts(tx, actor.landlordId, thread.customerId);
   for (const contact of contacts) {
     if (!contact.email) continue;
+    // A registered person may have turned message e-mails off in Settings; the portal still shows the message.
+    if (contact.portalUserId && !wantsEmail(contact.portalUserPrefs, 'messages')) continue;
     const common = {
       template: 'tenant_new_staff_message' as const,
       to: contact.email,

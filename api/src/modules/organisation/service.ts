@@ -115,20 +115,36 @@ export async function cancelInvitation(deps: Deps, m: Manager, invitationId: str
 }
 
 /**
- * Changing a role needs authority over both the old and the new one (an administrator cannot
- * demote a main administrator), and the customer keeps at least one main administrator.
+ * Runs `change` on a member under a lock of the customer's memberships, after checking that the
+ * actor has authority over the member's current role.
  */
-export async function changeRole(deps: Deps, m: Manager, userId: string, role: PortalRole): Promise<OrgMember> {
+async function withMember(
+  deps: Deps,
+  m: Manager,
+  userId: string,
+  change: (tx: DbOrTx, member: { role: PortalRole }, scope: ReturnType<typeof scopeOf>) => Promise<void>,
+) {
   assertManager(m);
-  assertCanGrant(m, role);
   const scope = scopeOf(m);
   await deps.db.transaction(async (tx) => {
     await repo.lockMemberships(tx, scope);
     const member = await repo.findMember(tx, scope, userId);
     if (!member) throw notFound('user');
     assertCanGrant(m, member.role);
-    if (member.role === 'main_admin' && role !== 'main_admin' && (await repo.countMainAdmins(tx, scope)) <= 1)
-      throw conflict('last_main_admin');
+    await change(tx, member, scope);
+  });
+}
+
+/** The customer keeps at least one main administrator (seed 002). */
+async function assertNotLastMainAdmin(tx: DbOrTx, scope: ReturnType<typeof scopeOf>, member: { role: PortalRole }) {
+  if (member.role === 'main_admin' && (await repo.countMainAdmins(tx, scope)) <= 1) throw conflict('last_main_admin');
+}
+
+/** Changing a role needs authority over both the old and the new one (an administrator cannot demote a main administrator). */
+export async function changeRole(deps: Deps, m: Manager, userId: string, role: PortalRole): Promise<OrgMember> {
+  assertCanGrant(m, role);
+  await withMember(deps, m, userId, async (tx, member, scope) => {
+    if (role !== 'main_admin') await assertNotLastMainAdmin(tx, scope, member);
     await repo.setRole(tx, scope, userId, role);
   });
   const updated = (await listMembers(deps, m)).find((x) => x.id === userId);
@@ -137,14 +153,8 @@ export async function changeRole(deps: Deps, m: Manager, userId: string, role: P
 }
 
 export async function removeMember(deps: Deps, m: Manager, userId: string) {
-  assertManager(m);
-  const scope = scopeOf(m);
-  await deps.db.transaction(async (tx) => {
-    await repo.lockMemberships(tx, scope);
-    const member = await repo.findMember(tx, scope, userId);
-    if (!member) throw notFound('user');
-    assertCanGrant(m, member.role);
-    if (member.role === 'main_admin' && (await repo.countMainAdmins(tx, scope)) <= 1) throw conflict('last_main_admin');
+  await withMember(deps, m, userId, async (tx, member, scope) => {
+    await assertNotLastMainAdmin(tx, scope, member);
     await repo.removeMember(tx, scope, userId);
   });
 }

@@ -4,19 +4,21 @@ import { signups } from '../../db/schema/auth';
 import { customers, leases } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
 
+const customerColumns = {
+  id: customers.id,
+  name: customers.name,
+  email: customers.email,
+  phone: customers.phone,
+  landlordId: landlords.id,
+  landlordName: landlords.name,
+  defaultLocale: landlords.defaultLocale,
+  passwordPolicy: landlords.passwordPolicy,
+};
+
 /** Customers with this identity number and an active lease, at landlords with the portal on. */
 export async function findCustomersByIdentity(db: DbOrTx, identityNumber: string) {
   return db
-    .selectDistinct({
-      id: customers.id,
-      name: customers.name,
-      email: customers.email,
-      phone: customers.phone,
-      landlordId: landlords.id,
-      landlordName: landlords.name,
-      defaultLocale: landlords.defaultLocale,
-      passwordPolicy: landlords.passwordPolicy,
-    })
+    .selectDistinct(customerColumns)
     .from(customers)
     .innerJoin(landlords, eq(landlords.id, customers.landlordId))
     .innerJoin(leases, and(eq(leases.customerId, customers.id), eq(leases.status, 'active')))
@@ -26,16 +28,7 @@ export async function findCustomersByIdentity(db: DbOrTx, identityNumber: string
 export async function findCustomersByIds(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      email: customers.email,
-      phone: customers.phone,
-      landlordId: landlords.id,
-      landlordName: landlords.name,
-      defaultLocale: landlords.defaultLocale,
-      passwordPolicy: landlords.passwordPolicy,
-    })
+    .select(customerColumns)
     .from(customers)
     .innerJoin(landlords, eq(landlords.id, customers.landlordId))
     .where(inArray(customers.id, ids));
