@@ -9,8 +9,10 @@ import type { Redis } from 'ioredis';
 import type { Deps } from './deps';
 import { accountRoutes } from './modules/account/routes';
 import { authRoutes } from './modules/auth/routes';
+import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { eidRoutes } from './modules/eid/routes';
+import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
@@ -61,12 +63,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(accountRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(eidRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(staffMessagingRoutes, { prefix: '/api/v1' });
+  await app.register(staffFilesRoutes, { prefix: '/api/v1' });
   await app.register(customerRoutes, { prefix: '/api/v1' });
+  await app.register(staffCaseRoutes, { prefix: '/api/v1' });
   await app.register(settingsRoutes, { prefix: '/api/v1' });
   await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
   await app.register(registerOpenapiRoute);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 

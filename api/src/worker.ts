@@ -8,7 +8,7 @@ import { openInfra } from './infra';
 import { deliverProcessor } from './jobs/deliver';
 import { queueSettings } from './jobs/queue-config';
 import { relayOnce } from './jobs/relay';
-import { sweepStaleUploads } from './modules/messaging/service';
+import { sweepStaleUploads } from './modules/files/service';
 import { createMailer } from './notify/mailer';
 import { createSmsSender } from './notify/sms';
 

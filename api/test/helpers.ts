@@ -61,9 +61,9 @@ export async function makeLandlord(
   const admin = await staff('admin');
   const manager = await staff('manager');
   const technician = await staff('technician');
-  const { units } = await insertProperty(
+  const { property, units } = await insertProperty(
     db,
-    { landlordId: landlord.id, name: 'Testgatan 1', street: 'Testgatan 1', postalCode: '111 11', city: 'Stockholm' },
+    { landlordId: landlord.id, name: 'Testgatan 1', street: 'Testgatan 1', postalCode: '111 11', city: 'Stockholm', managerId: manager.id },
     [
       { number: '1001', type: 'apartment', address: 'Testgatan 1, lgh 1001' },
       { number: 'F1', type: 'storage', address: 'Testgatan 1, förråd 1' },
@@ -102,7 +102,7 @@ export async function makeLandlord(
   const companyUser = await insertPortalUser(db, { email: `main-${u}@company.test`, name: `Main ${u}`, password: PASSWORD }, [
     { landlordId: landlord.id, customerId: company.customer.id, contactId: company.contacts[0]!.id, role: 'main_admin' },
   ]);
-  return { landlord, admin, manager, technician, household, flat, storage, company, office, companyUser };
+  return { landlord, admin, manager, technician, property, units, household, flat, storage, company, office, companyUser };
 }
 export type TestLandlord = Awaited<ReturnType<typeof makeLandlord>>;
 

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'eid_not_linked',
   'identity_mismatch',
   'email_change_invalid',
+  'invalid_transition',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
@@ -65,6 +66,10 @@ export const RESOURCES = [
   'invitation',
   'session',
   'invoice',
+  'case',
+  'object',
+  'work_order',
+  'property',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -59,9 +59,44 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     ...base,
     newEmail: z.string(),
   }),
+  /** Seed 001: "bekräftelsemail" with a link to the case. */
+  z.object({
+    template: z.literal('case_confirmation'),
+    ...base,
+    caseNumber: z.string(),
+    title: z.string(),
+    link: z.string(),
+  }),
+  /** To the reporter and followers: a public reply or a status change. */
+  z.object({
+    template: z.literal('case_update'),
+    ...base,
+    caseNumber: z.string(),
+    title: z.string(),
+    status: z.string().optional(),
+    body: z.string().optional(),
+    link: z.string(),
+  }),
+  /** To the assignee: a new or assigned case, or a tenant's reply. */
+  z.object({
+    template: z.literal('case_staff_update'),
+    ...base,
+    caseNumber: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string(),
+  }),
+  /** Seed 001 related case: information from the landlord, by e-mail and optionally SMS. */
+  z.object({
+    template: z.literal('case_information'),
+    ...base,
+    title: z.string(),
+    body: z.string(),
+    link: z.string().optional(),
+  }),
 ]);
 
 /** Templates that may also go out as SMS. */
-export const SMS_TEMPLATES = ['signup_code'] as const;
+export const SMS_TEMPLATES = ['signup_code', 'case_information'] as const;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationTemplate = Notification['template'];

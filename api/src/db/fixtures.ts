@@ -42,7 +42,7 @@ export async function insertStaff(
 
 export async function insertProperty(
   db: DbOrTx,
-  values: { landlordId: string; name: string; street: string; postalCode: string; city: string },
+  values: { landlordId: string; name: string; street: string; postalCode: string; city: string; managerId?: string },
   unitList: {
     number: string;
     type: 'apartment' | 'office' | 'retail' | 'storage' | 'parking';

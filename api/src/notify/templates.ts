@@ -84,6 +84,30 @@ export function renderEmail(n: Notification): RenderedEmail {
       ]);
     case 'email_change_notice':
       return compose(t('email:emailChangeNotice.subject'), [greeting, { text: t('email:emailChangeNotice.intro', n) }, signature]);
+    case 'case_confirmation':
+      return compose(t('email:caseConfirmation.subject', n), [
+        greeting,
+        { text: t('email:caseConfirmation.intro', n) },
+        { link: n.link, label: t('email:caseConfirmation.cta') },
+        signature,
+      ]);
+    case 'case_update':
+      return compose(t('email:caseUpdate.subject', n), [
+        greeting,
+        ...(n.status ? [{ text: t('email:caseUpdate.status', { status: t(`email:caseStatus.${n.status}`) }) }] : []),
+        ...(n.body ? [{ text: t('email:caseUpdate.reply') }, { quote: n.body }] : []),
+        { link: n.link, label: t('email:caseUpdate.cta') },
+        signature,
+      ]);
+    case 'case_staff_update':
+      return compose(t('email:caseStaffUpdate.subject', n), [{ quote: n.body }, { link: n.link, label: t('email:caseStaffUpdate.cta') }]);
+    case 'case_information':
+      return compose(t('email:caseInformation.subject', n), [
+        greeting,
+        { quote: n.body },
+        ...(n.link ? [{ link: n.link, label: t('email:caseInformation.cta') }] : []),
+        signature,
+      ]);
   }
 }
 
@@ -91,5 +115,6 @@ export function renderEmail(n: Notification): RenderedEmail {
 export function renderSms(n: Notification): string {
   const t = translator(n.locale);
   if (n.template === 'signup_code') return t('email:signupCode.sms', n);
+  if (n.template === 'case_information') return t('email:caseInformation.sms', n);
   throw new Error(`template ${n.template} has no SMS form`);
 }

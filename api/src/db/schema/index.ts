@@ -1,5 +1,6 @@
 // drizzle-kit and the db client need every table in one object; nothing else imports this file.
 export * from './auth';
+export * from './cases';
 export * from './customers';
 export * from './invoices';
 export * from './landlords';

@@ -59,6 +59,9 @@ export const attachments = pgTable(
       .notNull()
       .references(() => landlords.id),
     messageId: uuid('message_id').references(() => messages.id),
+    /** Or claimed by a case event or a work order (service cases). */
+    caseEventId: uuid('case_event_id'),
+    workOrderId: uuid('work_order_id'),
     uploaderKind: text('uploader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     uploaderId: uuid('uploader_id').notNull(),
     filename: text('filename').notNull(),
@@ -67,7 +70,11 @@ export const attachments = pgTable(
     storageKey: text('storage_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('attachments_message_idx').on(t.messageId)],
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    index('attachments_case_event_idx').on(t.caseEventId),
+    index('attachments_work_order_idx').on(t.workOrderId),
+  ],
 );
 
 export const threadReads = pgTable(

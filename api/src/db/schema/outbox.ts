@@ -15,6 +15,9 @@ export const outbox = pgTable(
     channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
     payload: jsonb('payload').notNull(),
     messageId: uuid('message_id'),
+    /** For related cases: which case and customer a notification went to, for the delivery view. */
+    caseId: uuid('case_id'),
+    customerId: uuid('customer_id'),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

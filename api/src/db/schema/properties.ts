@@ -12,6 +12,8 @@ export const properties = pgTable(
     street: text('street').notNull(),
     postalCode: text('postal_code').notNull(),
     city: text('city').notNull(),
+    /** The responsible property manager (seed 001: cases are routed to them; seed 002: shown to tenants). */
+    managerId: uuid('manager_id'),
   },
   (t) => [index('properties_landlord_idx').on(t.landlordId)],
 );

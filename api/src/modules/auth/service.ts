@@ -137,6 +137,8 @@ export async function getPortalMe(deps: Deps, portalUserId: string, strongAuth =
 
 /** The customers a portal user may act for (portal switched on), with their leases. */
 export const listMemberships = repo.listMemberships;
+export const findPortalUser = repo.findPortalUser;
+export const listLeaseRefs = repo.listLeaseRefs;
 
 export async function updateProfile(deps: Deps, audience: Audience, userId: string, patch: UpdateProfileBody) {
   if (audience === 'staff') {

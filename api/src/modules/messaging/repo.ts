@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customers, leases } from '../../db/schema/customers';
-import { attachments, messages, threadReads, threads } from '../../db/schema/messaging';
+import { messages, threadReads, threads } from '../../db/schema/messaging';
 import { units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 
@@ -151,88 +151,4 @@ export async function staffRecipients(db: DbOrTx, landlordId: string, threadId: 
     .select(columns)
     .from(staffUsers)
     .where(and(eq(staffUsers.landlordId, landlordId), inArray(staffUsers.role, ['admin', 'manager'])));
-}
-
-// --- attachments --------------------------------------------------------------------
-
-export async function insertAttachment(
-  db: DbOrTx,
-  values: {
-    id: string;
-    landlordId: string;
-    uploaderKind: Side;
-    uploaderId: string;
-    filename: string;
-    contentType: string;
-    size: number;
-    storageKey: string;
-  },
-) {
-  const [row] = await db.insert(attachments).values(values).returning();
-  return row!;
-}
-
-/** Binds the uploader's own unclaimed uploads to a message; returns how many it bound. */
-export async function claimAttachments(db: DbOrTx, landlordId: string, uploader: Reader, ids: string[], messageId: string) {
-  if (!ids.length) return 0;
-  const rows = await db
-    .update(attachments)
-    .set({ messageId })
-    .where(
-      and(
-        eq(attachments.landlordId, landlordId),
-        eq(attachments.uploaderKind, uploader.kind),
-        eq(attachments.uploaderId, uploader.id),
-        isNull(attachments.messageId),
-        inArray(attachments.id, ids),
-      ),
-    )
-    .returning({ id: attachments.id });
-  return rows.length;
-}
-
-export async function listAttachments(db: DbOrTx, landlordId: string, messageIds: string[]) {
-  if (!messageIds.length) return [];
-  return db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.landlordId, landlordId), inArray(attachments.messageId, messageIds)))
-    .orderBy(asc(attachments.createdAt));
-}
-
-/**
- * An attachment the reader may open: on a message in a thread of one of `customerIds` (all of
- * a tenant's customers, since a download link cannot carry the customer header), anywhere in
- * the landlord for staff, or the reader's own pending upload.
- */
-export async function findAttachment(
-  db: DbOrTx,
-  landlordIds: string[],
-  customerIds: string[] | null,
-  reader: Reader,
-  attachmentId: string,
-) {
-  if (!landlordIds.length) return undefined;
-  const [row] = await db
-    .select({ attachment: attachments })
-    .from(attachments)
-    .leftJoin(messages, eq(messages.id, attachments.messageId))
-    .leftJoin(threads, eq(threads.id, messages.threadId))
-    .where(
-      and(
-        inArray(attachments.landlordId, landlordIds),
-        eq(attachments.id, attachmentId),
-        sql`(${and(isNotNull(attachments.messageId), customerIds ? inArray(threads.customerId, customerIds.length ? customerIds : ['00000000-0000-0000-0000-000000000000']) : undefined)})
-          or (${and(isNull(attachments.messageId), eq(attachments.uploaderKind, reader.kind), eq(attachments.uploaderId, reader.id))})`,
-      ),
-    );
-  return row?.attachment;
-}
-
-/** Uploads nobody attached within the grace period; the sweeper deletes them and their files. */
-export async function deleteStaleUploads(db: DbOrTx, olderThan: Date) {
-  return db
-    .delete(attachments)
-    .where(and(isNull(attachments.messageId), sql`${attachments.createdAt} < ${olderThan.toISOString()}`))
-    .returning({ storageKey: attachments.storageKey });
 }

@@ -1,7 +1,4 @@
 import {
-  AttachmentParamsSchema,
-  AttachmentSchema,
-  MAX_UPLOAD_BYTES,
   MessageSchema,
   PortalNewThreadBodySchema,
   ReplyBodySchema,
@@ -12,17 +9,10 @@ import {
   ThreadParamsSchema,
   UnreadCountSchema,
 } from '@portico/shared/contracts/messaging';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Actor } from '../../actors';
-import { badRequest } from '../../errors';
 import * as service from './service';
-
-const FileResponse = z.string().meta({ description: 'The file, with its sniffed content type', format: 'binary' });
-const UploadBody = z
-  .object({ file: z.string().meta({ format: 'binary' }) })
-  .meta({ description: 'multipart/form-data with one part `file`' });
 
 /**
  * Same routes for both audiences: staff under /api/v1, tenants under /api/v1/portal.
@@ -64,41 +54,6 @@ function messagingRoutes(audience: 'staff' | 'tenant') {
       '/threads/:threadId/messages',
       { schema: { tags, params: ThreadParamsSchema, body: ReplyBodySchema, response: { 201: MessageSchema } } },
       async (request, reply) => reply.status(201).send(await service.reply(deps, actor(request), request.params.threadId, request.body)),
-    );
-
-    app.post(
-      '/uploads',
-      {
-        schema: { tags, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema } },
-        // Documented here, parsed by @fastify/multipart below (the zod validator would reject a stream).
-        config: { openapiBody: UploadBody },
-      },
-      async (request: FastifyRequest, reply: FastifyReply) => {
-        const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-        if (!part) throw badRequest('upload_missing');
-        const data = await part.toBuffer();
-        return reply.status(201).send(await service.upload(deps, actor(request), { filename: part.filename, data }));
-      },
-    );
-
-    app.get(
-      '/attachments/:attachmentId',
-      {
-        schema: { tags, params: AttachmentParamsSchema, produces: ['image/*', 'application/pdf'] },
-        config: { openapiResponse: FileResponse },
-      },
-      async (request, reply) => {
-        const { attachment, stream } = await service.openAttachment(deps, actor(request), request.params.attachmentId);
-        const inline = attachment.contentType.startsWith('image/');
-        return reply
-          .type(attachment.contentType)
-          .header('content-length', attachment.size)
-          .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, max-age=3600')
-          .send(stream);
-      },
     );
   };
 }

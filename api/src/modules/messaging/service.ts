@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type {
-  Attachment,
   Message,
   PortalNewThreadBody,
   ReplyBody,
@@ -9,16 +7,14 @@ import type {
   ThreadListQuery,
   ThreadSummary,
 } from '@portico/shared/contracts/messaging';
-import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
 import type { Page } from '@portico/shared/pagination';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
-import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
+import { forbidden, notFound } from '../../errors';
 import { wantsEmail } from '../account/service';
-import { listMemberships } from '../auth/service';
 import { createInvitation, listContacts, requireCustomer, requireLease } from '../customers/service';
+import { claimAll, listAttachments, toAttachment } from '../files/service';
 import { deliveryStates } from '../outbox/repo';
 import { queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
@@ -50,13 +46,6 @@ function toSummary(row: repo.ThreadRow): ThreadSummary {
   };
 }
 
-const toAttachment = (a: { id: string; filename: string; contentType: string; size: number }): Attachment => ({
-  id: a.id,
-  filename: a.filename,
-  contentType: a.contentType,
-  size: a.size,
-});
-
 export async function listThreads(deps: Deps, actor: Actor, query: ThreadListQuery): Promise<Page<ThreadSummary>> {
   assertMayMessage(actor);
   const { items, total } = await repo.listThreads(
@@ -79,7 +68,7 @@ async function messagesOf(db: DbOrTx, actor: Actor, threadId: string): Promise<M
   const rows = await repo.listMessages(db, actor.landlordId, threadId);
   const ids = rows.map((m) => m.id);
   const [files, states] = await Promise.all([
-    repo.listAttachments(db, actor.landlordId, ids),
+    listAttachments(db, actor.landlordId, 'messageId', ids),
     // Delivery is the landlord's operational concern; tenants are not shown it.
     actor.kind === 'staff' ? deliveryStates(db, actor.landlordId, ids) : new Map(),
   ]);
@@ -126,10 +115,7 @@ async function writeMessage(
     authorName: actor.name,
     body: input.body,
   });
-  const unique = [...new Set(input.attachmentIds)];
-  const bound = await repo.claimAttachments(tx, actor.landlordId, reader(actor), unique, message.id);
-  // Someone else's upload, one already used, or an unknown id: refuse and roll everything back.
-  if (bound !== unique.length) throw notFound('attachment');
+  await claimAll(tx, actor, input.attachmentIds, { messageId: message.id });
   if (actor.kind === 'staff') await notifyTenants(tx, deps, actor, thread, message);
   else await notifyStaff(tx, deps, actor, thread, message);
   return message;
@@ -241,64 +227,4 @@ export async function reply(deps: Deps, actor: Actor, threadId: string, input: R
   const message = (await messagesOf(deps.db, actor, threadId)).find((m) => m.id === messageId);
   if (!message) throw notFound('message');
   return message;
-}
-
-// --- files ------------------------------------------------------------------------------
-
-/** Stores an upload after sniffing its bytes: the name and the browser's claimed type are not trusted. */
-export async function upload(deps: Deps, actor: Actor, file: { filename: string; data: Buffer }): Promise<Attachment> {
-  assertMayMessage(actor);
-  if (file.data.length > MAX_UPLOAD_BYTES) throw tooLarge('upload_too_large', { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 });
-  const sniffed = await fileTypeFromBuffer(file.data);
-  if (!sniffed || !(ALLOWED_UPLOAD_TYPES as readonly string[]).includes(sniffed.mime)) throw unsupported('upload_type_not_allowed');
-  const id = randomUUID();
-  await deps.storage.put(id, file.data);
-  try {
-    const row = await repo.insertAttachment(deps.db, {
-      id,
-      landlordId: actor.landlordId,
-      uploaderKind: actor.kind,
-      uploaderId: actor.id,
-      filename: cleanFilename(file.filename, sniffed.ext),
-      contentType: sniffed.mime,
-      size: file.data.length,
-      storageKey: id,
-    });
-    return toAttachment(row);
-  } catch (err) {
-    await deps.storage.remove(id);
-    throw err;
-  }
-}
-
-function cleanFilename(name: string, ext: string) {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/\p{Cc}|"/gu, '')
-    .trim()
-    .slice(0, 200);
-  return base || `attachment.${ext}`;
-}
-
-export async function openAttachment(deps: Deps, actor: Actor, attachmentId: string) {
-  assertMayMessage(actor);
-  const memberships = actor.kind === 'tenant' ? await listMemberships(deps.db, actor.id) : [];
-  const attachment =
-    actor.kind === 'tenant'
-      ? await repo.findAttachment(
-          deps.db,
-          [...new Set(memberships.map((m) => m.landlord.id))],
-          memberships.map((m) => m.customerId),
-          reader(actor),
-          attachmentId,
-        )
-      : await repo.findAttachment(deps.db, [actor.landlordId], null, reader(actor), attachmentId);
-  if (!attachment) throw notFound('attachment');
-  return { attachment, stream: deps.storage.read(attachment.storageKey) };
-}
-
-/** Deletes uploads never attached to a message within a day, with their files. */
-export async function sweepStaleUploads(deps: Deps) {
-  const removed = await repo.deleteStaleUploads(deps.db, new Date(Date.now() - 24 * 3600 * 1000));
-  await Promise.all(removed.map((r) => deps.storage.remove(r.storageKey)));
-  return removed.length;
 }

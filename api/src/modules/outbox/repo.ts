@@ -4,7 +4,14 @@ import { outbox } from '../../db/schema/outbox';
 
 export async function insertOutbox(
   db: DbOrTx,
-  values: { landlordId: string | null; channel: 'email' | 'sms'; payload: unknown; messageId?: string | null },
+  values: {
+    landlordId: string | null;
+    channel: 'email' | 'sms';
+    payload: unknown;
+    messageId?: string | null;
+    caseId?: string;
+    customerId?: string;
+  },
 ) {
   const [row] = await db.insert(outbox).values(values).returning({ id: outbox.id });
   return row!.id;
@@ -60,4 +67,18 @@ export async function deliveryStates(db: DbOrTx, landlordId: string, messageIds:
     .where(and(eq(outbox.landlordId, landlordId), inArray(outbox.messageId, messageIds)))
     .groupBy(outbox.messageId);
   return new Map(rows.map((r) => [r.messageId!, r.failed > 0 ? 'failed' : r.pending > 0 ? 'queued' : 'sent'] as const));
+}
+
+/** Related cases: delivery per recipient customer and channel. */
+export async function caseDeliveryStates(db: DbOrTx, landlordId: string, caseId: string) {
+  return db
+    .select({
+      customerId: outbox.customerId,
+      channel: outbox.channel,
+      failed: sql<number>`count(*) filter (where ${outbox.status} = 'failed')::int`,
+      pending: sql<number>`count(*) filter (where ${outbox.status} = 'pending')::int`,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.landlordId, landlordId), eq(outbox.caseId, caseId)))
+    .groupBy(outbox.customerId, outbox.channel);
 }

@@ -12,7 +12,23 @@ export async function queueEmail(tx: DbOrTx, landlordId: string | null, notifica
 }
 
 /** An SMS to send once the surrounding transaction commits (only templates with an SMS form). */
-export async function queueSms(tx: DbOrTx, landlordId: string | null, notification: Notification) {
+export async function queueSms(
+  tx: DbOrTx,
+  landlordId: string | null,
+  notification: Notification,
+  about: { caseId?: string; customerId?: string } = {},
+) {
   const payload = NotificationSchema.parse(notification);
-  return insertOutbox(tx, { landlordId, channel: 'sms', payload });
+  return insertOutbox(tx, { landlordId, channel: 'sms', payload, ...about });
+}
+
+/** A related case's e-mail to one recipient customer, tracked per customer for the delivery view. */
+export async function queueCaseEmail(
+  tx: DbOrTx,
+  landlordId: string,
+  notification: Notification,
+  about: { caseId: string; customerId: string },
+) {
+  const payload = NotificationSchema.parse(notification);
+  return insertOutbox(tx, { landlordId, channel: 'email', payload, ...about });
 }

@@ -1,0 +1,182 @@
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customers, leases } from './customers';
+import { landlords } from './landlords';
+import { properties, units } from './properties';
+import { staffUsers } from './staff';
+
+/** Seed 003: machines with an object number on a tag. */
+export const equipmentObjects = pgTable(
+  'equipment_objects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    make: text('make'),
+    model: text('model'),
+    location: text('location'),
+    propertyId: uuid('property_id').references(() => properties.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('equipment_objects_number_key').on(t.landlordId, t.number)],
+);
+
+/** Per case type, who gets new cases instead of the property's responsible manager. */
+export const caseRoutingRules = pgTable(
+  'case_routing_rules',
+  {
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    caseType: text('case_type', { enum: ['fault', 'service', 'inquiry', 'information'] }).notNull(),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => staffUsers.id),
+  },
+  (t) => [primaryKey({ columns: [t.landlordId, t.caseType] })],
+);
+
+/** One counter per landlord and year, for case numbers like 2027-000042. */
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.landlordId, t.year] })],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    number: text('number').notNull(),
+    /** Null only for a related case sent to every customer of a property. */
+    customerId: uuid('customer_id').references(() => customers.id),
+    leaseId: uuid('lease_id').references(() => leases.id),
+    propertyId: uuid('property_id')
+      .notNull()
+      .references(() => properties.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    objectId: uuid('object_id').references(() => equipmentObjects.id),
+    type: text('type', { enum: ['fault', 'service', 'inquiry', 'information'] }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant', 'resolved', 'closed'] })
+      .notNull()
+      .default('new'),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    reporterKind: text('reporter_kind', { enum: ['staff', 'tenant'] }).notNull(),
+    reporterId: uuid('reporter_id').notNull(),
+    reporterDisplayName: text('reporter_display_name').notNull(),
+    siteName: text('site_name'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    sitePhone1: text('site_phone1'),
+    sitePhone2: text('site_phone2'),
+    masterKeyAllowed: boolean('master_key_allowed').notNull().default(false),
+    doorCode: text('door_code'),
+    agreementNumber: text('agreement_number'),
+    invoiceMarking: text('invoice_marking'),
+    sendSms: boolean('send_sms').notNull().default(false),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_key').on(t.landlordId, t.number),
+    index('cases_landlord_created_idx').on(t.landlordId, t.createdAt),
+    index('cases_customer_idx').on(t.customerId, t.createdAt),
+    index('cases_assignee_idx').on(t.assigneeId),
+  ],
+);
+
+/** The timeline and dialog: creation, status changes, assignments, public replies, internal notes. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: ['created', 'status_changed', 'public_reply', 'internal_note', 'assigned'] }).notNull(),
+    authorKind: text('author_kind', { enum: ['staff', 'tenant', 'system'] }).notNull(),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    body: text('body'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const caseFollowers = pgTable(
+  'case_followers',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    portalUserId: uuid('portal_user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.portalUserId] })],
+);
+
+/** Related cases (seed 001): each customer a case was sent to. */
+export const caseRecipients = pgTable(
+  'case_recipients',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.customerId] }), index('case_recipients_customer_idx').on(t.customerId)],
+);
+
+/** Seed 003 "åtgärder": what was done, when, by whom, time, cost, files, signed delivery note. */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    description: text('description').notNull(),
+    performedAt: timestamp('performed_at', { withTimezone: true }).notNull(),
+    performedById: uuid('performed_by_id').notNull(),
+    performedByName: text('performed_by_name').notNull(),
+    minutes: integer('minutes').notNull(),
+    materialCostMinor: bigint('material_cost_minor', { mode: 'number' }).notNull(),
+    currency: text('currency', { enum: ['SEK', 'DKK', 'EUR'] }).notNull(),
+    signedBy: text('signed_by'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    signatureKind: text('signature_kind', { enum: ['drawn', 'file'] }),
+    signatureAttachmentId: uuid('signature_attachment_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('work_orders_case_idx').on(t.caseId)],
+);

@@ -1,0 +1,407 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import {
+  caseCounters,
+  caseEvents,
+  caseFollowers,
+  caseRecipients,
+  caseRoutingRules,
+  cases,
+  equipmentObjects,
+  workOrders,
+} from '../../db/schema/cases';
+import { customers, leases } from '../../db/schema/customers';
+import { properties, units } from '../../db/schema/properties';
+import { staffUsers } from '../../db/schema/staff';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/** Case numbers per landlord and year: 2027-00042. The counter row serialises concurrent cases. */
+export async function nextCaseNumber(db: DbOrTx, landlordId: string, year: number) {
+  const [row] = await db
+    .insert(caseCounters)
+    .values({ landlordId, year, last: 1 })
+    .onConflictDoUpdate({ target: [caseCounters.landlordId, caseCounters.year], set: { last: sql`${caseCounters.last} + 1` } })
+    .returning({ last: caseCounters.last });
+  return `${year}-${String(row!.last).padStart(5, '0')}`;
+}
+
+export async function routingRule(db: DbOrTx, landlordId: string, caseType: CaseRow['type']) {
+  const [row] = await db
+    .select({ assigneeId: caseRoutingRules.assigneeId })
+    .from(caseRoutingRules)
+    .where(and(eq(caseRoutingRules.landlordId, landlordId), eq(caseRoutingRules.caseType, caseType)));
+  return row?.assigneeId;
+}
+
+export async function findProperty(db: DbOrTx, landlordId: string, propertyId: string) {
+  const [row] = await db
+    .select()
+    .from(properties)
+    .where(and(eq(properties.landlordId, landlordId), eq(properties.id, propertyId)));
+  return row;
+}
+
+export async function listProperties(db: DbOrTx, landlordId: string) {
+  return db
+    .select({
+      id: properties.id,
+      name: properties.name,
+      customerCount: sql<number>`(select count(distinct ${leases.customerId})::int from ${leases} join ${units} u on u.id = ${leases.unitId} where u.property_id = ${properties.id} and ${leases.status} = 'active')`,
+    })
+    .from(properties)
+    .where(eq(properties.landlordId, landlordId))
+    .orderBy(asc(properties.name));
+}
+
+/** The lease's unit and property, for a case about it. */
+export async function leasePlace(db: DbOrTx, landlordId: string, customerId: string, leaseId: string) {
+  const [row] = await db
+    .select({
+      leaseId: leases.id,
+      unitId: units.id,
+      propertyId: units.propertyId,
+      address: units.address,
+      postalCode: properties.postalCode,
+      city: properties.city,
+    })
+    .from(leases)
+    .innerJoin(units, eq(units.id, leases.unitId))
+    .innerJoin(properties, eq(properties.id, units.propertyId))
+    .where(and(eq(leases.landlordId, landlordId), eq(leases.customerId, customerId), eq(leases.id, leaseId)));
+  return row;
+}
+
+export async function findStaffMember(db: DbOrTx, landlordId: string, staffId: string) {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.landlordId, landlordId), eq(staffUsers.id, staffId)));
+  return row;
+}
+
+export async function listStaff(db: DbOrTx, landlordId: string) {
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+    .from(staffUsers)
+    .where(eq(staffUsers.landlordId, landlordId))
+    .orderBy(asc(staffUsers.name));
+}
+
+export async function insertCase(db: DbOrTx, values: typeof cases.$inferInsert) {
+  const [row] = await db.insert(cases).values(values).returning();
+  return row!;
+}
+
+export async function updateCase(db: DbOrTx, landlordId: string, id: string, patch: Partial<typeof cases.$inferInsert>) {
+  await db
+    .update(cases)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(cases.landlordId, landlordId), eq(cases.id, id)));
+}
+
+export async function insertEvent(db: DbOrTx, values: typeof caseEvents.$inferInsert) {
+  const [row] = await db.insert(caseEvents).values(values).returning();
+  return row!;
+}
+
+export async function listEvents(db: DbOrTx, landlordId: string, caseId: string, includeInternal: boolean) {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.landlordId, landlordId),
+        eq(caseEvents.caseId, caseId),
+        includeInternal ? undefined : ne(caseEvents.kind, 'internal_note'),
+      ),
+    )
+    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+}
+
+// --- visibility and lists ------------------------------------------------------------------
+
+/** Who looks: staff of a landlord (technicians only their own), or a tenant acting for a customer. */
+export type Viewer = { landlordId: string; customerId?: string | undefined; assigneeId?: string | undefined };
+
+/** A tenant sees the customer's cases and related cases sent to it. */
+const visibleTo = (viewer: Viewer) =>
+  and(
+    eq(cases.landlordId, viewer.landlordId),
+    viewer.customerId
+      ? or(
+          eq(cases.customerId, viewer.customerId),
+          sql`exists (select 1 from ${caseRecipients} where ${caseRecipients.caseId} = ${cases.id} and ${caseRecipients.customerId} = ${viewer.customerId})`,
+        )
+      : undefined,
+    viewer.assigneeId ? eq(cases.assigneeId, viewer.assigneeId) : undefined,
+  );
+
+export type CaseFilters = {
+  statuses?: CaseRow['status'][] | undefined;
+  type?: CaseRow['type'] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  street?: string | undefined;
+  objectNumber?: string | undefined;
+  invoiceMarking?: string | undefined;
+  agreementNumber?: string | undefined;
+  q?: string | undefined;
+  propertyId?: string | undefined;
+  assigneeId?: string | undefined;
+  customerId?: string | undefined;
+  month?: string | undefined;
+  overdue?: boolean | undefined;
+};
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant'] as const;
+
+export function filterSql(f: CaseFilters): SQL | undefined {
+  return and(
+    f.statuses?.length ? inArray(cases.status, f.statuses) : undefined,
+    f.type ? eq(cases.type, f.type) : undefined,
+    f.from ? gte(cases.createdAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
+    f.to ? lt(cases.createdAt, sql`${`${f.to}T00:00:00Z`}::timestamptz + interval '1 day'`) : undefined,
+    f.month ? sql`to_char(${cases.createdAt} at time zone 'UTC', 'YYYY-MM') = ${f.month}` : undefined,
+    f.street ? ilike(cases.street, like(f.street)) : undefined,
+    f.objectNumber ? ilike(equipmentObjects.number, like(f.objectNumber)) : undefined,
+    f.invoiceMarking ? ilike(cases.invoiceMarking, like(f.invoiceMarking)) : undefined,
+    f.agreementNumber ? ilike(cases.agreementNumber, like(f.agreementNumber)) : undefined,
+    f.q ? or(ilike(cases.title, like(f.q)), ilike(cases.description, like(f.q)), ilike(cases.number, like(f.q))) : undefined,
+    f.propertyId ? eq(cases.propertyId, f.propertyId) : undefined,
+    f.assigneeId ? eq(cases.assigneeId, f.assigneeId) : undefined,
+    f.customerId ? eq(cases.customerId, f.customerId) : undefined,
+    f.overdue ? and(inArray(cases.status, [...OPEN]), isNotNull(cases.dueAt), lt(cases.dueAt, sql`now()`)) : undefined,
+  );
+}
+
+const SORTS = {
+  created_desc: [desc(cases.createdAt)],
+  created_asc: [asc(cases.createdAt)],
+  updated_desc: [desc(cases.updatedAt)],
+  due_asc: [sql`${cases.dueAt} asc nulls last`],
+  number_desc: [desc(cases.number)],
+} as const;
+
+function summaryQuery(db: DbOrTx) {
+  return db
+    .select({
+      case: cases,
+      customerName: customers.name,
+      propertyName: properties.name,
+      lease: { id: leases.id, number: leases.number, unitType: units.type, address: units.address },
+      objectNumber: equipmentObjects.number,
+      assigneeName: staffUsers.name,
+      workOrderCount: sql<number>`(select count(*)::int from ${workOrders} where ${workOrders.caseId} = ${cases.id})`,
+    })
+    .from(cases)
+    .innerJoin(properties, eq(properties.id, cases.propertyId))
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(leases, eq(leases.id, cases.leaseId))
+    .leftJoin(units, eq(units.id, leases.unitId))
+    .leftJoin(equipmentObjects, eq(equipmentObjects.id, cases.objectId))
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId));
+}
+export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+export async function listCases(
+  db: DbOrTx,
+  viewer: Viewer,
+  filters: CaseFilters,
+  sort: keyof typeof SORTS,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(visibleTo(viewer), filterSql(filters));
+  const [items, [count]] = await Promise.all([
+    summaryQuery(db)
+      .where(where)
+      .orderBy(...SORTS[sort], desc(cases.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .leftJoin(equipmentObjects, eq(equipmentObjects.id, cases.objectId))
+      .where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function findCase(db: DbOrTx, viewer: Viewer, caseId: string) {
+  const [row] = await summaryQuery(db).where(and(visibleTo(viewer), eq(cases.id, caseId)));
+  return row;
+}
+
+/** Locks a visible case for a change, so concurrent status moves apply one at a time. */
+export async function lockCase(db: DbOrTx, viewer: Viewer, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(visibleTo(viewer), eq(cases.id, caseId)))
+    .for('update', { of: cases });
+  return row;
+}
+
+// --- followers, recipients ------------------------------------------------------------------
+
+export async function follow(db: DbOrTx, caseId: string, portalUserId: string) {
+  await db.insert(caseFollowers).values({ caseId, portalUserId }).onConflictDoNothing();
+}
+
+export async function unfollow(db: DbOrTx, caseId: string, portalUserId: string) {
+  await db.delete(caseFollowers).where(and(eq(caseFollowers.caseId, caseId), eq(caseFollowers.portalUserId, portalUserId)));
+}
+
+export async function followers(db: DbOrTx, caseId: string) {
+  return db.select({ portalUserId: caseFollowers.portalUserId }).from(caseFollowers).where(eq(caseFollowers.caseId, caseId));
+}
+
+export async function insertRecipients(db: DbOrTx, caseId: string, customerIds: string[]) {
+  if (customerIds.length) await db.insert(caseRecipients).values(customerIds.map((customerId) => ({ caseId, customerId })));
+}
+
+export async function listRecipients(db: DbOrTx, caseId: string) {
+  return db
+    .select({ customerId: customers.id, customerName: customers.name })
+    .from(caseRecipients)
+    .innerJoin(customers, eq(customers.id, caseRecipients.customerId))
+    .where(eq(caseRecipients.caseId, caseId))
+    .orderBy(asc(customers.name));
+}
+
+/** Customers with an active lease in a property: who a property-wide related case goes to. */
+export async function customersOfProperty(db: DbOrTx, landlordId: string, propertyId: string) {
+  return db
+    .selectDistinct({ id: customers.id, name: customers.name, phone: customers.phone })
+    .from(customers)
+    .innerJoin(leases, and(eq(leases.customerId, customers.id), eq(leases.status, 'active')))
+    .innerJoin(units, eq(units.id, leases.unitId))
+    .where(and(eq(customers.landlordId, landlordId), eq(units.propertyId, propertyId)));
+}
+
+// --- work orders -----------------------------------------------------------------------------
+
+export async function insertWorkOrder(db: DbOrTx, values: typeof workOrders.$inferInsert) {
+  const [row] = await db.insert(workOrders).values(values).returning();
+  return row!;
+}
+
+export async function listWorkOrders(db: DbOrTx, landlordId: string, caseId: string) {
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.landlordId, landlordId), eq(workOrders.caseId, caseId)))
+    .orderBy(asc(workOrders.performedAt));
+}
+
+export async function lockWorkOrder(db: DbOrTx, landlordId: string, caseId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.landlordId, landlordId), eq(workOrders.caseId, caseId), eq(workOrders.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function signWorkOrder(
+  db: DbOrTx,
+  id: string,
+  values: { signedBy: string; signatureKind: 'drawn' | 'file'; signatureAttachmentId: string },
+) {
+  await db
+    .update(workOrders)
+    .set({ ...values, signedAt: new Date() })
+    .where(eq(workOrders.id, id));
+}
+
+// --- objects -----------------------------------------------------------------------------------
+
+export async function listObjects(db: DbOrTx, landlordId: string, customerId?: string) {
+  const customerPlaces = customerId
+    ? or(
+        inArray(
+          equipmentObjects.unitId,
+          db
+            .select({ id: leases.unitId })
+            .from(leases)
+            .where(and(eq(leases.customerId, customerId), eq(leases.status, 'active'))),
+        ),
+        inArray(
+          equipmentObjects.propertyId,
+          db
+            .select({ id: units.propertyId })
+            .from(leases)
+            .innerJoin(units, eq(units.id, leases.unitId))
+            .where(and(eq(leases.customerId, customerId), eq(leases.status, 'active'))),
+        ),
+      )
+    : undefined;
+  return db
+    .select()
+    .from(equipmentObjects)
+    .where(and(eq(equipmentObjects.landlordId, landlordId), customerPlaces))
+    .orderBy(asc(equipmentObjects.number));
+}
+
+export async function insertObject(db: DbOrTx, values: typeof equipmentObjects.$inferInsert) {
+  const [row] = await db.insert(equipmentObjects).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function updateObject(db: DbOrTx, landlordId: string, id: string, patch: Partial<typeof equipmentObjects.$inferInsert>) {
+  const [row] = await db
+    .update(equipmentObjects)
+    .set(patch)
+    .where(and(eq(equipmentObjects.landlordId, landlordId), eq(equipmentObjects.id, id)))
+    .returning();
+  return row;
+}
+
+// --- statistics ----------------------------------------------------------------------------------
+
+const GROUP_KEY = {
+  month: sql<string>`to_char(${cases.createdAt} at time zone 'UTC', 'YYYY-MM')`,
+  property: sql<string>`${cases.propertyId}::text`,
+  type: sql<string>`${cases.type}`,
+  status: sql<string>`${cases.status}`,
+} as const;
+
+type Moment = typeof cases.firstResponseAt | typeof cases.resolvedAt;
+const hours = (column: Moment) => sql`extract(epoch from (${column} - ${cases.createdAt})) / 3600.0`;
+const percentile = (p: number, column: Moment) =>
+  sql<number | null>`percentile_cont(${p}) within group (order by ${hours(column)}) filter (where ${column} is not null)`;
+
+/** Seed 003's dashboard figures, all computed by Postgres over the cases in view. */
+/** `groupBy: 'total'` gives one row over everything in view. */
+export async function caseStats(db: DbOrTx, viewer: Viewer, groupBy: keyof typeof GROUP_KEY | 'total', filters: CaseFilters) {
+  const key = groupBy === 'total' ? sql<string>`'total'` : GROUP_KEY[groupBy];
+  const perCase = db
+    .select({
+      caseId: workOrders.caseId,
+      orders: sql<number>`count(*)::int`.as('orders'),
+      cost: sql<number>`sum(${workOrders.materialCostMinor})::bigint`.as('cost'),
+    })
+    .from(workOrders)
+    .groupBy(workOrders.caseId)
+    .as('wo');
+  const query = db
+    .select({
+      key,
+      label: groupBy === 'property' ? sql<string>`min(${properties.name})` : key,
+      cases: sql<number>`count(*)::int`,
+      workOrders: sql<number>`coalesce(sum(${perCase.orders}), 0)::int`,
+      costMinor: sql<number>`coalesce(sum(${perCase.cost}), 0)::bigint`.mapWith(Number),
+      firstResponseMedianHours: percentile(0.5, cases.firstResponseAt).mapWith((v) => (v === null ? null : Number(v))),
+      firstResponseP90Hours: percentile(0.9, cases.firstResponseAt).mapWith((v) => (v === null ? null : Number(v))),
+      resolutionMedianHours: percentile(0.5, cases.resolvedAt).mapWith((v) => (v === null ? null : Number(v))),
+      resolutionP90Hours: percentile(0.9, cases.resolvedAt).mapWith((v) => (v === null ? null : Number(v))),
+    })
+    .from(cases)
+    .innerJoin(properties, eq(properties.id, cases.propertyId))
+    .leftJoin(perCase, eq(perCase.caseId, cases.id))
+    .leftJoin(equipmentObjects, eq(equipmentObjects.id, cases.objectId))
+    .where(and(visibleTo(viewer), filterSql(filters)));
+  return groupBy === 'total' ? query : query.groupBy(key).orderBy(key);
+}

@@ -1,0 +1,680 @@
+import {
+  CASE_TRANSITIONS,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseListQuery,
+  type CaseLocation,
+  type CaseReplyBody,
+  type CaseStatus,
+  type CaseSummary,
+  type EquipmentObject,
+  type EquipmentObjectBody,
+  type NewCaseBody,
+  OPEN_STATUSES,
+  type RelatedCaseBody,
+  type StaffNewCaseBody,
+  type Stats,
+  type WorkOrder,
+  type WorkOrderBody,
+} from '@portico/shared/contracts/cases';
+import type { Page } from '@portico/shared/pagination';
+import { addDays } from 'date-fns';
+import type { Actor, StaffActor, TenantActor } from '../../actors';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
+import { wantsEmail } from '../account/service';
+import * as auth from '../auth/service';
+import { listContacts, requireCustomer } from '../customers/service';
+import { claimAll, listAttachments, toAttachment } from '../files/service';
+import { caseDeliveryStates } from '../outbox/repo';
+import { queueCaseEmail, queueEmail, queueSms } from '../outbox/service';
+import { findLandlord } from '../settings/service';
+import { canDispatch, canSeeStats, seesOnlyAssigned } from './policy';
+import * as repo from './repo';
+
+/** Days until a case is overdue, by type (information cases have no due date). */
+const DUE_DAYS: Record<repo.CaseRow['type'], number | null> = { fault: 3, service: 10, inquiry: 5, information: null };
+const CURRENCY = { SE: 'SEK', DK: 'DKK' } as const;
+
+const viewerOf = (actor: Actor): repo.Viewer =>
+  actor.kind === 'tenant'
+    ? { landlordId: actor.landlordId, customerId: actor.customerId }
+    : { landlordId: actor.landlordId, assigneeId: seesOnlyAssigned(actor) ? actor.id : undefined };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toSummary(row: repo.CaseSummaryRow): CaseSummary {
+  const c = row.case;
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    type: c.type,
+    status: c.status,
+    customer: c.customerId && row.customerName ? { id: c.customerId, name: row.customerName } : null,
+    lease: row.lease?.id
+      ? { id: row.lease.id, number: row.lease.number!, unitType: row.lease.unitType!, address: row.lease.address! }
+      : null,
+    property: { id: c.propertyId, name: row.propertyName },
+    street: c.street,
+    object: c.objectId && row.objectNumber ? { id: c.objectId, number: row.objectNumber } : null,
+    invoiceMarking: c.invoiceMarking,
+    agreementNumber: c.agreementNumber,
+    assignee: c.assigneeId && row.assigneeName ? { id: c.assigneeId, name: row.assigneeName } : null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    dueAt: iso(c.dueAt),
+    overdue: Boolean(c.dueAt && c.dueAt < new Date() && OPEN_STATUSES.includes(c.status)),
+    workOrderCount: row.workOrderCount,
+  };
+}
+
+const filtersOf = (q: Partial<CaseListQuery>): repo.CaseFilters => ({
+  statuses:
+    q.status ??
+    (q.scope === 'current' ? [...OPEN_STATUSES] : q.scope === 'historical' ? (['resolved', 'closed'] as CaseStatus[]) : undefined),
+  type: q.type,
+  from: q.from,
+  to: q.to,
+  street: q.street,
+  objectNumber: q.objectNumber,
+  invoiceMarking: q.invoiceMarking,
+  agreementNumber: q.agreementNumber,
+  q: q.q,
+  propertyId: q.propertyId,
+  assigneeId: q.assigneeId,
+  customerId: q.customerId,
+  month: q.month,
+  overdue: q.overdue,
+});
+
+export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery): Promise<Page<CaseSummary>> {
+  const { items, total } = await repo.listCases(deps.db, viewerOf(actor), filtersOf(query), query.sort, query.page, query.pageSize);
+  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function requireCase(db: DbOrTx, actor: Actor, caseId: string) {
+  const row = await repo.findCase(db, viewerOf(actor), caseId);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const row = await requireCase(deps.db, actor, caseId);
+  const c = row.case;
+  const [events, orders, followers, property, recipients] = await Promise.all([
+    repo.listEvents(deps.db, actor.landlordId, c.id, actor.kind === 'staff'),
+    repo.listWorkOrders(deps.db, actor.landlordId, c.id),
+    repo.followers(deps.db, c.id),
+    repo.findProperty(deps.db, actor.landlordId, c.propertyId),
+    // Who else a property-wide notice went to is the landlord's business only.
+    c.customerId || actor.kind === 'tenant' ? Promise.resolve(null) : repo.listRecipients(deps.db, c.id),
+  ]);
+  const [eventFiles, orderFiles] = await Promise.all([
+    listAttachments(
+      deps.db,
+      actor.landlordId,
+      'caseEventId',
+      events.map((e) => e.id),
+    ),
+    listAttachments(
+      deps.db,
+      actor.landlordId,
+      'workOrderId',
+      orders.map((o) => o.id),
+    ),
+  ]);
+  const managerId = c.assigneeId ?? property?.managerId ?? null;
+  const manager = managerId ? await repo.findStaffMember(deps.db, actor.landlordId, managerId) : undefined;
+  const created = events.find((e) => e.kind === 'created');
+  return {
+    ...toSummary(row),
+    description: c.description,
+    location: {
+      siteName: c.siteName ?? undefined,
+      street: c.street ?? undefined,
+      postalCode: c.postalCode ?? undefined,
+      city: c.city ?? undefined,
+      reporterName: c.reporterName ?? undefined,
+      reporterPhone: c.reporterPhone ?? undefined,
+      sitePhone1: c.sitePhone1 ?? undefined,
+      sitePhone2: c.sitePhone2 ?? undefined,
+      masterKeyAllowed: c.masterKeyAllowed,
+      doorCode: c.doorCode ?? undefined,
+      agreementNumber: c.agreementNumber ?? undefined,
+      invoiceMarking: c.invoiceMarking ?? undefined,
+    },
+    reporter: { name: c.reporterDisplayName, kind: c.reporterKind },
+    attachments: created ? eventFiles.filter((f) => f.caseEventId === created.id).map(toAttachment) : [],
+    events: events.map(
+      (e): CaseEvent => ({
+        id: e.id,
+        kind: e.kind,
+        authorKind: e.authorKind,
+        authorName: e.authorName,
+        body: e.body,
+        fromStatus: (e.fromStatus as CaseStatus | null) ?? null,
+        toStatus: (e.toStatus as CaseStatus | null) ?? null,
+        createdAt: e.createdAt.toISOString(),
+        attachments: e.kind === 'created' ? [] : eventFiles.filter((f) => f.caseEventId === e.id).map(toAttachment),
+      }),
+    ),
+    workOrders: orders.map((o) => toWorkOrder(o, orderFiles)),
+    responsibleManager: manager ? { id: manager.id, name: manager.name, email: manager.email, phone: null } : null,
+    following: actor.kind === 'tenant' && followers.some((f) => f.portalUserId === actor.id),
+    followerCount: followers.length,
+    recipients: recipients ? await recipientStates(deps, actor.landlordId, c.id, recipients) : null,
+  };
+}
+
+function toWorkOrder(
+  o: Awaited<ReturnType<typeof repo.listWorkOrders>>[number],
+  files: Awaited<ReturnType<typeof listAttachments>>,
+): WorkOrder {
+  const mine = files.filter((f) => f.workOrderId === o.id);
+  const signature = mine.find((f) => f.id === o.signatureAttachmentId);
+  return {
+    id: o.id,
+    description: o.description,
+    performedAt: o.performedAt.toISOString(),
+    performedBy: o.performedByName,
+    minutes: o.minutes,
+    materialCostMinor: o.materialCostMinor,
+    currency: o.currency,
+    attachments: mine.filter((f) => f.id !== o.signatureAttachmentId).map(toAttachment),
+    signature:
+      signature && o.signedBy && o.signedAt && o.signatureKind
+        ? { signedBy: o.signedBy, signedAt: o.signedAt.toISOString(), attachment: toAttachment(signature), kind: o.signatureKind }
+        : null,
+  };
+}
+
+async function recipientStates(deps: Deps, landlordId: string, caseId: string, recipients: { customerId: string; customerName: string }[]) {
+  const rows = await caseDeliveryStates(deps.db, landlordId, caseId);
+  const state = (customerId: string, channel: 'email' | 'sms') => {
+    const r = rows.find((x) => x.customerId === customerId && x.channel === channel);
+    return !r ? ('none' as const) : r.failed > 0 ? ('failed' as const) : r.pending > 0 ? ('queued' as const) : ('sent' as const);
+  };
+  return recipients.map((r) => ({ ...r, email: state(r.customerId, 'email'), sms: state(r.customerId, 'sms') }));
+}
+
+// --- creating --------------------------------------------------------------------------------
+
+/** Seed 001: "Ärendet styrs sedan till din kund- eller fastighetsansvarig" — a type rule, else the property's manager. */
+async function routeAssignee(tx: DbOrTx, landlordId: string, type: repo.CaseRow['type'], propertyId: string) {
+  return (await repo.routingRule(tx, landlordId, type)) ?? (await repo.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
+}
+
+const links = (deps: Deps, caseId: string) => ({
+  tenant: `${deps.config.tenantWebUrl}/cases/${caseId}`,
+  staff: `${deps.config.adminWebUrl}/cases/${caseId}`,
+});
+
+/** Prefills seed 003's location and contact fields from what the landlord knows. */
+export async function prefill(deps: Deps, actor: TenantActor, leaseId: string | undefined): Promise<CaseLocation> {
+  const customer = await requireCustomer(deps.db, actor.landlordId, actor.customerId);
+  const place = leaseId ? await repo.leasePlace(deps.db, actor.landlordId, actor.customerId, leaseId) : undefined;
+  if (leaseId && !place) throw notFound('lease');
+  const user = await auth.findPortalUser(deps.db, { id: actor.id });
+  return {
+    siteName: customer.name,
+    street: place?.address,
+    postalCode: place?.postalCode,
+    city: place?.city,
+    reporterName: user?.name,
+    reporterPhone: user?.phone ?? undefined,
+    sitePhone1: customer.phone ?? undefined,
+    masterKeyAllowed: false,
+  };
+}
+
+export async function createCase(deps: Deps, actor: Actor, body: NewCaseBody | StaffNewCaseBody): Promise<CaseDetail> {
+  if (actor.kind === 'staff' && !canDispatch(actor)) throw forbidden();
+  const customerId = actor.kind === 'tenant' ? actor.customerId : (body as StaffNewCaseBody).customerId;
+  const caseId = await deps.db.transaction(async (tx) => {
+    const customer = await requireCustomer(tx, actor.landlordId, customerId);
+    const place = await repo.leasePlace(tx, actor.landlordId, customer.id, body.leaseId);
+    if (!place) throw notFound('lease');
+    if (body.objectId) {
+      const allowed = await repo.listObjects(tx, actor.landlordId, actor.kind === 'tenant' ? customer.id : undefined);
+      if (!allowed.some((o) => o.id === body.objectId)) throw notFound('object');
+    }
+    let assigneeId = actor.kind === 'staff' ? ((body as StaffNewCaseBody).assigneeId ?? null) : null;
+    if (assigneeId && !(await repo.findStaffMember(tx, actor.landlordId, assigneeId))) throw notFound('user');
+    assigneeId ??= await routeAssignee(tx, actor.landlordId, body.type, place.propertyId);
+    const now = new Date();
+    const dueDays = DUE_DAYS[body.type];
+    const row = await repo.insertCase(tx, {
+      landlordId: actor.landlordId,
+      number: await repo.nextCaseNumber(tx, actor.landlordId, now.getUTCFullYear()),
+      customerId: customer.id,
+      leaseId: place.leaseId,
+      propertyId: place.propertyId,
+      unitId: place.unitId,
+      objectId: body.objectId ?? null,
+      type: body.type,
+      title: body.title,
+      description: body.description,
+      assigneeId,
+      reporterKind: actor.kind,
+      reporterId: actor.id,
+      reporterDisplayName: actor.name,
+      siteName: body.siteName ?? null,
+      street: body.street ?? place.address,
+      postalCode: body.postalCode ?? null,
+      city: body.city ?? null,
+      reporterName: body.reporterName ?? null,
+      reporterPhone: body.reporterPhone ?? null,
+      sitePhone1: body.sitePhone1 ?? null,
+      sitePhone2: body.sitePhone2 ?? null,
+      masterKeyAllowed: body.masterKeyAllowed,
+      doorCode: body.doorCode ?? null,
+      agreementNumber: body.agreementNumber ?? null,
+      invoiceMarking: body.invoiceMarking ?? null,
+      dueAt: dueDays === null ? null : addDays(now, dueDays),
+    });
+    const created = await repo.insertEvent(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      kind: 'created',
+      authorKind: actor.kind,
+      authorId: actor.id,
+      authorName: actor.name,
+      body: null,
+      toStatus: 'new',
+    });
+    await claimAll(tx, actor, body.attachmentIds, { caseEventId: created.id });
+
+    const landlord = await findLandlord(tx, actor.landlordId);
+    const base = { landlordName: landlord!.name, caseNumber: row.number, title: row.title };
+    if (actor.kind === 'tenant') {
+      // The reporter follows their case and gets the confirmation (seed 001).
+      await repo.follow(tx, row.id, actor.id);
+      const user = await auth.findPortalUser(tx, { id: actor.id });
+      await queueEmail(tx, actor.landlordId, {
+        template: 'case_confirmation',
+        to: actor.email,
+        locale: user?.locale ?? landlord!.defaultLocale,
+        ...base,
+        link: links(deps, row.id).tenant,
+      });
+    }
+    if (assigneeId && assigneeId !== actor.id) await notifyAssignee(tx, deps, actor.landlordId, assigneeId, row, body.description);
+    return row.id;
+  });
+  return getCase(deps, actor, caseId);
+}
+
+async function notifyAssignee(tx: DbOrTx, deps: Deps, landlordId: string, assigneeId: string, row: repo.CaseRow, body: string) {
+  const [staff, landlord] = await Promise.all([repo.findStaffMember(tx, landlordId, assigneeId), findLandlord(tx, landlordId)]);
+  if (!staff || !landlord) return;
+  await queueEmail(tx, landlordId, {
+    template: 'case_staff_update',
+    to: staff.email,
+    locale: staff.locale ?? landlord.defaultLocale,
+    landlordName: landlord.name,
+    caseNumber: row.number,
+    title: row.title,
+    body,
+    link: links(deps, row.id).staff,
+  });
+}
+
+/** Seed 001: each public entry and each status change is e-mailed to the reporter and the followers. */
+async function notifyFollowers(
+  tx: DbOrTx,
+  deps: Deps,
+  row: repo.CaseRow,
+  change: { status?: CaseStatus; body?: string },
+  exceptUserId?: string,
+) {
+  const landlord = await findLandlord(tx, row.landlordId);
+  if (!landlord) return;
+  const ids = new Set((await repo.followers(tx, row.id)).map((f) => f.portalUserId));
+  if (row.reporterKind === 'tenant') ids.add(row.reporterId);
+  if (exceptUserId) ids.delete(exceptUserId);
+  for (const id of ids) {
+    const user = await auth.findPortalUser(tx, { id });
+    if (!user || !wantsEmail(user.notificationPrefs, 'cases')) continue;
+    await queueEmail(tx, row.landlordId, {
+      template: 'case_update',
+      to: user.email,
+      locale: user.locale ?? landlord.defaultLocale,
+      landlordName: landlord.name,
+      caseNumber: row.number,
+      title: row.title,
+      ...change,
+      link: links(deps, row.id).tenant,
+    });
+  }
+}
+
+/** Seed 001 related case: information to one customer or every customer of a property, optionally also by SMS. */
+export async function createRelatedCase(deps: Deps, actor: StaffActor, body: RelatedCaseBody): Promise<CaseDetail> {
+  if (!canDispatch(actor)) throw forbidden();
+  const caseId = await deps.db.transaction(async (tx) => {
+    const landlord = await findLandlord(tx, actor.landlordId);
+    if (!landlord) throw notFound('landlord');
+    let propertyId: string;
+    let recipients: { id: string; name: string; phone: string | null }[];
+    if (body.customerId) {
+      const customer = await requireCustomer(tx, actor.landlordId, body.customerId);
+      const place = (await customerPlace(tx, actor.landlordId, customer.id)) ?? null;
+      if (!place) throw notFound('lease');
+      propertyId = place.propertyId;
+      recipients = [{ id: customer.id, name: customer.name, phone: customer.phone }];
+    } else {
+      const property = await repo.findProperty(tx, actor.landlordId, body.propertyId!);
+      if (!property) throw notFound('property');
+      propertyId = property.id;
+      recipients = await repo.customersOfProperty(tx, actor.landlordId, property.id);
+    }
+    const row = await repo.insertCase(tx, {
+      landlordId: actor.landlordId,
+      number: await repo.nextCaseNumber(tx, actor.landlordId, new Date().getUTCFullYear()),
+      customerId: body.customerId ?? null,
+      propertyId,
+      type: 'information',
+      title: body.title,
+      description: body.description,
+      reporterKind: 'staff',
+      reporterId: actor.id,
+      reporterDisplayName: actor.name,
+      sendSms: body.sms,
+      assigneeId: actor.id,
+    });
+    await repo.insertEvent(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      kind: 'created',
+      authorKind: 'staff',
+      authorId: actor.id,
+      authorName: actor.name,
+      toStatus: 'new',
+    });
+    if (!body.customerId)
+      await repo.insertRecipients(
+        tx,
+        row.id,
+        recipients.map((r) => r.id),
+      );
+    const content = { landlordName: landlord.name, title: body.title, body: body.description };
+    for (const recipient of recipients) {
+      const about = { caseId: row.id, customerId: recipient.id };
+      for (const contact of await listContacts(tx, actor.landlordId, recipient.id)) {
+        if (!contact.email) continue;
+        if (contact.portalUserId && !wantsEmail(contact.portalUserPrefs, 'cases')) continue;
+        await queueCaseEmail(
+          tx,
+          actor.landlordId,
+          {
+            template: 'case_information',
+            to: contact.email,
+            locale: contact.portalUserLocale ?? landlord.defaultLocale,
+            ...content,
+            ...(landlord.portalEnabled ? { link: links(deps, row.id).tenant } : {}),
+          },
+          about,
+        );
+      }
+      // Urgent things such as a water leak (seed 001): also by SMS where a mobile number is on record.
+      if (body.sms && recipient.phone) {
+        await queueSms(
+          tx,
+          actor.landlordId,
+          { template: 'case_information', to: recipient.phone, locale: landlord.defaultLocale, ...content },
+          about,
+        );
+      }
+    }
+    return row.id;
+  });
+  return getCase(deps, actor, caseId);
+}
+
+/** Any active lease of a customer, for placing an information case in a property. */
+async function customerPlace(tx: DbOrTx, landlordId: string, customerId: string) {
+  const [lease] = await auth.listLeaseRefs(tx, [customerId]);
+  return lease ? repo.leasePlace(tx, landlordId, customerId, lease.id) : undefined;
+}
+
+// --- working a case ------------------------------------------------------------------------------
+
+async function lock(tx: DbOrTx, actor: Actor, caseId: string) {
+  const row = await repo.lockCase(tx, viewerOf(actor), caseId);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export async function reply(deps: Deps, actor: Actor, caseId: string, body: CaseReplyBody): Promise<CaseEvent> {
+  if (actor.kind === 'tenant' && body.internal) throw forbidden();
+  const eventId = await deps.db.transaction(async (tx) => {
+    const row = await lock(tx, actor, caseId);
+    const event = await repo.insertEvent(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      kind: body.internal ? 'internal_note' : 'public_reply',
+      authorKind: actor.kind,
+      authorId: actor.id,
+      authorName: actor.name,
+      body: body.body,
+    });
+    await claimAll(tx, actor, body.attachmentIds, { caseEventId: event.id });
+    if (actor.kind === 'staff') {
+      if (!body.internal) {
+        await repo.updateCase(tx, actor.landlordId, row.id, { firstResponseAt: row.firstResponseAt ?? new Date() });
+        await notifyFollowers(tx, deps, row, { body: body.body });
+      } else {
+        await repo.updateCase(tx, actor.landlordId, row.id, {});
+      }
+    } else {
+      // The tenant answered: a case waiting for them moves on by itself.
+      const status = row.status === 'waiting_for_tenant' ? 'in_progress' : row.status;
+      await repo.updateCase(tx, actor.landlordId, row.id, { status });
+      if (status !== row.status) {
+        await repo.insertEvent(tx, {
+          landlordId: actor.landlordId,
+          caseId: row.id,
+          kind: 'status_changed',
+          authorKind: 'system',
+          authorName: 'Portico',
+          fromStatus: row.status,
+          toStatus: status,
+        });
+      }
+      if (row.assigneeId) await notifyAssignee(tx, deps, actor.landlordId, row.assigneeId, row, body.body);
+      await notifyFollowers(tx, deps, row, { body: body.body }, actor.id);
+    }
+    return event.id;
+  });
+  const event = (await getCase(deps, actor, caseId)).events.find((e) => e.id === eventId);
+  if (!event) throw notFound('case');
+  return event;
+}
+
+export async function changeStatus(
+  deps: Deps,
+  actor: StaffActor,
+  caseId: string,
+  status: CaseStatus,
+  comment?: string,
+): Promise<CaseDetail> {
+  await deps.db.transaction(async (tx) => {
+    const row = await lock(tx, actor, caseId);
+    if (!CASE_TRANSITIONS[row.status].includes(status)) throw new AppError(409, 'invalid_transition', { from: row.status, to: status });
+    const now = new Date();
+    await repo.updateCase(tx, actor.landlordId, row.id, {
+      status,
+      // Any move by staff out of "new" answers the tenant (first response, seed 003 lead times).
+      firstResponseAt: row.firstResponseAt ?? now,
+      resolvedAt:
+        status === 'resolved' ? now : status === 'closed' ? (row.resolvedAt ?? now) : status === 'in_progress' ? null : row.resolvedAt,
+      closedAt: status === 'closed' ? now : status === 'in_progress' ? null : row.closedAt,
+    });
+    await repo.insertEvent(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      kind: 'status_changed',
+      authorKind: 'staff',
+      authorId: actor.id,
+      authorName: actor.name,
+      body: comment ?? null,
+      fromStatus: row.status,
+      toStatus: status,
+    });
+    await notifyFollowers(tx, deps, row, { status, ...(comment ? { body: comment } : {}) });
+  });
+  return getCase(deps, actor, caseId);
+}
+
+export async function assign(deps: Deps, actor: StaffActor, caseId: string, assigneeId: string | null): Promise<CaseDetail> {
+  if (!canDispatch(actor)) throw forbidden();
+  await deps.db.transaction(async (tx) => {
+    const row = await lock(tx, actor, caseId);
+    const staff = assigneeId ? await repo.findStaffMember(tx, actor.landlordId, assigneeId) : null;
+    if (assigneeId && !staff) throw notFound('user');
+    await repo.updateCase(tx, actor.landlordId, row.id, { assigneeId });
+    await repo.insertEvent(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      kind: 'assigned',
+      authorKind: 'staff',
+      authorId: actor.id,
+      authorName: actor.name,
+      body: staff?.name ?? null,
+    });
+    if (staff && staff.id !== actor.id) await notifyAssignee(tx, deps, actor.landlordId, staff.id, row, row.description);
+  });
+  return getCase(deps, actor, caseId);
+}
+
+export async function follow(deps: Deps, actor: TenantActor, caseId: string, on: boolean): Promise<CaseDetail> {
+  await requireCase(deps.db, actor, caseId);
+  if (on) await repo.follow(deps.db, caseId, actor.id);
+  else await repo.unfollow(deps.db, caseId, actor.id);
+  return getCase(deps, actor, caseId);
+}
+
+// --- work orders ------------------------------------------------------------------------------------
+
+export async function addWorkOrder(deps: Deps, actor: StaffActor, caseId: string, body: WorkOrderBody): Promise<WorkOrder> {
+  const id = await deps.db.transaction(async (tx) => {
+    const row = await lock(tx, actor, caseId);
+    const landlord = await findLandlord(tx, actor.landlordId);
+    const order = await repo.insertWorkOrder(tx, {
+      landlordId: actor.landlordId,
+      caseId: row.id,
+      description: body.description,
+      performedAt: new Date(body.performedAt),
+      performedById: actor.id,
+      performedByName: actor.name,
+      minutes: body.minutes,
+      materialCostMinor: body.materialCostMinor,
+      currency: CURRENCY[landlord!.country],
+    });
+    await claimAll(tx, actor, body.attachmentIds, { workOrderId: order.id });
+    await repo.updateCase(tx, actor.landlordId, row.id, { firstResponseAt: row.firstResponseAt ?? new Date() });
+    return order.id;
+  });
+  return (await getCase(deps, actor, caseId)).workOrders.find((w) => w.id === id)!;
+}
+
+/** Seed 003 "påskriven följesedel": a drawing made on screen, or an uploaded signed file. Signed once. */
+export async function signWorkOrder(
+  deps: Deps,
+  actor: StaffActor,
+  caseId: string,
+  workOrderId: string,
+  body: { signedBy: string; attachmentId: string; kind: 'drawn' | 'file' },
+): Promise<WorkOrder> {
+  await deps.db.transaction(async (tx) => {
+    await lock(tx, actor, caseId);
+    const order = await repo.lockWorkOrder(tx, actor.landlordId, caseId, workOrderId);
+    if (!order) throw notFound('work_order');
+    if (order.signedAt) throw conflict('conflict');
+    await claimAll(tx, actor, [body.attachmentId], { workOrderId });
+    if (body.kind === 'drawn') {
+      const [file] = (await listAttachments(tx, actor.landlordId, 'workOrderId', [workOrderId])).filter((f) => f.id === body.attachmentId);
+      if (file?.contentType !== 'image/png') throw badRequest('upload_type_not_allowed');
+    }
+    await repo.signWorkOrder(tx, workOrderId, {
+      signedBy: body.signedBy,
+      signatureKind: body.kind,
+      signatureAttachmentId: body.attachmentId,
+    });
+  });
+  return (await getCase(deps, actor, caseId)).workOrders.find((w) => w.id === workOrderId)!;
+}
+
+// --- objects, options ------------------------------------------------------------------------------
+
+const toObject = (o: Awaited<ReturnType<typeof repo.listObjects>>[number]): EquipmentObject => ({
+  id: o.id,
+  number: o.number,
+  type: o.type,
+  make: o.make,
+  model: o.model,
+  location: o.location,
+  propertyId: o.propertyId,
+  unitId: o.unitId,
+});
+
+export async function listObjects(deps: Deps, actor: Actor) {
+  return (await repo.listObjects(deps.db, actor.landlordId, actor.kind === 'tenant' ? actor.customerId : undefined)).map(toObject);
+}
+
+async function assertPlaces(deps: Deps, actor: StaffActor, body: Partial<EquipmentObjectBody>) {
+  if (body.propertyId && !(await repo.findProperty(deps.db, actor.landlordId, body.propertyId))) throw notFound('property');
+}
+
+export async function createObject(deps: Deps, actor: StaffActor, body: EquipmentObjectBody) {
+  if (!canDispatch(actor)) throw forbidden();
+  await assertPlaces(deps, actor, body);
+  const row = await repo.insertObject(deps.db, { landlordId: actor.landlordId, ...body });
+  if (!row) throw conflict('conflict');
+  return toObject(row);
+}
+
+export async function updateObject(deps: Deps, actor: StaffActor, id: string, body: Partial<EquipmentObjectBody>) {
+  if (!canDispatch(actor)) throw forbidden();
+  await assertPlaces(deps, actor, body);
+  try {
+    const row = await repo.updateObject(deps.db, actor.landlordId, id, body);
+    if (!row) throw notFound('object');
+    return toObject(row);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505')
+      throw conflict('conflict');
+    throw err;
+  }
+}
+
+export const listStaff = (deps: Deps, actor: StaffActor) => repo.listStaff(deps.db, actor.landlordId);
+export const listProperties = (deps: Deps, actor: StaffActor) => repo.listProperties(deps.db, actor.landlordId);
+
+// --- statistics -------------------------------------------------------------------------------------
+
+export async function stats(
+  deps: Deps,
+  actor: Actor,
+  query: { groupBy: 'month' | 'property' | 'type' | 'status'; from?: string | undefined; to?: string | undefined },
+): Promise<Stats> {
+  if (!canSeeStats(actor)) throw forbidden();
+  const filters = { from: query.from, to: query.to };
+  const [rows, [totals]] = await Promise.all([
+    repo.caseStats(deps.db, viewerOf(actor), query.groupBy, filters),
+    repo.caseStats(deps.db, viewerOf(actor), 'total', filters),
+  ]);
+  const empty = {
+    cases: 0,
+    workOrders: 0,
+    costMinor: 0,
+    firstResponseMedianHours: null,
+    firstResponseP90Hours: null,
+    resolutionMedianHours: null,
+    resolutionP90Hours: null,
+  };
+  const { key: _k, label: _l, ...total } = totals ?? { key: '', label: '', ...empty };
+  return { groupBy: query.groupBy, rows, totals: total };
+}

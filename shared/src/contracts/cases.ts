@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { PageQuerySchema, pageOf } from '../pagination';
+import { LeaseRefSchema } from './auth';
+import { AttachmentSchema, MAX_ATTACHMENTS } from './messaging';
+
+/** Seed 003/001: the life of a case. `reopen` goes from resolved/closed back to in_progress. */
+export const CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant', 'resolved', 'closed'] as const;
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** Allowed moves; anything else is refused with `invalid_transition`. */
+export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ['acknowledged', 'in_progress', 'resolved', 'closed'],
+  acknowledged: ['in_progress', 'waiting_for_tenant', 'resolved', 'closed'],
+  in_progress: ['waiting_for_tenant', 'resolved', 'closed'],
+  waiting_for_tenant: ['in_progress', 'resolved', 'closed'],
+  resolved: ['closed', 'in_progress'],
+  closed: ['in_progress'],
+};
+export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant'];
+
+export const CASE_TYPES = ['fault', 'service', 'inquiry', 'information'] as const;
+export const CaseTypeSchema = z.enum(CASE_TYPES);
+export type CaseType = z.infer<typeof CaseTypeSchema>;
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/** Seed 003's location and contact fields. Known values are prefilled by the client and editable. */
+export const CaseLocationSchema = z.object({
+  siteName: optionalText(200),
+  street: optionalText(200),
+  postalCode: optionalText(20),
+  city: optionalText(100),
+  reporterName: optionalText(200),
+  reporterPhone: optionalText(40),
+  sitePhone1: optionalText(40),
+  sitePhone2: optionalText(40),
+  masterKeyAllowed: z.boolean().default(false),
+  doorCode: optionalText(40),
+  agreementNumber: optionalText(60),
+  invoiceMarking: optionalText(120),
+});
+export type CaseLocation = z.infer<typeof CaseLocationSchema>;
+
+export const NewCaseBodySchema = CaseLocationSchema.extend({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(10_000),
+  type: CaseTypeSchema.exclude(['information']).default('fault'),
+  leaseId: z.uuid(),
+  objectId: z.uuid().optional(),
+  attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+});
+export type NewCaseBody = z.infer<typeof NewCaseBodySchema>;
+
+/** Staff open a case for a customer's lease, with the same fields. */
+export const StaffNewCaseBodySchema = NewCaseBodySchema.extend({
+  customerId: z.uuid(),
+  type: CaseTypeSchema.default('fault'),
+  assigneeId: z.uuid().optional(),
+});
+export type StaffNewCaseBody = z.infer<typeof StaffNewCaseBodySchema>;
+
+/** Seed 001 "relaterade ärenden": information to one customer or every customer of a property, optionally also by SMS. */
+export const RelatedCaseBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(2_000),
+    customerId: z.uuid().optional(),
+    propertyId: z.uuid().optional(),
+    sms: z.boolean().default(false),
+  })
+  .refine((b) => Boolean(b.customerId) !== Boolean(b.propertyId), { message: 'Give exactly one of customerId and propertyId', path: ['customerId'] });
+export type RelatedCaseBody = z.infer<typeof RelatedCaseBodySchema>;
+
+export const EquipmentObjectSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.string(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  location: z.string().nullable(),
+  propertyId: z.uuid().nullable(),
+  unitId: z.uuid().nullable(),
+});
+export type EquipmentObject = z.infer<typeof EquipmentObjectSchema>;
+export const EquipmentObjectListSchema = z.object({ items: z.array(EquipmentObjectSchema) });
+export const EquipmentObjectBodySchema = z.object({
+  number: z.string().trim().min(1).max(40),
+  type: z.string().trim().min(1).max(80),
+  make: z.string().trim().max(80).optional(),
+  model: z.string().trim().max(80).optional(),
+  location: z.string().trim().max(200).optional(),
+  propertyId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+});
+export type EquipmentObjectBody = z.infer<typeof EquipmentObjectBodySchema>;
+export const ObjectParamsSchema = z.object({ objectId: z.uuid() });
+
+export const StaffRefSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), phone: z.string().nullable() });
+
+export const CaseSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  title: z.string(),
+  type: CaseTypeSchema,
+  status: CaseStatusSchema,
+  /** Null only for a related case sent to every customer of a property. */
+  customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  lease: LeaseRefSchema.nullable(),
+  property: z.object({ id: z.uuid(), name: z.string() }),
+  street: z.string().nullable(),
+  object: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  invoiceMarking: z.string().nullable(),
+  agreementNumber: z.string().nullable(),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  overdue: z.boolean(),
+  workOrderCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export const CasePageSchema = pageOf(CaseSummarySchema);
+
+export const CaseEventSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['created', 'status_changed', 'public_reply', 'internal_note', 'assigned']),
+  authorKind: z.enum(['staff', 'tenant', 'system']),
+  authorName: z.string(),
+  body: z.string().nullable(),
+  fromStatus: CaseStatusSchema.nullable(),
+  toStatus: CaseStatusSchema.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  attachments: z.array(AttachmentSchema),
+});
+export type CaseEvent = z.infer<typeof CaseEventSchema>;
+
+export const WorkOrderSchema = z.object({
+  id: z.uuid(),
+  description: z.string(),
+  performedAt: z.iso.datetime({ offset: true }),
+  performedBy: z.string(),
+  minutes: z.number().int(),
+  materialCostMinor: z.number().int(),
+  currency: z.enum(['SEK', 'DKK', 'EUR']),
+  attachments: z.array(AttachmentSchema),
+  /** The signed delivery note: a drawn signature (PNG attachment) or an uploaded signed file. */
+  signature: z
+    .object({ signedBy: z.string(), signedAt: z.iso.datetime({ offset: true }), attachment: AttachmentSchema, kind: z.enum(['drawn', 'file']) })
+    .nullable(),
+});
+export type WorkOrder = z.infer<typeof WorkOrderSchema>;
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  description: z.string(),
+  location: CaseLocationSchema,
+  reporter: z.object({ name: z.string(), kind: z.enum(['staff', 'tenant']) }),
+  attachments: z.array(AttachmentSchema),
+  /** Tenants never receive internal notes. */
+  events: z.array(CaseEventSchema),
+  workOrders: z.array(WorkOrderSchema),
+  responsibleManager: StaffRefSchema.nullable(),
+  following: z.boolean(),
+  followerCount: z.number().int(),
+  /** Related cases only: who it went to and how each delivery went. */
+  recipients: z
+    .array(z.object({ customerId: z.uuid(), customerName: z.string(), email: z.enum(['queued', 'sent', 'failed', 'none']), sms: z.enum(['queued', 'sent', 'failed', 'none']) }))
+    .nullable(),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const CaseSortSchema = z.enum(['created_desc', 'created_asc', 'updated_desc', 'due_asc', 'number_desc']);
+export const CaseListQuerySchema = PageQuerySchema.extend({
+  status: z
+    .union([CaseStatusSchema, z.array(CaseStatusSchema)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  /** current = open statuses, historical = resolved and closed (seed 001). */
+  scope: z.enum(['all', 'current', 'historical']).default('all'),
+  type: CaseTypeSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  street: z.string().trim().max(200).optional(),
+  objectNumber: z.string().trim().max(40).optional(),
+  invoiceMarking: z.string().trim().max(120).optional(),
+  agreementNumber: z.string().trim().max(60).optional(),
+  q: z.string().trim().max(200).optional(),
+  propertyId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+  customerId: z.uuid().optional(),
+  /** Dashboard drill-down: the month (YYYY-MM) a bar stands for. */
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+  overdue: z.stringbool().optional(),
+  sort: CaseSortSchema.default('created_desc'),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+export const CaseParamsSchema = z.object({ caseId: z.uuid() });
+
+export const CaseReplyBodySchema = z.object({
+  body: z.string().trim().min(1).max(10_000),
+  /** Staff only: a note never shown to tenants. */
+  internal: z.boolean().default(false),
+  attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+});
+export type CaseReplyBody = z.infer<typeof CaseReplyBodySchema>;
+export const CaseStatusBodySchema = z.object({ status: CaseStatusSchema, comment: z.string().trim().max(2_000).optional() });
+export const CaseAssignBodySchema = z.object({ assigneeId: z.uuid().nullable() });
+
+export const WorkOrderBodySchema = z.object({
+  description: z.string().trim().min(1).max(5_000),
+  performedAt: z.iso.datetime({ offset: true }),
+  minutes: z.number().int().min(0).max(100_000),
+  materialCostMinor: z.number().int().min(0).max(1_000_000_000),
+  attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+});
+export type WorkOrderBody = z.infer<typeof WorkOrderBodySchema>;
+export const WorkOrderParamsSchema = z.object({ caseId: z.uuid(), workOrderId: z.uuid() });
+/** The customer signs on screen (a PNG upload of the drawing) or a signed file is uploaded. */
+export const WorkOrderSignBodySchema = z.object({
+  signedBy: z.string().trim().min(1).max(200),
+  attachmentId: z.uuid(),
+  kind: z.enum(['drawn', 'file']),
+});
+
+export const StaffOptionSchema = z.object({ id: z.uuid(), name: z.string(), role: z.string() });
+export const StaffOptionListSchema = z.object({ items: z.array(StaffOptionSchema) });
+export const PropertyOptionSchema = z.object({ id: z.uuid(), name: z.string(), customerCount: z.number().int() });
+export const PropertyOptionListSchema = z.object({ items: z.array(PropertyOptionSchema) });
+
+// --- Statistics (seed 003 Dashboard) -------------------------------------------------------
+
+export const StatsGroupSchema = z.enum(['month', 'property', 'type', 'status']);
+export const StatsQuerySchema = z.object({
+  groupBy: StatsGroupSchema.default('month'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const StatsRowSchema = z.object({
+  /** The month (YYYY-MM), property id, type or status the row stands for; use it as the drill-down filter. */
+  key: z.string(),
+  label: z.string(),
+  cases: z.number().int(),
+  workOrders: z.number().int(),
+  costMinor: z.number().int(),
+  /** Hours; null when no case in the group has reached that point. */
+  firstResponseMedianHours: z.number().nullable(),
+  firstResponseP90Hours: z.number().nullable(),
+  resolutionMedianHours: z.number().nullable(),
+  resolutionP90Hours: z.number().nullable(),
+});
+export type StatsRow = z.infer<typeof StatsRowSchema>;
+export const StatsSchema = z.object({ groupBy: StatsGroupSchema, rows: z.array(StatsRowSchema), totals: StatsRowSchema.omit({ key: true, label: true }) });
+export type Stats = z.infer<typeof StatsSchema>;
