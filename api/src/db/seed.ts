@@ -3,16 +3,21 @@
  * Loaded once: a second run finds the demo landlord and does nothing.
  */
 import { fileURLToPath } from 'node:url';
+import type { CaseStatus } from '@portico/shared/contracts/cases';
 import { eq } from 'drizzle-orm';
 import type { StaffActor, TenantActor } from '../actors';
 import { loadConfig } from '../config';
 import type { Deps } from '../deps';
 import { openInfra } from '../infra';
+import { addWorkOrder, reply as caseReply, changeStatus, createCase, createObject } from '../modules/cases/service';
 import { createThread, reply } from '../modules/messaging/service';
 import { insertCustomer, insertInvoice, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from './fixtures';
+import { cases } from './schema/cases';
 import { customerContacts, portalMemberships } from './schema/customers';
 import { landlords } from './schema/landlords';
 import { portalUsers } from './schema/portal-users';
+import { properties } from './schema/properties';
+import { staffUsers } from './schema/staff';
 
 export const DEMO_PASSWORD = 'Portico-Demo-2026';
 const SE_NAME = 'Göta Fastigheter AB';
@@ -253,6 +258,188 @@ export async function seedDemo(deps: Deps) {
     attachmentIds: [],
   });
   await reply(deps, tenantActor(jensUser, dk.id, jens.customer.id), t3.id, { body: 'Tak for besked.', attachmentIds: [] });
+
+  // --- Service cases (seeds 001, 003): every status, objects, work orders and a year of history ---
+  const erik = (await db.select().from(staffUsers).where(eq(staffUsers.email, 'erik.lund@gota.example')))[0]!;
+  const tove = (await db.select().from(staffUsers).where(eq(staffUsers.email, 'tove.ek@gota.example')))[0]!;
+  await db.update(properties).set({ managerId: erik.id }).where(eq(properties.landlordId, se.id));
+  const erikActor = staffActor({ ...erik });
+  const larsActor = tenantActor(lars, se.id, company.customer.id);
+  const dishwasher = await createObject(deps, anna, {
+    number: 'OBJ-1001',
+    type: 'Diskmaskin',
+    make: 'Electrolux',
+    model: 'ESF5545LOX',
+    location: 'Pentry plan 4',
+    unitId: office.id,
+  });
+  await createObject(deps, anna, {
+    number: 'OBJ-1002',
+    type: 'Ventilationsaggregat',
+    make: 'Systemair',
+    model: 'SAVE VTR 300',
+    location: 'Fläktrum plan 5',
+    unitId: office.id,
+  });
+  const location = {
+    siteName: 'Kontorsbolaget AB',
+    street: 'Lilla Bommen 8, plan 4',
+    postalCode: '411 04',
+    city: 'Göteborg',
+    reporterName: 'Lars Nilsson',
+    reporterPhone: '+46709876543',
+    masterKeyAllowed: true,
+    invoiceMarking: 'KST 4410',
+    agreementNumber: 'SA-2024-17',
+  };
+  const stories: {
+    title: string;
+    description: string;
+    type: 'fault' | 'service' | 'inquiry';
+    path: CaseStatus[];
+    month: number;
+    response: number;
+    resolution?: number;
+    cost?: number;
+  }[] = [
+    {
+      title: 'Diskmaskinen tömmer inte',
+      description: 'Vatten står kvar i botten efter varje körning.',
+      type: 'fault',
+      path: ['acknowledged', 'in_progress', 'resolved', 'closed'],
+      month: 1,
+      response: 2,
+      resolution: 26,
+      cost: 185_000,
+    },
+    {
+      title: 'Dragigt vid fönstren i konferensrummet',
+      description: 'Kallt drag vid fönster mot kajen.',
+      type: 'fault',
+      path: ['acknowledged', 'in_progress', 'resolved', 'closed'],
+      month: 2,
+      response: 5,
+      resolution: 74,
+      cost: 62_000,
+    },
+    {
+      title: 'Byte av lysrör i korridoren',
+      description: 'Tre lysrör blinkar.',
+      type: 'service',
+      path: ['in_progress', 'resolved', 'closed'],
+      month: 3,
+      response: 1,
+      resolution: 8,
+      cost: 12_000,
+    },
+    {
+      title: 'Fråga om extra parkeringsplats',
+      description: 'Finns det fler platser i garaget?',
+      type: 'inquiry',
+      path: ['acknowledged', 'resolved', 'closed'],
+      month: 4,
+      response: 20,
+      resolution: 30,
+    },
+    {
+      title: 'Ventilationen låter högt',
+      description: 'Brummande ljud från fläktrummet.',
+      type: 'fault',
+      path: ['acknowledged', 'in_progress', 'resolved'],
+      month: 6,
+      response: 3,
+      resolution: 50,
+      cost: 240_000,
+    },
+    {
+      title: 'Trasigt lås på förrådsdörren',
+      description: 'Nyckeln går inte att vrida.',
+      type: 'fault',
+      path: ['acknowledged', 'in_progress', 'resolved'],
+      month: 8,
+      response: 1,
+      resolution: 5,
+      cost: 45_000,
+    },
+    {
+      title: 'Service av kaffeautomat',
+      description: 'Årlig service.',
+      type: 'service',
+      path: ['acknowledged', 'in_progress'],
+      month: 9,
+      response: 4,
+    },
+    {
+      title: 'Läckande kran i pentryt',
+      description: 'Droppar hela tiden.',
+      type: 'fault',
+      path: ['acknowledged', 'waiting_for_tenant'],
+      month: 10,
+      response: 2,
+    },
+    {
+      title: 'Städning av entrén efter ombyggnad',
+      description: 'Mycket damm kvar.',
+      type: 'service',
+      path: ['acknowledged'],
+      month: 11,
+      response: 6,
+    },
+    {
+      title: 'Diskmaskinen läcker igen',
+      description: 'Vatten på golvet framför maskinen.',
+      type: 'fault',
+      path: [],
+      month: 11,
+      response: 0,
+    },
+  ];
+  for (const story of stories) {
+    const created = await createCase(deps, larsActor, {
+      title: story.title,
+      description: story.description,
+      type: story.type,
+      leaseId: officeLease.id,
+      objectId: story.title.startsWith('Diskmaskinen') ? dishwasher.id : undefined,
+      attachmentIds: [],
+      ...location,
+    });
+    for (const status of story.path) await changeStatus(deps, erikActor, created.id, status);
+    if (story.path.length)
+      await caseReply(deps, erikActor, created.id, { body: 'Tack för anmälan, vi tittar på det.', internal: false, attachmentIds: [] });
+    if (story.cost) {
+      await addWorkOrder(deps, erikActor, created.id, {
+        description: `Åtgärd: ${story.title.toLowerCase()}`,
+        performedAt: new Date(Date.UTC(2026, story.month - 1, 12, 10)).toISOString(),
+        minutes: 60 + Math.round(story.cost / 2000),
+        materialCostMinor: story.cost,
+        attachmentIds: [],
+      });
+    }
+    // Move the case into its month so the dashboard has a year of history.
+    const at = (hours: number) => new Date(Date.UTC(2026, story.month - 1, 10, 8) + hours * 3_600_000);
+    await db
+      .update(cases)
+      .set({
+        createdAt: at(0),
+        dueAt: story.path.length < 3 ? at(72) : null,
+        firstResponseAt: story.path.length ? at(story.response) : null,
+        resolvedAt: story.resolution ? at(story.resolution) : null,
+        closedAt: story.path.includes('closed') ? at((story.resolution ?? 0) + 24) : null,
+      })
+      .where(eq(cases.id, created.id));
+  }
+  const assignedToTove = await createCase(deps, erikActor, {
+    customerId: company.customer.id,
+    title: 'Kontroll av brandlarm',
+    description: 'Årlig kontroll av brandlarmet på plan 4.',
+    type: 'service',
+    leaseId: officeLease.id,
+    assigneeId: tove.id,
+    attachmentIds: [],
+    ...location,
+  });
+  void assignedToTove;
   return true;
 }
 

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeLandlord, PNG, signIn, type TestLandlord, tokenFromLink } from '../../test/helpers';
+import { insertProperty } from '../db/fixtures';
 import { runMigrations } from '../db/migrate';
+import { customers, leases } from '../db/schema/customers';
 import { outbox } from '../db/schema/outbox';
 import { startCatcher } from '../dev/catcher';
 import { startWorker } from '../worker';
@@ -36,6 +38,7 @@ beforeAll(async () => {
   t = await createTestApp({
     DATABASE_URL: url,
     SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+    SMS_GATEWAY_URL: `http://127.0.0.1:${catcher.httpPort}/a1/sms`,
     NOTIFY_BACKOFF_MS: '100',
     NOTIFY_ATTEMPTS: '3',
     RELAY_INTERVAL_MS: '50',
@@ -136,5 +139,67 @@ describe('delivery through SMTP', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(catcher.mails.filter((m) => m.to.includes(l.household.contacts[0]!.email!))).toHaveLength(0);
     expect(await t.app.db.select().from(outbox).where(eq(outbox.landlordId, l.landlord.id))).toHaveLength(0);
+  });
+});
+
+describe('service case notifications', () => {
+  it('sends the reporter the confirmation with a link to the case', async () => {
+    const l = await makeLandlord(t.app, { locale: 'sv' });
+    const tenant = await signIn(t.app, 'portal', l.companyUser.email);
+    const res = await tenant.post('/api/v1/portal/cases', { title: 'Diskmaskinen', description: 'Tömmer inte', leaseId: l.office.id });
+    const created = res.json();
+    const mail = await waitFor(() => catcher.mails.find((m) => m.to.includes(l.companyUser.email) && m.subject.includes(created.number)));
+    expect(mail.subject).toBe(`Vi har tagit emot ditt ärende ${created.number}: Diskmaskinen`);
+    expect(mail.text).toContain(`http://tenant.test/cases/${created.id}`);
+  });
+
+  it('fans a related case out by SMS to 200 customers of a property, each exactly once', async () => {
+    const l = await makeLandlord(t.app);
+    const { property, units } = await insertProperty(
+      t.app.db,
+      { landlordId: l.landlord.id, name: 'Stora huset', street: 'Storgatan 1', postalCode: '111 22', city: 'Stockholm' },
+      Array.from({ length: 200 }, (_, i) => ({
+        number: `${1000 + i}`,
+        type: 'apartment' as const,
+        address: `Storgatan 1, lgh ${1000 + i}`,
+      })),
+    );
+    const prefix = `+4673${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+    const phones = units.map((_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+    const customerRows = await t.app.db
+      .insert(customers)
+      .values(units.map((_, i) => ({ landlordId: l.landlord.id, kind: 'person' as const, name: `Boende ${i}`, phone: phones[i]! })))
+      .returning();
+    await t.app.db.insert(leases).values(
+      customerRows.map((c, i) => ({
+        landlordId: l.landlord.id,
+        customerId: c.id,
+        unitId: units[i]!.id,
+        number: `B-${i}`,
+        validFrom: '2025-01-01',
+      })),
+    );
+
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    const res = await staff.post('/api/v1/cases/related', {
+      propertyId: property.id,
+      title: 'Vattenläcka',
+      description: 'Vattnet stängs av nu.',
+      sms: true,
+    });
+    expect(res.statusCode).toBe(201);
+    const ours = () => catcher.sms.filter((m) => m.to.startsWith(prefix));
+    await waitFor(() => ours().length >= 200, 60_000);
+    // Give the worker time to send any duplicate before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    const received = ours();
+    expect(received).toHaveLength(200);
+    expect(new Set(received.map((m) => m.to)).size).toBe(200);
+    expect(received[0]!.message).toContain('Vattenläcka');
+    const detail = (await staff.get(`/api/v1/cases/${res.json().id}`)).json();
+    await waitFor(async () =>
+      (await staff.get(`/api/v1/cases/${res.json().id}`)).json().recipients.every((r: { sms: string }) => r.sms === 'sent'),
+    );
+    expect(detail.recipients).toHaveLength(200);
   });
 });

@@ -69,7 +69,10 @@ export const RelatedCaseBodySchema = z
     propertyId: z.uuid().optional(),
     sms: z.boolean().default(false),
   })
-  .refine((b) => Boolean(b.customerId) !== Boolean(b.propertyId), { message: 'Give exactly one of customerId and propertyId', path: ['customerId'] });
+  .refine((b) => Boolean(b.customerId) !== Boolean(b.propertyId), {
+    message: 'Give exactly one of customerId and propertyId',
+    path: ['customerId'],
+  });
 export type RelatedCaseBody = z.infer<typeof RelatedCaseBodySchema>;
 
 export const EquipmentObjectSchema = z.object({
@@ -146,7 +149,12 @@ export const WorkOrderSchema = z.object({
   attachments: z.array(AttachmentSchema),
   /** The signed delivery note: a drawn signature (PNG attachment) or an uploaded signed file. */
   signature: z
-    .object({ signedBy: z.string(), signedAt: z.iso.datetime({ offset: true }), attachment: AttachmentSchema, kind: z.enum(['drawn', 'file']) })
+    .object({
+      signedBy: z.string(),
+      signedAt: z.iso.datetime({ offset: true }),
+      attachment: AttachmentSchema,
+      kind: z.enum(['drawn', 'file']),
+    })
     .nullable(),
 });
 export type WorkOrder = z.infer<typeof WorkOrderSchema>;
@@ -164,7 +172,14 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   followerCount: z.number().int(),
   /** Related cases only: who it went to and how each delivery went. */
   recipients: z
-    .array(z.object({ customerId: z.uuid(), customerName: z.string(), email: z.enum(['queued', 'sent', 'failed', 'none']), sms: z.enum(['queued', 'sent', 'failed', 'none']) }))
+    .array(
+      z.object({
+        customerId: z.uuid(),
+        customerName: z.string(),
+        email: z.enum(['queued', 'sent', 'failed', 'none']),
+        sms: z.enum(['queued', 'sent', 'failed', 'none']),
+      }),
+    )
     .nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
@@ -252,5 +267,11 @@ export const StatsRowSchema = z.object({
   resolutionP90Hours: z.number().nullable(),
 });
 export type StatsRow = z.infer<typeof StatsRowSchema>;
-export const StatsSchema = z.object({ groupBy: StatsGroupSchema, rows: z.array(StatsRowSchema), totals: StatsRowSchema.omit({ key: true, label: true }) });
+export const StatsSchema = z.object({
+  groupBy: StatsGroupSchema,
+  /** The currency of `costMinor`: the landlord's. */
+  currency: z.enum(['SEK', 'DKK', 'EUR']),
+  rows: z.array(StatsRowSchema),
+  totals: StatsRowSchema.omit({ key: true, label: true }),
+});
 export type Stats = z.infer<typeof StatsSchema>;

@@ -1,11 +1,15 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { CaseRoute } from './routes/case';
+import { CasesRoute } from './routes/cases';
 import { ConfirmEmailRoute } from './routes/confirm-email';
+import { DashboardRoute } from './routes/dashboard';
 import { EidLinkRoute } from './routes/eid-link';
 import { ForgotPasswordRoute } from './routes/forgot-password';
 import { InvitationRoute } from './routes/invitation';
 import { InvoicesRoute } from './routes/invoices';
 import { LoginRoute } from './routes/login';
 import { MessagesRoute } from './routes/messages';
+import { NewCaseRoute } from './routes/new-case';
 import { NewMessageRoute } from './routes/new-message';
 import { NotFoundRoute } from './routes/not-found';
 import { OrganisationRoute } from './routes/organisation';
@@ -37,6 +41,10 @@ export const router = createBrowserRouter([
       { path: '/messages', element: <MessagesRoute /> },
       { path: '/messages/new', element: <NewMessageRoute /> },
       { path: '/messages/:threadId', element: <ThreadRoute /> },
+      { path: '/cases', element: <CasesRoute /> },
+      { path: '/cases/new', element: <NewCaseRoute /> },
+      { path: '/cases/:caseId', element: <CaseRoute /> },
+      { path: '/dashboard', element: <DashboardRoute /> },
       { path: '/organisation', element: <OrganisationRoute /> },
       { path: '/invoices', element: <InvoicesRoute /> },
       { path: '/settings', element: <SettingsRoute /> },

@@ -3,7 +3,7 @@ import type { PortalRole } from '@portico/shared/contracts/auth';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { canManageOrganisation, canSeeInvoices } from '@/lib/roles';
+import { canManageOrganisation, canSeeDashboard, canSeeInvoices } from '@/lib/roles';
 
 /** Page header: portal name, optional navigation and controls (switcher, language, sign out). */
 export function SiteHeader({
@@ -42,6 +42,8 @@ export function SiteHeader({
         {showNav && (
           <nav className="main-nav" aria-label={t('nav.label')}>
             <NavLink to="/messages">{t('nav.messages')}</NavLink>
+            <NavLink to="/cases">{t('nav.cases')}</NavLink>
+            {canSeeDashboard(role) && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
             {canManageOrganisation(role) && <NavLink to="/organisation">{t('nav.organisation')}</NavLink>}
             {canSeeInvoices(role) && <NavLink to="/invoices">{t('nav.invoices')}</NavLink>}
             <NavLink to="/settings">{t('nav.settings')}</NavLink>

@@ -36,3 +36,18 @@ export function formatDate(isoDate: string, locale: string): string {
 export function formatMoney(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
 }
+
+/** A duration in minutes as "2 h 30 min" in the locale's units. */
+export function formatDuration(totalMinutes: number, locale: string): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const unit = (value: number, unit: 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  if (!hours) return unit(minutes, 'minute');
+  return minutes ? `${unit(hours, 'hour')} ${unit(minutes, 'minute')}` : unit(hours, 'hour');
+}
+
+/** Hours with at most one decimal ("12.5 hr"). */
+export function formatHours(hours: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(hours);
+}

@@ -23,3 +23,8 @@ export function canManageOrganisation(role: PortalRole | null | undefined): bool
 export function canSeeInvoices(role: PortalRole | null | undefined): boolean {
   return role === 'main_admin';
 }
+
+/** Dashboard (case statistics): main administrators only, like invoices (seeds 002/003). */
+export function canSeeDashboard(role: PortalRole | null | undefined): boolean {
+  return role === 'main_admin';
+}

@@ -662,9 +662,10 @@ export async function stats(
 ): Promise<Stats> {
   if (!canSeeStats(actor)) throw forbidden();
   const filters = { from: query.from, to: query.to };
-  const [rows, [totals]] = await Promise.all([
+  const [rows, [totals], landlord] = await Promise.all([
     repo.caseStats(deps.db, viewerOf(actor), query.groupBy, filters),
     repo.caseStats(deps.db, viewerOf(actor), 'total', filters),
+    findLandlord(deps.db, actor.landlordId),
   ]);
   const empty = {
     cases: 0,
@@ -676,5 +677,5 @@ export async function stats(
     resolutionP90Hours: null,
   };
   const { key: _k, label: _l, ...total } = totals ?? { key: '', label: '', ...empty };
-  return { groupBy: query.groupBy, rows, totals: total };
+  return { groupBy: query.groupBy, currency: CURRENCY[landlord?.country ?? 'SE'], rows, totals: total };
 }

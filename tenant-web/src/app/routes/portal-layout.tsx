@@ -16,7 +16,7 @@ import { type LeaseSelection, resolveSelection, setSelection, useSelection } fro
 import { errorText } from '@/lib/errors';
 import { applyLocale, browserLocale, currentLocale, storedLocale, storeLocale } from '@/lib/i18n';
 import { PORTAL_SCOPE } from '@/lib/query-client';
-import { canManageOrganisation, canSeeInvoices } from '@/lib/roles';
+import { canManageOrganisation, canSeeDashboard, canSeeInvoices } from '@/lib/roles';
 import { MainRegion } from './main-region';
 import { SkipLink } from './skip-link';
 
@@ -95,15 +95,18 @@ export function PortalLayout() {
     const customerChanged = next.customerId !== selection?.customerId;
     setSelection(next);
     if (customerChanged) void queryClient.invalidateQueries({ queryKey: [PORTAL_SCOPE] });
-    // Stay on a section the role in the new customer still allows; a thread belongs to the old one.
+    // Stay on a section the role in the new customer still allows; a thread or a case belongs to the old one.
     const role = user.memberships.find((m) => m.customerId === next.customerId)?.role;
     const path = location.pathname;
     const stays =
       path === '/messages' ||
+      path === '/cases' ||
+      path === '/cases/new' ||
       path.startsWith('/settings') ||
       (path === '/organisation' && canManageOrganisation(role)) ||
-      (path === '/invoices' && canSeeInvoices(role));
-    if (!stays) navigate('/messages');
+      (path === '/invoices' && canSeeInvoices(role)) ||
+      (path === '/dashboard' && canSeeDashboard(role));
+    if (!stays) navigate(path.startsWith('/cases/') ? '/cases' : '/messages');
   };
 
   const signOut = () => {

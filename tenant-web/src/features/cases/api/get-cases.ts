@@ -1,0 +1,21 @@
+import { CasePageSchema } from '@portico/shared/contracts/cases';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { type CaseListParams, caseKeys } from './keys';
+
+/** The customer comes from the customer header; the scope is always sent (the API's default is `all`). */
+export function getCases({ customerId: _customerId, ...query }: CaseListParams) {
+  return api.get('/api/v1/portal/cases', CasePageSchema, { ...query });
+}
+
+export const casesQueryOptions = (params: CaseListParams) =>
+  queryOptions({
+    queryKey: caseKeys.list(params),
+    queryFn: () => getCases(params),
+    // Keep the table while paging or filtering, but never across customers.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3]?.customerId === params.customerId ? previous : undefined),
+  });
+
+export function useCases(params: CaseListParams, enabled = true) {
+  return useQuery({ ...casesQueryOptions(params), enabled });
+}

@@ -1,0 +1,16 @@
+import { EquipmentObjectListSchema } from '@portico/shared/contracts/cases';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { caseKeys } from './keys';
+
+/** Machines and other objects at the customer's units and properties (seed 003 "Objekt"). */
+export function getObjects() {
+  return api.get('/api/v1/portal/objects', EquipmentObjectListSchema);
+}
+
+export const objectsQueryOptions = (customerId: string) =>
+  queryOptions({ queryKey: caseKeys.objects(customerId), queryFn: getObjects, staleTime: 5 * 60_000 });
+
+export function useObjects(customerId: string) {
+  return useQuery(objectsQueryOptions(customerId));
+}
