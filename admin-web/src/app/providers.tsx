@@ -39,6 +39,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
             light: {
               '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
               '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+              // Error text and borders at 4.5:1 on white (shade 6 is about 3.3:1).
+              '--mantine-color-error': 'var(--mantine-color-red-9)',
             },
             dark: {},
           })}

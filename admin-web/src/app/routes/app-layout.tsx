@@ -19,32 +19,48 @@ function loginPath(location: { pathname: string; search: string }) {
   return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
-function MainNav() {
+/** Technicians work their assigned cases only, so they see just the queue. */
+function MainNav({ technician }: { technician: boolean }) {
   const { t } = useTranslation();
-  const unread = useUnreadCount();
-  const count = unread.data?.inbox ?? 0;
+  const unread = useUnreadCount({ enabled: !technician });
+  const count = technician ? 0 : (unread.data?.inbox ?? 0);
   return (
     <Box component="nav" aria-label={t('nav.label')} className="main-nav">
       <ul>
+        {!technician && (
+          <li>
+            <NavLink to="/messages" aria-describedby={count > 0 ? 'nav-unread' : undefined}>
+              {t('nav.messages')}
+              {count > 0 && (
+                <span className="nav-badge" aria-hidden="true">
+                  {count > 99 ? '99+' : count}
+                </span>
+              )}
+            </NavLink>
+            <span id="nav-unread" hidden>
+              {t('nav.unread', { count })}
+            </span>
+          </li>
+        )}
         <li>
-          <NavLink to="/messages" aria-describedby={count > 0 ? 'nav-unread' : undefined}>
-            {t('nav.messages')}
-            {count > 0 && (
-              <span className="nav-badge" aria-hidden="true">
-                {count > 99 ? '99+' : count}
-              </span>
-            )}
-          </NavLink>
-          <span id="nav-unread" hidden>
-            {t('nav.unread', { count })}
-          </span>
+          <NavLink to="/cases">{t('nav.cases')}</NavLink>
         </li>
-        <li>
-          <NavLink to="/customers">{t('nav.customers')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/settings">{t('nav.settings')}</NavLink>
-        </li>
+        {!technician && (
+          <>
+            <li>
+              <NavLink to="/customers">{t('nav.customers')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/objects">{t('nav.objects')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            </li>
+          </>
+        )}
       </ul>
     </Box>
   );
@@ -135,7 +151,7 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav />
+          <MainNav technician={user.role === 'technician'} />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">

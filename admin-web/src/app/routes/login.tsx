@@ -6,8 +6,8 @@ import { LoginForm } from '@/features/auth/components/login-form';
 import { i18n, storedLocale } from '@/lib/i18n';
 
 /** Only same-app paths are accepted as the place to return to. */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/messages';
+export function safeNext(next: string | null, fallback = '/messages'): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return fallback;
   return next;
 }
 
@@ -17,7 +17,7 @@ export function LoginRoute() {
   const [params] = useSearchParams();
   const onSignedIn = (me: StaffMe) => {
     if (!storedLocale()) void i18n.changeLanguage(me.locale ?? me.landlord.defaultLocale);
-    navigate(safeNext(params.get('next')), { replace: true });
+    navigate(safeNext(params.get('next'), me.role === 'technician' ? '/cases' : '/messages'), { replace: true });
   };
   return (
     <>

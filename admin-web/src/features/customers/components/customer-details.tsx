@@ -117,9 +117,17 @@ export function CustomerDetails({ customerId, portalEnabled }: { customerId: str
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
             {c.name}
           </Title>
-          <Button component={Link} to={`/messages/new?customerId=${encodeURIComponent(c.id)}`}>
-            {t('customers.writeMessage')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to={`/messages/new?customerId=${encodeURIComponent(c.id)}`}>
+              {t('customers.writeMessage')}
+            </Button>
+            <Button component={Link} to={`/cases/new?customerId=${encodeURIComponent(c.id)}`} variant="default">
+              {t('customers.newCase')}
+            </Button>
+            <Button component={Link} to={`/cases?customerId=${encodeURIComponent(c.id)}&scope=all`} variant="default">
+              {t('customers.showCases')}
+            </Button>
+          </Group>
         </Group>
       </div>
 

@@ -10,4 +10,5 @@ export const getUnreadCount = () => api.get('/api/v1/threads/unread-count', Unre
 export const unreadCountQueryOptions = () =>
   queryOptions({ queryKey: messageKeys.unreadCount(), queryFn: getUnreadCount, refetchInterval: UNREAD_POLL_MS, staleTime: 0 });
 
-export const useUnreadCount = () => useQuery(unreadCountQueryOptions());
+export const useUnreadCount = (options: { enabled?: boolean } = {}) =>
+  useQuery({ ...unreadCountQueryOptions(), enabled: options.enabled ?? true });

@@ -6,10 +6,10 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
 import { useCreateThread } from '../api/create-thread';
-import { AttachmentInput } from './attachment-input';
 
 export type Recipient = { id: string; name: string; leases: LeaseRef[] };
 

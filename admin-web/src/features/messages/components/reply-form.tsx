@@ -5,10 +5,10 @@ import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
 import { useReplyToThread } from '../api/reply-to-thread';
-import { AttachmentInput } from './attachment-input';
 
 export function ReplyForm({ threadId }: { threadId: string }) {
   const { t } = useTranslation();

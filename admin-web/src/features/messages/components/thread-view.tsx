@@ -4,13 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AttachmentLinks } from '@/components/attachment-links';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { usePageTitle } from '@/components/page-heading';
 import { formatDateTime } from '@/lib/i18n';
 import { useThread } from '../api/get-thread';
 import { messageKeys } from '../api/query-keys';
-import { AttachmentLinks } from './attachment-links';
 import { DeliveryBadge } from './delivery-badge';
 import { ReplyForm } from './reply-form';
 

@@ -3,7 +3,7 @@ import { ALLOWED_UPLOAD_TYPES, type Attachment, MAX_ATTACHMENTS, MAX_UPLOAD_BYTE
 import { type Dispatch, type SetStateAction, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, MAX_UPLOAD_MB } from '@/lib/errors';
-import { uploadAttachment } from '../api/upload-attachment';
+import { uploadAttachment } from '@/lib/upload-attachment';
 
 type Pending = { key: string; name: string };
 type Failure = { key: string; name: string; message: string };
@@ -12,11 +12,14 @@ const allowed: readonly string[] = ALLOWED_UPLOAD_TYPES;
 
 /** Uploads each chosen file at once; the parent keeps the uploaded attachments and sends their ids. */
 export function AttachmentInput({
+  label,
   value,
   onChange,
   onBusyChange,
   disabled,
 }: {
+  /** Defaults to "Attachments". */
+  label?: string;
   value: Attachment[];
   onChange: Dispatch<SetStateAction<Attachment[]>>;
   onBusyChange?: (busy: boolean) => void;
@@ -64,7 +67,7 @@ export function AttachmentInput({
   return (
     <Stack gap={6}>
       <Text component="label" htmlFor={id} fw={500} size="sm">
-        {t('attachments.label')}
+        {label ?? t('attachments.label')}
       </Text>
       <Text id={hintId} size="xs" c="dimmed">
         {t('attachments.hint', { maxMb: MAX_UPLOAD_MB, max: MAX_ATTACHMENTS })}

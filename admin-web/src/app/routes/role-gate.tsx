@@ -1,0 +1,15 @@
+import { Navigate, Outlet } from 'react-router';
+import { useMe } from '@/features/auth/api/get-me';
+
+/** Technicians work their assigned cases only; everything else sends them to the queue. */
+export function NotForTechnicians() {
+  const me = useMe();
+  if (me.data?.role === 'technician') return <Navigate to="/cases" replace />;
+  return <Outlet />;
+}
+
+/** The start page: the queue for technicians, the inbox for everyone else. */
+export function HomeRedirect() {
+  const me = useMe();
+  return <Navigate to={me.data?.role === 'technician' ? '/cases' : '/messages'} replace />;
+}

@@ -1,0 +1,17 @@
+import { CaseDetailSchema, type StaffNewCaseBody } from '@portico/shared/contracts/cases';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { caseKeys } from './query-keys';
+
+export const createCase = (body: StaffNewCaseBody) => api.post('/api/v1/cases', CaseDetailSchema, body);
+
+export function useCreateCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createCase,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(caseKeys.detail(detail.id), detail);
+      return queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+    },
+  });
+}

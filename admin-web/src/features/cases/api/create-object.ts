@@ -1,0 +1,15 @@
+import { type EquipmentObjectBody, EquipmentObjectSchema } from '@portico/shared/contracts/cases';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { caseKeys } from './query-keys';
+
+/** 409 conflict when the number is already used by this landlord. */
+export const createObject = (body: EquipmentObjectBody) => api.post('/api/v1/objects', EquipmentObjectSchema, body);
+
+export function useCreateObject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createObject,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.objects() }),
+  });
+}

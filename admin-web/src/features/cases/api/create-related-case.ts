@@ -1,0 +1,18 @@
+import { CaseDetailSchema, type RelatedCaseBody } from '@portico/shared/contracts/cases';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { caseKeys } from './query-keys';
+
+/** Seed 001 "relaterade ärenden": information to one customer or every customer of a property. */
+export const createRelatedCase = (body: RelatedCaseBody) => api.post('/api/v1/cases/related', CaseDetailSchema, body);
+
+export function useCreateRelatedCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createRelatedCase,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(caseKeys.detail(detail.id), detail);
+      return queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+    },
+  });
+}
