@@ -275,3 +275,9 @@ export const StatsSchema = z.object({
   totals: StatsRowSchema.omit({ key: true, label: true }),
 });
 export type Stats = z.infer<typeof StatsSchema>;
+
+/** Per case type, who receives new cases; null = the property's responsible manager (the default). */
+export const CaseRoutingSchema = z.object({
+  rules: z.array(z.object({ caseType: CaseTypeSchema, assigneeId: z.uuid().nullable() })),
+});
+export type CaseRouting = z.infer<typeof CaseRoutingSchema>;

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, makeLandlord, outboxFor, PASSWORD, PDF, PNG, signIn, type TestLandlord } from '../../../test/helpers';
 import { insertPortalUser } from '../../db/fixtures';
-import { caseRoutingRules, cases } from '../../db/schema/cases';
+import { cases } from '../../db/schema/cases';
 import { customers } from '../../db/schema/customers';
 import { outbox } from '../../db/schema/outbox';
 
@@ -72,7 +72,17 @@ describe('reporting (seeds 001, 003)', () => {
 
   it('a rule per case type overrides the property manager', async () => {
     const l = await makeLandlord(t.app);
-    await t.app.db.insert(caseRoutingRules).values({ landlordId: l.landlord.id, caseType: 'service', assigneeId: l.technician.id });
+    const admin = await signIn(t.app, 'staff', l.admin.email);
+    const rules = (await admin.get('/api/v1/settings/case-routing')).json().rules;
+    expect(rules).toContainEqual({ caseType: 'service', assigneeId: null });
+    const set = await admin.put('/api/v1/settings/case-routing', { rules: [{ caseType: 'service', assigneeId: l.technician.id }] });
+    expect(set.json().rules).toContainEqual({ caseType: 'service', assigneeId: l.technician.id });
+    const manager = await signIn(t.app, 'staff', l.manager.email);
+    expect((await manager.put('/api/v1/settings/case-routing', { rules: [] })).statusCode).toBe(403);
+    const other = await makeLandlord(t.app);
+    expect(
+      (await admin.put('/api/v1/settings/case-routing', { rules: [{ caseType: 'fault', assigneeId: other.admin.id }] })).statusCode,
+    ).toBe(404);
     const tenant = await signIn(t.app, 'portal', l.companyUser.email);
     expect((await report(l, tenant, { type: 'service' })).assignee.id).toBe(l.technician.id);
     expect((await report(l, tenant, { type: 'fault' })).assignee.id).toBe(l.manager.id);

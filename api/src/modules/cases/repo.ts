@@ -34,6 +34,21 @@ export async function routingRule(db: DbOrTx, landlordId: string, caseType: Case
   return row?.assigneeId;
 }
 
+export async function listRoutingRules(db: DbOrTx, landlordId: string) {
+  return db.select().from(caseRoutingRules).where(eq(caseRoutingRules.landlordId, landlordId));
+}
+
+export async function setRoutingRule(db: DbOrTx, landlordId: string, caseType: CaseRow['type'], assigneeId: string | null) {
+  if (!assigneeId) {
+    await db.delete(caseRoutingRules).where(and(eq(caseRoutingRules.landlordId, landlordId), eq(caseRoutingRules.caseType, caseType)));
+    return;
+  }
+  await db
+    .insert(caseRoutingRules)
+    .values({ landlordId, caseType, assigneeId })
+    .onConflictDoUpdate({ target: [caseRoutingRules.landlordId, caseRoutingRules.caseType], set: { assigneeId } });
+}
+
 export async function findProperty(db: DbOrTx, landlordId: string, propertyId: string) {
   const [row] = await db
     .select()

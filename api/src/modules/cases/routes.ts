@@ -7,6 +7,7 @@ import {
   CasePageSchema,
   CaseParamsSchema,
   CaseReplyBodySchema,
+  CaseRoutingSchema,
   CaseStatusBodySchema,
   EquipmentObjectBodySchema,
   EquipmentObjectListSchema,
@@ -126,6 +127,10 @@ export async function staffCaseRoutes(fastify: FastifyInstance) {
     '/objects/:objectId',
     { schema: { tags, params: ObjectParamsSchema, body: EquipmentObjectBodySchema.partial(), response: { 200: EquipmentObjectSchema } } },
     (r) => service.updateObject(deps, r.staff!, r.params.objectId, r.body),
+  );
+  app.get('/settings/case-routing', { schema: { tags, response: { 200: CaseRoutingSchema } } }, (r) => service.getRouting(deps, r.staff!));
+  app.put('/settings/case-routing', { schema: { tags, body: CaseRoutingSchema, response: { 200: CaseRoutingSchema } } }, (r) =>
+    service.setRouting(deps, r.staff!, r.body),
   );
   app.get('/staff', { schema: { tags, response: { 200: StaffOptionListSchema } } }, async (r) => ({
     items: await service.listStaff(deps, r.staff!),

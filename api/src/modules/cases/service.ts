@@ -1,10 +1,12 @@
 import {
   CASE_TRANSITIONS,
+  CASE_TYPES,
   type CaseDetail,
   type CaseEvent,
   type CaseListQuery,
   type CaseLocation,
   type CaseReplyBody,
+  type CaseRouting,
   type CaseStatus,
   type CaseSummary,
   type EquipmentObject,
@@ -651,6 +653,25 @@ export async function updateObject(deps: Deps, actor: StaffActor, id: string, bo
 }
 
 export const listStaff = (deps: Deps, actor: StaffActor) => repo.listStaff(deps.db, actor.landlordId);
+
+export async function getRouting(deps: Deps, actor: StaffActor): Promise<CaseRouting> {
+  const rules = await repo.listRoutingRules(deps.db, actor.landlordId);
+  return {
+    rules: CASE_TYPES.map((caseType) => ({ caseType, assigneeId: rules.find((r) => r.caseType === caseType)?.assigneeId ?? null })),
+  };
+}
+
+/** Organisation settings are the administrator's; an assignee must be one of the landlord's staff. */
+export async function setRouting(deps: Deps, actor: StaffActor, body: CaseRouting): Promise<CaseRouting> {
+  if (actor.role !== 'admin') throw forbidden();
+  await deps.db.transaction(async (tx) => {
+    for (const rule of body.rules) {
+      if (rule.assigneeId && !(await repo.findStaffMember(tx, actor.landlordId, rule.assigneeId))) throw notFound('user');
+      await repo.setRoutingRule(tx, actor.landlordId, rule.caseType, rule.assigneeId);
+    }
+  });
+  return getRouting(deps, actor);
+}
 export const listProperties = (deps: Deps, actor: StaffActor) => repo.listProperties(deps.db, actor.landlordId);
 
 // --- statistics -------------------------------------------------------------------------------------

@@ -1,0 +1,20 @@
+import { type CaseRouting, CaseRoutingSchema } from '@portico/shared/contracts/cases';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { settingsKeys } from './query-keys';
+
+export const getCaseRouting = () => api.get('/api/v1/settings/case-routing', CaseRoutingSchema);
+
+export const caseRoutingQueryOptions = () => queryOptions({ queryKey: settingsKeys.caseRouting(), queryFn: getCaseRouting });
+
+export const useCaseRouting = () => useQuery(caseRoutingQueryOptions());
+
+export const updateCaseRouting = (body: CaseRouting) => api.put('/api/v1/settings/case-routing', CaseRoutingSchema, body);
+
+export function useUpdateCaseRouting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateCaseRouting,
+    onSuccess: (routing) => queryClient.setQueryData(settingsKeys.caseRouting(), routing),
+  });
+}
