@@ -7,13 +7,13 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { AttachmentInput } from '@/components/attachment-input';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
 import { leaseLabel } from '@/lib/format';
 import { useCreateCase } from '../api/create-case';
 import { useCasePrefill } from '../api/get-case-prefill';
 import { useObjects } from '../api/get-objects';
-import { CaseAttachmentInput } from './case-attachment-input';
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
 
@@ -241,7 +241,7 @@ export function NewCaseForm({
             </SimpleGrid>
           </Stack>
         </Fieldset>
-        <CaseAttachmentInput value={attachments} onChange={setAttachments} onBusyChange={setUploading} />
+        <AttachmentInput texts="caseFiles" withCamera value={attachments} onChange={setAttachments} onBusyChange={setUploading} />
         <Group gap="sm">
           <Button type="submit" loading={create.isPending} disabled={uploading}>
             {t('newCase.send')}

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { AttachmentInput } from '@/components/attachment-input';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
 import { leaseLabel } from '@/lib/format';
 import { useCreateThread } from '../api/create-thread';
-import { AttachmentInput } from './attachment-input';
 
 const NewMessageSchema = z.object({
   leaseId: z.string().min(1, 'validation.required'),

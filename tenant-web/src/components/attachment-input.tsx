@@ -1,9 +1,9 @@
-import { CloseButton, Group, Input, Loader, Stack, Text } from '@mantine/core';
+import { Button, CloseButton, Group, Input, Loader, Stack, Text } from '@mantine/core';
 import { ALLOWED_UPLOAD_TYPES, type Attachment, MAX_ATTACHMENTS, MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorParams, errorText } from '@/lib/errors';
-import { useUploadAttachment } from '../api/upload-attachment';
+import { useUploadAttachment } from '@/lib/upload-attachment';
 
 const allowedTypes: readonly string[] = ALLOWED_UPLOAD_TYPES;
 
@@ -13,14 +13,21 @@ interface Pending {
 }
 
 /**
- * A native file input: each chosen file is uploaded at once and shown as a removable chip.
- * The parent keeps the uploaded attachments (their ids go into `attachmentIds`).
+ * A native file input for images and PDFs: each chosen file is uploaded at once and shown as a
+ * removable chip; the parent keeps the uploaded attachments (their ids go into `attachmentIds`).
+ * With `camera`, a "Take a photo" button opens the rear camera on a phone (seed 001: "if you
+ * report from your phone it is easy to take a photo"); elsewhere it opens the file picker.
+ * `texts` names the catalogue keys: `label`, `hint`, `tooMany` and (with the camera) `takePhoto`.
  */
 export function AttachmentInput({
   value,
   onChange,
   onBusyChange,
+  texts = 'attachments',
+  withCamera = false,
 }: {
+  texts?: 'attachments' | 'caseFiles';
+  withCamera?: boolean;
   value: Attachment[];
   onChange: (next: Attachment[]) => void;
   onBusyChange?: (busy: boolean) => void;
@@ -29,6 +36,7 @@ export function AttachmentInput({
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
+  const cameraInput = useRef<HTMLInputElement>(null);
   const upload = useUploadAttachment();
   const [pending, setPending] = useState<Pending[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
@@ -49,7 +57,7 @@ export function AttachmentInput({
       } else if (file.type && !allowedTypes.includes(file.type)) {
         found.push(t('attachments.fileError', { name: file.name, error: t('errors:upload_type_not_allowed', errorParams()) }));
       } else if (accepted.length >= room) {
-        found.push(t('attachments.fileError', { name: file.name, error: t('attachments.tooMany', { max: MAX_ATTACHMENTS }) }));
+        found.push(t('attachments.fileError', { name: file.name, error: t(`${texts}.tooMany`, { max: MAX_ATTACHMENTS }) }));
       } else {
         accepted.push(file);
       }
@@ -72,6 +80,12 @@ export function AttachmentInput({
     );
   };
 
+  const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.currentTarget.files ?? []);
+    event.currentTarget.value = '';
+    if (files.length) void handleFiles(files);
+  };
+
   const remove = (id: string) => {
     latest.current = latest.current.filter((a) => a.id !== id);
     onChange(latest.current);
@@ -81,24 +95,40 @@ export function AttachmentInput({
 
   return (
     <Stack gap={4}>
-      <Input.Label htmlFor={inputId}>{t('attachments.label')}</Input.Label>
+      <Input.Label htmlFor={inputId}>{t(`${texts}.label`)}</Input.Label>
       <Text id={hintId} size="xs" c="gray.7">
-        {t('attachments.hint', { ...errorParams(), max: MAX_ATTACHMENTS })}
+        {t(`${texts}.hint`, { ...errorParams(), max: MAX_ATTACHMENTS })}
       </Text>
-      <input
-        id={inputId}
-        className="file-input"
-        type="file"
-        accept="image/*,application/pdf"
-        multiple
-        aria-describedby={describedBy}
-        aria-invalid={problems.length > 0 || undefined}
-        onChange={(event) => {
-          const files = Array.from(event.currentTarget.files ?? []);
-          event.currentTarget.value = '';
-          if (files.length) void handleFiles(files);
-        }}
-      />
+      <Group gap="sm" align="center" wrap="wrap">
+        <input
+          id={inputId}
+          className="file-input"
+          type="file"
+          accept="image/*,application/pdf"
+          multiple
+          aria-describedby={describedBy}
+          aria-invalid={problems.length > 0 || undefined}
+          onChange={onFiles}
+        />
+        {withCamera && (
+          <>
+            <Button type="button" variant="default" size="sm" onClick={() => cameraInput.current?.click()}>
+              {t(`${texts}.takePhoto`)}
+            </Button>
+            {/* Opened by the button above: on a phone it goes straight to the rear camera. */}
+            <input
+              ref={cameraInput}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              hidden
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={onFiles}
+            />
+          </>
+        )}
+      </Group>
       <div id={errorId} role="alert">
         {problems.map((p) => (
           <Text key={p} size="sm" c="red.9">
