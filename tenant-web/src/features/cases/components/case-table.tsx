@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
+import { Pager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate } from '@/lib/format';
 import { useCases } from '../api/get-cases';
@@ -95,21 +96,7 @@ export function CaseTable({ params, onPageChange }: { params: Omit<CaseListParam
           </Table>
         </section>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('cases.pagination')}>
-          <Group justify="space-between" mt="md" gap="xs">
-            <Button variant="default" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
-              {t('messages.pagination.previous')}
-            </Button>
-            <Text size="sm" aria-live="polite">
-              {t('messages.pagination.page', { page, pages })}
-            </Text>
-            <Button variant="default" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
-              {t('messages.pagination.next')}
-            </Button>
-          </Group>
-        </nav>
-      )}
+      <Pager label={t('cases.pagination')} page={page} pages={pages} onPageChange={onPageChange} />
     </>
   );
 }

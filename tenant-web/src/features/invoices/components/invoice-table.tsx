@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Table, Text } from '@mantine/core';
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
 import { ApiRequestError } from '@portico/shared/http';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/page-loader';
+import { Pager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useInvoices } from '../api/get-invoices';
@@ -113,21 +114,7 @@ export function InvoiceTable({
           </Table.Tbody>
         </Table>
       </section>
-      {pages > 1 && (
-        <nav aria-label={t('invoices.pagination')}>
-          <Group justify="space-between" mt="md" gap="xs">
-            <Button variant="default" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
-              {t('messages.pagination.previous')}
-            </Button>
-            <Text size="sm" aria-live="polite">
-              {t('messages.pagination.page', { page, pages })}
-            </Text>
-            <Button variant="default" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
-              {t('messages.pagination.next')}
-            </Button>
-          </Group>
-        </nav>
-      )}
+      <Pager label={t('invoices.pagination')} page={page} pages={pages} onPageChange={onPageChange} />
     </>
   );
 }

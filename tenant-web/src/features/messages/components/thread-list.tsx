@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Group, Text } from '@mantine/core';
 import type { Box } from '@portico/shared/contracts/messaging';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
+import { Pager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate, leaseLabel } from '@/lib/format';
 import { useThreads } from '../api/get-threads';
@@ -69,21 +70,7 @@ export function ThreadList({
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav aria-label={t('messages.pagination.label')}>
-          <Group justify="space-between" mt="md" gap="xs">
-            <Button variant="default" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
-              {t('messages.pagination.previous')}
-            </Button>
-            <Text size="sm" aria-live="polite">
-              {t('messages.pagination.page', { page, pages })}
-            </Text>
-            <Button variant="default" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
-              {t('messages.pagination.next')}
-            </Button>
-          </Group>
-        </nav>
-      )}
+      <Pager label={t('messages.pagination.label')} page={page} pages={pages} onPageChange={onPageChange} />
     </>
   );
 }
