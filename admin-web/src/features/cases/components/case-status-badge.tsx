@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 const COLORS: Record<CaseStatus, string> = {
   new: 'blue.9',
   acknowledged: 'indigo.9',
-  in_progress: 'orange.9',
+  in_progress: 'cyan.9',
   waiting_for_tenant: 'grape.9',
   resolved: 'teal.9',
   closed: 'gray.7',
