@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('Portico <no-reply@portico.localhost>'),
   SMS_GATEWAY_URL: z.string().default('http://127.0.0.1:8025/a1/sms'),
+  /** `46elks` (form + Basic auth) or `gatewayapi` (JSON + token in SMS_GATEWAY_PASSWORD). */
+  SMS_PROVIDER: z.enum(['46elks', 'gatewayapi']).default('46elks'),
   SMS_GATEWAY_USER: z.string().optional(),
   SMS_GATEWAY_PASSWORD: z.string().optional(),
   /** Alphanumeric sender id, at most 11 characters (46elks, GatewayAPI). */
@@ -64,7 +66,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     smsGatewayUrl: parsed.SMS_GATEWAY_URL,
-    sms: { user: parsed.SMS_GATEWAY_USER, password: parsed.SMS_GATEWAY_PASSWORD ?? '', from: parsed.SMS_FROM },
+    sms: {
+      provider: parsed.SMS_PROVIDER,
+      user: parsed.SMS_GATEWAY_USER,
+      password: parsed.SMS_GATEWAY_PASSWORD ?? '',
+      from: parsed.SMS_FROM,
+    },
     eid: {
       issuer: parsed.EID_ISSUER,
       clientId: parsed.EID_CLIENT_ID,

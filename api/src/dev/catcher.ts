@@ -1,6 +1,7 @@
 /**
  * The local stand-in for the outside world's mail and SMS: an SMTP server that keeps every
- * e-mail, an HTTP SMS gateway (46elks-style `POST /a1/sms`), and a page listing both.
+ * e-mail, an HTTP SMS gateway (46elks-style `POST /a1/sms` and GatewayAPI-style
+ * `POST /rest/mtsms`), and a page listing both.
  * `npm start` runs it on :1025 (SMTP) and :8025 (web); tests start it on free ports.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -79,6 +80,22 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
       if (!entry.to || !entry.message) return json(400, { error: 'to and message are required' });
       sms.push(entry);
       return json(200, { id: `s${entry.id}`, status: 'created', to: entry.to, from: entry.from, message: entry.message });
+    }
+    if (req.method === 'POST' && url.pathname === '/rest/mtsms') {
+      // GatewayAPI style: JSON with a list of recipients' MSISDNs (country code, no '+').
+      let body: { sender?: string; message?: string; recipients?: { msisdn?: number | string }[] };
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return json(400, { error: 'invalid JSON' });
+      }
+      if (!body.message || !body.recipients?.length) return json(400, { error: 'message and recipients are required' });
+      const ids = body.recipients.map((r) => {
+        const entry = { id: nextId++, from: body.sender ?? '', to: `+${r.msisdn}`, message: body.message!, date: new Date().toISOString() };
+        sms.push(entry);
+        return entry.id;
+      });
+      return json(200, { ids, usage: { count: ids.length } });
     }
     if (req.method === 'GET' && url.pathname === '/api/mails') {
       const to = url.searchParams.get('to')?.toLowerCase();

@@ -1,20 +1,29 @@
 import type { Config } from '../config';
 
 /**
- * Sends an SMS through a 46elks-style gateway (STANDARDS §9.1): form-encoded POST with
- * Basic auth. In development and tests the URL points at the local catcher.
+ * SMS through one of two gateway styles behind one interface (STANDARDS §9):
+ * 46elks — form-encoded POST with Basic auth, `to` in E.164 (Sweden);
+ * GatewayAPI — JSON POST with `Authorization: Token …`, recipients as MSISDN numbers without `+` (Denmark).
+ * In development and tests the URL points at the local catcher, which speaks both.
  */
 export function createSmsSender(config: Config) {
+  const { provider, user, password, from } = config.sms;
   return {
     async send(to: string, message: string) {
-      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-      if (config.sms.user) headers.authorization = `Basic ${Buffer.from(`${config.sms.user}:${config.sms.password}`).toString('base64')}`;
-      const res = await fetch(config.smsGatewayUrl, {
-        method: 'POST',
-        headers,
-        body: new URLSearchParams({ from: config.sms.from, to, message }),
-        signal: AbortSignal.timeout(10_000),
-      });
+      const request =
+        provider === 'gatewayapi'
+          ? {
+              headers: { 'content-type': 'application/json', ...(password ? { authorization: `Token ${password}` } : {}) },
+              body: JSON.stringify({ sender: from, message, recipients: [{ msisdn: Number(to.replace(/\D/g, '')) }] }),
+            }
+          : {
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                ...(user ? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : {}),
+              },
+              body: new URLSearchParams({ from, to, message }).toString(),
+            };
+      const res = await fetch(config.smsGatewayUrl, { method: 'POST', ...request, signal: AbortSignal.timeout(10_000) });
       if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
     },
   };
