@@ -70,6 +70,7 @@ export const RESOURCES = [
   'object',
   'work_order',
   'property',
+  'unit',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -11,7 +11,7 @@ import { addHours } from 'date-fns';
 import type { Deps } from '../../deps';
 import { conflict, gone, notFound, unauthenticated } from '../../errors';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from '../auth/passwords';
-import * as authRepo from '../auth/repo';
+import * as authRepo from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
 import { queueEmail } from '../outbox/service';
 import * as repo from './repo';

@@ -135,10 +135,24 @@ export async function getPortalMe(deps: Deps, portalUserId: string, strongAuth =
   };
 }
 
-/** The customers a portal user may act for (portal switched on), with their leases. */
-export const listMemberships = repo.listMemberships;
-export const findPortalUser = repo.findPortalUser;
-export const listLeaseRefs = repo.listLeaseRefs;
+/**
+ * What other modules (account, e-ID, sign-up, cases, customers) use of portal users and sessions:
+ * the auth module's public face, so nothing outside it reaches into its repo.
+ */
+export {
+  addMembership,
+  countMemberships,
+  findPortalUser,
+  insertPortalUser,
+  listActiveSessions,
+  listLeaseRefs,
+  /** The customers a portal user may act for (portal switched on), with their leases. */
+  listMemberships,
+  markFamilyStrong,
+  revokeOtherFamilies,
+  revokeUserFamily,
+  updatePortalUser,
+} from './repo';
 
 export async function updateProfile(deps: Deps, audience: Audience, userId: string, patch: UpdateProfileBody) {
   if (audience === 'staff') {

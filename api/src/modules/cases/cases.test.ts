@@ -291,6 +291,13 @@ describe('equipment objects (seed 003)', () => {
       (await (await signIn(t.app, 'staff', other.admin.email)).post('/api/v1/objects', { number: 'OBJ-1001', type: 'Ok' })).statusCode,
     ).toBe(201);
 
+    // Another landlord's unit, or one that does not exist, is refused with 404 — never stored, never a 500.
+    const foreignUnit = await staff.post('/api/v1/objects', { number: 'OBJ-3003', type: 'Kyl', unitId: other.units[0]!.id });
+    expect(foreignUnit.json().error).toMatchObject({ code: 'not_found', resource: 'unit' });
+    expect(
+      (await staff.post('/api/v1/objects', { number: 'OBJ-3004', type: 'Kyl', unitId: '00000000-0000-4000-8000-000000000000' })).statusCode,
+    ).toBe(404);
+    expect((await staff.patch(`/api/v1/objects/${machine.json().id}`, { unitId: other.units[0]!.id })).statusCode).toBe(404);
     const tenant = await signIn(t.app, 'portal', l.companyUser.email);
     expect((await tenant.get('/api/v1/portal/objects')).json().items.map((o: { number: string }) => o.number)).toEqual(['OBJ-1001']);
     const created = await report(l, tenant, { objectId: machine.json().id });

@@ -57,6 +57,14 @@ export async function findProperty(db: DbOrTx, landlordId: string, propertyId: s
   return row;
 }
 
+export async function findUnit(db: DbOrTx, landlordId: string, unitId: string) {
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.landlordId, landlordId), eq(units.id, unitId)));
+  return row;
+}
+
 export async function listProperties(db: DbOrTx, landlordId: string) {
   return db
     .select({

@@ -29,8 +29,7 @@ import { wantsEmail } from '../account/service';
 import * as auth from '../auth/service';
 import { listContacts, requireCustomer } from '../customers/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
-import { caseDeliveryStates } from '../outbox/repo';
-import { queueCaseEmail, queueEmail, queueSms } from '../outbox/service';
+import { caseDeliveryStates, queueCaseEmail, queueEmail, queueSms } from '../outbox/service';
 import { findLandlord } from '../settings/service';
 import { canDispatch, canSeeStats, seesOnlyAssigned } from './policy';
 import * as repo from './repo';
@@ -626,8 +625,10 @@ export async function listObjects(deps: Deps, actor: Actor) {
   return (await repo.listObjects(deps.db, actor.landlordId, actor.kind === 'tenant' ? actor.customerId : undefined)).map(toObject);
 }
 
+/** An object may only stand in the landlord's own property or unit (the foreign keys would not know). */
 async function assertPlaces(deps: Deps, actor: StaffActor, body: Partial<EquipmentObjectBody>) {
   if (body.propertyId && !(await repo.findProperty(deps.db, actor.landlordId, body.propertyId))) throw notFound('property');
+  if (body.unitId && !(await repo.findUnit(deps.db, actor.landlordId, body.unitId))) throw notFound('unit');
 }
 
 export async function createObject(deps: Deps, actor: StaffActor, body: EquipmentObjectBody) {

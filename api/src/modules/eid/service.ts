@@ -3,7 +3,7 @@ import { maskIdentityNumber, parseIdentityNumber } from '@portico/shared/formats
 import { addMinutes } from 'date-fns';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
-import * as authRepo from '../auth/repo';
+import * as authRepo from '../auth/service';
 import { type IssuedSession, startSession } from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EidClient } from './client';

@@ -32,3 +32,6 @@ export async function queueCaseEmail(
   const payload = NotificationSchema.parse(notification);
   return insertOutbox(tx, { landlordId, channel: 'email', payload, ...about });
 }
+
+/** Delivery states for the console's views of messages and related cases. */
+export { caseDeliveryStates, deliveryStates } from './repo';

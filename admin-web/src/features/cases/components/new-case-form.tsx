@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
+import { LeaseSelect } from '@/components/lease-select';
 import { applyIssues } from '@/lib/errors';
 import { useCreateCase } from '../api/create-case';
 import { useObjects } from '../api/get-objects';
@@ -164,17 +165,11 @@ export function NewCaseForm({
       <Stack>
         <ErrorAlert error={create.error} />
         {renderCustomerPicker({ error: customerError })}
-        <NativeSelect
-          label={t('compose.lease')}
-          required
-          disabled={!customer}
-          description={!customer ? t('compose.leaseHint') : undefined}
+        <LeaseSelect
+          hasCustomer={Boolean(customer)}
+          leases={leases}
           error={errors.leaseId?.message}
-          data={[
-            { value: '', label: customer && leases.length === 0 ? t('compose.noLeases') : t('compose.leasePlaceholder') },
-            ...leases.map((l) => ({ value: l.id, label: `${l.number} · ${l.address}` })),
-          ]}
-          {...form.register('leaseId')}
+          registration={form.register('leaseId')}
         />
         <TextInput
           label={t('cases.form.title')}

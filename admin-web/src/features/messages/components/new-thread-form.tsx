@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import type { LeaseRef } from '@portico/shared/contracts/auth';
 import type { Attachment, ThreadDetail } from '@portico/shared/contracts/messaging';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
+import { LeaseSelect } from '@/components/lease-select';
 import { applyIssues } from '@/lib/errors';
 import { useCreateThread } from '../api/create-thread';
 
@@ -85,17 +86,11 @@ export function NewThreadForm({
       <Stack>
         <ErrorAlert error={create.error} />
         {renderCustomerPicker({ error: customerError })}
-        <NativeSelect
-          label={t('compose.lease')}
-          required
-          disabled={!customer}
-          description={!customer ? t('compose.leaseHint') : undefined}
+        <LeaseSelect
+          hasCustomer={Boolean(customer)}
+          leases={leases}
           error={errors.leaseId?.message}
-          data={[
-            { value: '', label: customer && leases.length === 0 ? t('compose.noLeases') : t('compose.leasePlaceholder') },
-            ...leases.map((l) => ({ value: l.id, label: `${l.number} · ${l.address}` })),
-          ]}
-          {...form.register('leaseId')}
+          registration={form.register('leaseId')}
         />
         <TextInput label={t('compose.subject')} required maxLength={200} error={errors.subject?.message} {...form.register('subject')} />
         <Textarea
