@@ -45,6 +45,12 @@ export const ERROR_CODES = [
   'identity_mismatch',
   'email_change_invalid',
   'invalid_transition',
+  'service_unavailable',
+  'invalid_characters',
+  'line_breaks_not_allowed',
+  'date_out_of_range',
+  'malformed_request',
+  'not_retryable',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
