@@ -52,7 +52,8 @@ if [ -z "${EID_ISSUER:-}" ]; then
   PIDS+=($!)
 fi
 
-(cd api && PORT=3000 LOG_LEVEL="${LOG_LEVEL:-warn}" exec node_modules/.bin/tsx src/server.ts) &
+# node --import tsx, not the tsx CLI: the CLI SIGKILLs a busy child on SIGTERM, cutting in-flight requests.
+(cd api && PORT=3000 LOG_LEVEL="${LOG_LEVEL:-warn}" exec node --import tsx src/server.ts) &
 PIDS+=($!)
 (cd api && exec node_modules/.bin/tsx src/worker.ts) &
 PIDS+=($!)
@@ -61,12 +62,13 @@ PIDS+=($!)
 (cd admin-web && exec node_modules/.bin/vite --host 127.0.0.1 --port 5174 --strictPort --clearScreen false) &
 PIDS+=($!)
 
-wait_http http://127.0.0.1:3000/api/health 90 || exit 1
+wait_http http://127.0.0.1:3000/api/health/ready 90 || exit 1
 cat <<MSG
 
   Portico is running.
     Tenant portal     http://localhost:5173
     Landlord console  http://localhost:5174
+    (Vite lists 127.0.0.1 too: it redirects to localhost, where cookies and the e-ID callback live.)
     API + docs        http://localhost:3000/api/docs  (OpenAPI: /api/v1/openapi.json)
     Mail & SMS        http://localhost:8025
     e-ID test broker  http://127.0.0.1:8026  (BankID/MitID stand-in)

@@ -71,7 +71,7 @@ if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RU
   export EID_ISSUER="http://127.0.0.1:$EID_PORT"
   (cd api && EID_BROKER_PORT="$EID_PORT" EID_REDIRECT_URI="$TENANT_WEB_URL/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) > "$RUN/eid.log" 2>&1 &
   PIDS+=($!)
-  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node_modules/.bin/tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --import tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
   PIDS+=($!)
   (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node_modules/.bin/tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
   PIDS+=($!)
@@ -80,7 +80,7 @@ if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RU
   PIDS+=($!)
   (cd admin-web && PORT="$ADMIN_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$ADMIN_PORT" --strictPort) > "$RUN/admin.log" 2>&1 &
   PIDS+=($!)
-  if wait_http "$PORTICO_API_URL/api/health" 60 && wait_http "$TENANT_WEB_URL/" 30 && wait_http "$ADMIN_WEB_URL/" 30 && wait_http "$EID_ISSUER/.well-known/openid-configuration" 30; then
+  if wait_http "$PORTICO_API_URL/api/health/ready" 60 && wait_http "$TENANT_WEB_URL/" 30 && wait_http "$ADMIN_WEB_URL/" 30 && wait_http "$EID_ISSUER/.well-known/openid-configuration" 30; then
     (cd e2e && DATABASE_URL="$E2E_DB" node_modules/.bin/vitest run ${E2E_ONLY:-} --reporter=default --reporter=json --outputFile="$REPORTS/e2e.json")
   else
     tail -n 40 "$RUN/api.log" "$RUN/tenant.log" "$RUN/admin.log" >&2

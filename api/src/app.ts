@@ -1,9 +1,8 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifySchema } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Deps } from './deps';
@@ -11,6 +10,7 @@ import { accountRoutes } from './modules/account/routes';
 import { authRoutes } from './modules/auth/routes';
 import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
+import { deliveryRoutes } from './modules/deliveries/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
@@ -21,28 +21,36 @@ import { signupRoutes } from './modules/signup/routes';
 import { openapiInfo, openapiTransform, registerOpenapiRoute } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { healthPlugin } from './plugins/health';
 import { infraPlugin } from './plugins/infra';
+import { DOCS_CSP, securityHeadersPlugin } from './plugins/security-headers';
 
 export type AppDeps = Deps & { redis: Redis };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    apiRoutes: { method: string; url: string }[];
+    /** `schema` is the route's contract (params, querystring, body), for the schema-driven fuzz test. */
+    apiRoutes: { method: string; url: string; schema?: FastifySchema }[];
   }
 }
 
 /** Builds the whole API without listening, so tests can `inject` into it. */
 export async function buildApp(deps: AppDeps) {
+  // A hop count trusts the nearest N proxies (Express semantics); Fastify itself treats a number as "trust none".
+  const { trustProxy } = deps.config;
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    // On close, drop idle keep-alive sockets at once; busy ones finish their request first.
+    forceCloseConnections: 'idle',
   });
   // Every API route, so a test can prove the OpenAPI document leaves none out.
-  const apiRoutes: { method: string; url: string }[] = [];
+  const apiRoutes: { method: string; url: string; schema?: FastifySchema }[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/') || route.url === '/api/v1/openapi.json') return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,15 +58,18 @@ export async function buildApp(deps: AppDeps) {
   const { redis, ...core } = deps;
   await app.register(infraPlugin, core);
   await app.register(errorsPlugin);
-  // JSON only; attachments set their own CSP. The docs UI needs inline scripts, so no global CSP.
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
-  await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:` });
+  // A CSP on every response (attachments and the docs UI set their own) and no-store by default.
+  await app.register(securityHeadersPlugin);
+  await app.register(healthPlugin, { db: deps.db, redis });
+  // Fail closed: only sign-in, password reset and sign-up are limited, and without Redis they answer
+  // 503 (the error handler) rather than run unlimited; routes without a limit never touch Redis.
+  await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:`, skipOnError: false });
   await app.register(multipart);
   await app.register(swagger, { openapi: openapiInfo, transform: openapiTransform });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(authPlugin);
 
-  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(authRoutes, { prefix: '/api/v1/auth', redis });
   await app.register(signupRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(accountRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(eidRoutes, { prefix: '/api/v1/auth/portal' });
@@ -68,13 +79,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(staffCaseRoutes, { prefix: '/api/v1' });
   await app.register(settingsRoutes, { prefix: '/api/v1' });
   await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
+  await app.register(deliveryRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
   await app.register(registerOpenapiRoute);
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   return app;
 }

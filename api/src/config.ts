@@ -1,10 +1,15 @@
+import { isIP } from 'node:net';
 import { LocaleSchema } from '@portico/shared/locale';
 import { z } from 'zod';
+import { parseSigningKeys } from './modules/auth/signing-keys';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
   .optional();
+
+/** The e-ID client secret every checkout shares; a production process must not run with it. */
+const DEV_EID_CLIENT_SECRET = 'portico-dev-secret';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -25,9 +30,11 @@ const EnvSchema = z.object({
   /** The e-ID broker (OIDC). Locally the stand-in in src/dev/eid-broker.ts. */
   EID_ISSUER: z.string().default('http://127.0.0.1:8026'),
   EID_CLIENT_ID: z.string().default('portico'),
-  EID_CLIENT_SECRET: z.string().default('portico-dev-secret'),
-  /** Signs access tokens. Required in production; a fixed dev value elsewhere. */
+  EID_CLIENT_SECRET: z.string().default(DEV_EID_CLIENT_SECRET),
+  /** Signs access tokens (one key, id `default`). Production needs this or JWT_KEYS; a fixed dev key elsewhere. */
   JWT_SECRET: z.string().min(32).optional(),
+  /** Rotation: `kid1:secret1,kid0:secret0` — the first signs, the rest still verify. Wins over JWT_SECRET. */
+  JWT_KEYS: z.string().optional(),
   TENANT_WEB_URL: z.string().default('http://localhost:5173'),
   ADMIN_WEB_URL: z.string().default('http://localhost:5174'),
   FILES_DIR: z.string().default('.data/files'),
@@ -39,21 +46,73 @@ const EnvSchema = z.object({
   SIGNUP_CLIENT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** First retry delay of a failed e-mail; doubles each attempt (2 s, 4 s, 8 s … by default). */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
-  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).default(6),
+  /**
+   * Tries per notification before it is marked failed. With the 2 s base and the 1 h cap below,
+   * 35 tries span about 24 h, so a day-long SMTP or SMS outage does not fail anything.
+   */
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).default(35),
+  /** Longest wait between two tries of one notification (the exponential backoff's cap). */
+  NOTIFY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** An outbox row handed to the queue but still pending after this long is checked and handed over again. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  /** Settled (sent or failed) outbox rows are deleted after this many days. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How often the worker runs retention (outbox, expired sessions, sign-ups, e-ID requests). */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
+  /** When set, the worker answers `GET /live` on this port (liveness probe); unset, no listener. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).optional(),
   /** How often the outbox relay looks for new rows when nothing woke it. */
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
   /** Prefix of every Redis key (queues, rate limits), so two deployments or test runs can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('portico'),
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For), so rate limits key on the
+   * real client behind a load balancer: `false` (default), `true`, a hop count, or a comma list of
+   * addresses/CIDRs. Passed to Fastify's `trustProxy`.
+   */
+  TRUST_PROXY: z.string().default('false'),
+  /** How long a SIGTERM waits for in-flight requests before the API closes the remaining connections and exits. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * Production must name its own services and secrets: a default would silently point at
+ * localhost or use a secret that is public in this repository. Lists every problem at once.
+ */
+function refuseDevelopmentDefaults(env: Record<string, string | undefined>) {
+  const missing = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'EID_CLIENT_SECRET'].filter((name) => !env[name]?.trim());
+  if (env.EID_CLIENT_SECRET?.trim() === DEV_EID_CLIENT_SECRET) missing.push('EID_CLIENT_SECRET (still the development default)');
+  if (missing.length) {
+    throw new Error(`Refusing to start with NODE_ENV=production: set ${missing.join(', ')}`);
+  }
+}
+
+/** Names proxy-addr (Fastify's trustProxy) accepts for address ranges. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `true`/`false`, a hop count, or a comma list of trusted proxy addresses (Fastify's `trustProxy`). */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  // Checked here so a typo stops start-up with the setting's name rather than deep inside Fastify.
+  const invalid = addresses.filter((a) => !TRUST_PROXY_NAMES.has(a) && !isIP(a.replace(/\/\d{1,3}$/, '')));
+  if (invalid.length) throw new Error(`TRUST_PROXY: not an address or CIDR: ${invalid.join(', ')}`);
+  return addresses;
+}
+
 /** The only reader of process.env. Tests pass their own record. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = EnvSchema.parse(env);
-  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
-    throw new Error('JWT_SECRET must be set in production');
-  }
+  if (parsed.NODE_ENV === 'production') refuseDevelopmentDefaults(env);
+  const jwtKeys = parseSigningKeys(parsed.JWT_KEYS, parsed.JWT_SECRET, parsed.NODE_ENV);
   const cookieSecure = parsed.COOKIE_SECURE ?? !/^http:\/\/(localhost|127\.0\.0\.1)/.test(parsed.TENANT_WEB_URL);
   return {
     env: parsed.NODE_ENV,
@@ -63,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
     redisPrefix: parsed.REDIS_PREFIX,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     smsGatewayUrl: parsed.SMS_GATEWAY_URL,
@@ -79,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // The browser reaches the API through the portal's origin, so cookies stay first-party.
       redirectUri: `${parsed.TENANT_WEB_URL.replace(/\/$/, '')}/api/v1/auth/portal/eid/callback`,
     },
-    jwtSecret: parsed.JWT_SECRET ?? 'portico-development-secret-not-for-production-use',
+    jwtKeys,
     tenantWebUrl: parsed.TENANT_WEB_URL.replace(/\/$/, ''),
     adminWebUrl: parsed.ADMIN_WEB_URL.replace(/\/$/, ''),
     filesDir: parsed.FILES_DIR,
@@ -91,6 +152,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attempts: parsed.NOTIFY_ATTEMPTS,
       backoffMs: parsed.NOTIFY_BACKOFF_MS,
       relayIntervalMs: parsed.RELAY_INTERVAL_MS,
+      backoffMaxMs: parsed.NOTIFY_BACKOFF_MAX_MS,
+      leaseMs: parsed.OUTBOX_LEASE_MS,
+      retentionDays: parsed.OUTBOX_RETENTION_DAYS,
+      retentionIntervalMs: parsed.RETENTION_INTERVAL_MS,
     },
+    workerHealthPort: parsed.WORKER_HEALTH_PORT,
   };
 }

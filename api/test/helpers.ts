@@ -25,7 +25,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     ADMIN_WEB_URL: 'http://admin.test',
     ...env,
   });
-  const infra = openInfra(config);
+  const infra = openInfra(config, { role: 'api' });
   const app = await buildApp(infra.deps);
   return {
     app,

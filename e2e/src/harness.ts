@@ -78,7 +78,7 @@ export const STAFF_PASSWORD = 'e2e staff passphrase 2026';
 
 /** Runs `build` with a database handle of its own, for setting up a test's world. */
 export async function withDb<T>(build: (db: ReturnType<typeof createDb>['db']) => Promise<T>): Promise<T> {
-  const { db, pool } = createDb(env.databaseUrl, 2);
+  const { db, pool } = createDb(env.databaseUrl, { max: 2 });
   try {
     return await build(db);
   } finally {
@@ -88,7 +88,7 @@ export async function withDb<T>(build: (db: ReturnType<typeof createDb>['db']) =
 
 /** A landlord of its own: one admin, one household tenant with a flat and no portal user. */
 export async function makeScenario() {
-  const { db, pool } = createDb(env.databaseUrl, 2);
+  const { db, pool } = createDb(env.databaseUrl, { max: 2 });
   try {
     const u = randomUUID().slice(0, 8);
     const landlord = await insertLandlord(db, { name: `E2E Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });

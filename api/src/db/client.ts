@@ -7,8 +7,23 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(url: string, max = 10) {
-  const pool = new pg.Pool({ connectionString: url, max });
+export type DbOptions = {
+  max?: number;
+  /** Longest wait for a connection (new or from a full pool) before the query fails; keeps requests from hanging. */
+  connectionTimeoutMillis?: number;
+  /** Told about connection errors the pool survived (Postgres restarted, connection cut). */
+  onError?: (err: Error) => void;
+};
+
+export function createDb(url: string, { max = 10, connectionTimeoutMillis = 5000, onError = () => {} }: DbOptions = {}) {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
+  // Without these listeners a Postgres restart kills the process: an idle client's error is
+  // re-emitted by the pool, and a checked-out client (inside a transaction) emits on itself.
+  // The pool drops broken clients on its own and connects afresh on the next query.
+  pool.on('error', onError);
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
   const db = drizzle(pool, { schema });
   return { db, pool };
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://portico@db.internal/portico',
+  REDIS_URL: 'redis://cache.internal:6379',
+  SMTP_URL: 'smtp://mail.internal:587',
+  EID_CLIENT_SECRET: 'a-real-secret-from-the-broker',
+  JWT_SECRET: 'x'.repeat(48),
+};
+
+describe('loadConfig in production', () => {
+  it('starts with every service and secret named', () => {
+    const config = loadConfig(production);
+    expect(config.databaseUrl).toBe(production.DATABASE_URL);
+    expect(config.eid.clientSecret).toBe(production.EID_CLIENT_SECRET);
+  });
+
+  it('refuses to start without explicit URLs and names every missing one at once', () => {
+    const { DATABASE_URL: _d, REDIS_URL: _r, SMTP_URL: _s, ...rest } = production;
+    expect(() => loadConfig(rest)).toThrow('Refusing to start with NODE_ENV=production: set DATABASE_URL, REDIS_URL, SMTP_URL');
+  });
+
+  it('treats an empty value as missing', () => {
+    expect(() => loadConfig({ ...production, REDIS_URL: ' ' })).toThrow(/set REDIS_URL$/);
+  });
+
+  it('refuses a missing or development e-ID client secret', () => {
+    const { EID_CLIENT_SECRET: _e, ...rest } = production;
+    expect(() => loadConfig(rest)).toThrow(/set EID_CLIENT_SECRET$/);
+    expect(() => loadConfig({ ...production, EID_CLIENT_SECRET: 'portico-dev-secret' })).toThrow(
+      /set EID_CLIENT_SECRET \(still the development default\)/,
+    );
+  });
+
+  it('keeps the development defaults outside production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/portico');
+      expect(config.eid.clientSecret).toBe('portico-dev-secret');
+    }
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trustProxy = (TRUST_PROXY?: string) => loadConfig({ NODE_ENV: 'test', TRUST_PROXY }).trustProxy;
+
+  it('trusts no proxy by default', () => {
+    expect(trustProxy()).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+  });
+
+  it('accepts true, a hop count and a list of addresses or CIDRs', () => {
+    expect(trustProxy('true')).toBe(true);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('10.0.0.1, 10.1.0.0/16,::1,loopback')).toEqual(['10.0.0.1', '10.1.0.0/16', '::1', 'loopback']);
+  });
+
+  it('refuses something that is not an address', () => {
+    expect(() => trustProxy('10.0.0.1,lb.example.com')).toThrow('TRUST_PROXY: not an address or CIDR: lb.example.com');
+  });
+});
