@@ -41,6 +41,18 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     ...base,
     link: z.string(),
   }),
+  /** A reset asked for an address with no active account: its owner learns that, the asker nothing. */
+  z.object({
+    template: z.literal('password_reset_no_account'),
+    ...base,
+    audience: z.enum(['staff', 'portal']),
+  }),
+  /** A sign-up or an e-mail change named an address that already has an account: its owner is told, not the asker. */
+  z.object({
+    template: z.literal('email_in_use'),
+    ...base,
+    link: z.string(),
+  }),
   /** Seed 001: the sign-up verification, by e-mail (code and link) or SMS (code only). */
   z.object({
     template: z.literal('signup_code'),

@@ -67,6 +67,20 @@ export function renderEmail(n: Notification): RenderedEmail {
         { link: n.link, label: t('email:passwordReset.cta') },
         signature,
       ]);
+    case 'password_reset_no_account':
+      return compose(t('email:passwordResetNoAccount.subject'), [
+        greeting,
+        { text: t(n.audience === 'staff' ? 'email:passwordResetNoAccount.introStaff' : 'email:passwordResetNoAccount.introPortal') },
+        { text: t('email:passwordResetNoAccount.ignore') },
+      ]);
+    case 'email_in_use':
+      return compose(t('email:emailInUse.subject'), [
+        greeting,
+        { text: t('email:emailInUse.intro', n) },
+        { link: n.link, label: t('email:emailInUse.cta') },
+        { text: t('email:emailInUse.ignore') },
+        signature,
+      ]);
     case 'signup_code':
       return compose(t('email:signupCode.subject', n), [
         greeting,

@@ -15,6 +15,7 @@ const refreshPath = (audience: Audience) => `/api/v1/auth/${audience}`;
 
 /** `sid` names the session family (one device); `strong` says it has used e-ID. */
 type AccessClaims = { sub: string; aud: Audience; sid: string; strong: boolean };
+type TokenHeader = { kid?: unknown; alg?: unknown };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +27,8 @@ declare module 'fastify' {
     setAccessToken: (reply: FastifyReply, audience: Audience, claims: { sub: string; sid: string; strong: boolean }) => void;
     clearSession: (reply: FastifyReply, audience: Audience) => void;
     refreshCookie: (request: FastifyRequest, audience: Audience) => string | undefined;
+    /** The signed claims of the access cookie, without asking whether the session is still live (sign-out). */
+    accessClaims: (request: FastifyRequest, audience: Audience) => AccessClaims | undefined;
   }
 }
 
@@ -35,7 +38,13 @@ export const authPlugin = fp(
   async (app: FastifyInstance) => {
     const { config, db } = app;
     await app.register(cookie);
-    await app.register(jwt, { secret: config.jwtSecret, sign: { expiresIn: ACCESS_TTL_SECONDS } });
+    const { current, byKid } = config.jwtKeys;
+    // The current key signs and names itself in the header; verification picks the key by that name.
+    await app.register(jwt, {
+      secret: current.secret,
+      sign: { expiresIn: ACCESS_TTL_SECONDS, kid: current.kid, algorithm: 'HS256' },
+      verify: { algorithms: ['HS256'] },
+    });
 
     // A cross-site form or image cannot add a custom header; SameSite cookies are the second fence.
     app.addHook('onRequest', async (request) => {
@@ -68,20 +77,45 @@ export const authPlugin = fp(
 
     app.decorate('refreshCookie', (request: FastifyRequest, audience: Audience) => request.cookies[cookieNames(audience).refresh]);
 
-    function claims(request: FastifyRequest, audience: Audience): AccessClaims {
-      const token = request.cookies[cookieNames(audience).access];
-      if (!token) throw unauthenticated();
+    /** Signature (by the key the header names), expiry and audience; throws a 401 otherwise. */
+    function verifyAccess(token: string, audience: Audience): AccessClaims {
       try {
-        const decoded = app.jwt.verify<AccessClaims>(token);
-        if (decoded.aud !== audience) throw new Error('wrong audience');
+        const { header } = app.jwt.decode<{ header: TokenHeader }>(token, { complete: true })!;
+        const key = typeof header.kid === 'string' ? byKid.get(header.kid) : undefined;
+        if (!key) throw new Error('unknown key id');
+        const decoded = app.jwt.verify<AccessClaims>(token, { key, algorithms: ['HS256'] });
+        if (decoded.aud !== audience || typeof decoded.sid !== 'string' || typeof decoded.sub !== 'string') throw new Error('bad claims');
         return decoded;
       } catch {
         throw unauthenticated('session_expired');
       }
     }
 
+    app.decorate('accessClaims', (request: FastifyRequest, audience: Audience) => {
+      const token = request.cookies[cookieNames(audience).access];
+      if (!token) return undefined;
+      try {
+        return verifyAccess(token, audience);
+      } catch {
+        return undefined;
+      }
+    });
+
+    /**
+     * A valid token is not enough: its session family must still be live, so signing out (a device),
+     * a password change or reset, and a replayed refresh token end access at once, not at expiry.
+     */
+    async function claims(request: FastifyRequest, audience: Audience): Promise<AccessClaims> {
+      const token = request.cookies[cookieNames(audience).access];
+      if (!token) throw unauthenticated();
+      const decoded = verifyAccess(token, audience);
+      const live = await authRepo.findLiveSession(db, decoded.sid);
+      if (!live || live.userId !== decoded.sub || live.audience !== audience) throw unauthenticated('session_expired');
+      return decoded;
+    }
+
     app.decorate('requireStaff', async (request: FastifyRequest) => {
-      const { sub, sid } = claims(request, 'staff');
+      const { sub, sid } = await claims(request, 'staff');
       request.sessionFamilyId = sid;
       const row = await authRepo.findStaff(db, { id: sub });
       if (!row) throw unauthenticated();
@@ -91,7 +125,7 @@ export const authPlugin = fp(
     });
 
     app.decorate('requirePortalUser', async (request: FastifyRequest) => {
-      const { sub, sid, strong } = claims(request, 'portal');
+      const { sub, sid, strong } = await claims(request, 'portal');
       request.portalUserId = sub;
       request.sessionFamilyId = sid;
       request.strongAuth = strong === true;
@@ -99,7 +133,7 @@ export const authPlugin = fp(
 
     // Acts for the customer named in the header, or the person's first one.
     app.decorate('requireTenant', async (request: FastifyRequest) => {
-      const { sub, sid, strong } = claims(request, 'portal');
+      const { sub, sid, strong } = await claims(request, 'portal');
       request.sessionFamilyId = sid;
       request.strongAuth = strong === true;
       const user = await authRepo.findPortalUser(db, { id: sub });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { PasswordPolicySchema } from '../password-policy';
-import { PortalRoleSchema } from './auth';
+import { oneLine, verbatim } from '../text';
+import { EmailSchema, PasswordInputSchema, PortalRoleSchema } from './auth';
 
 /** Swedish personnummer / organisationsnummer or Danish CPR / CVR, as typed (separators allowed). */
-export const IdentityNumberInputSchema = z.string().trim().min(8).max(20);
+export const IdentityNumberInputSchema = oneLine().min(8).max(20);
 
-export const UsernameSchema = z
-  .string()
-  .trim()
+export const UsernameSchema = oneLine()
   .toLowerCase()
   .min(3)
   .max(64)
@@ -18,7 +17,7 @@ export const UsernameSchema = z
 export const SignupStartBodySchema = z.object({
   identityNumber: IdentityNumberInputSchema,
   username: UsernameSchema,
-  password: z.string().min(1).max(1024),
+  password: PasswordInputSchema,
 });
 export type SignupStartBody = z.infer<typeof SignupStartBodySchema>;
 
@@ -34,6 +33,12 @@ export const SignupStartedSchema = z.object({
 });
 export type SignupStarted = z.infer<typeof SignupStartedSchema>;
 
+/** Asked when the identity number is typed, so the password hint shows the landlord's real rule. */
+export const SignupPolicyBodySchema = z.object({ identityNumber: IdentityNumberInputSchema });
+/** Every policy a new password must meet (one per distinct landlord policy; `standard` when none is known). */
+export const PasswordPoliciesSchema = z.object({ policies: z.array(PasswordPolicySchema).min(1) });
+export type PasswordPolicies = z.infer<typeof PasswordPoliciesSchema>;
+
 export const SignupParamsSchema = z.object({ signupId: z.uuid() });
 export const SignupChannelBodySchema = z.object({ channel: VerificationChannelSchema });
 export const SignupCodeSentSchema = z.object({
@@ -46,12 +51,9 @@ export type SignupCodeSent = z.infer<typeof SignupCodeSentSchema>;
 /** Either the 6-digit code typed in, or the token from the e-mailed link. */
 export const SignupVerifyBodySchema = z.union([
   z.object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{6}$/),
+    code: oneLine().regex(/^\d{6}$/),
   }),
-  z.object({ token: z.string().min(10).max(200) }),
+  z.object({ token: verbatim().min(10).max(200) }),
 ]);
 export type SignupVerifyBody = z.infer<typeof SignupVerifyBodySchema>;
 
@@ -62,14 +64,11 @@ export const SignupVerifiedSchema = z.object({
 });
 export type SignupVerified = z.infer<typeof SignupVerifiedSchema>;
 
-export const PhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ()-]{6,20}$/);
+export const PhoneSchema = oneLine().regex(/^\+?[0-9 ()-]{6,20}$/);
 
 export const SignupCompleteBodySchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  name: oneLine().min(1).max(200),
+  email: EmailSchema,
   phone: PhoneSchema.optional(),
 });
 export type SignupCompleteBody = z.infer<typeof SignupCompleteBodySchema>;
@@ -90,8 +89,8 @@ export type OrgMember = z.infer<typeof OrgMemberSchema>;
 export const OrgMemberListSchema = z.object({ items: z.array(OrgMemberSchema) });
 
 export const OrgInviteBodySchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-  name: z.string().trim().min(1).max(200),
+  email: EmailSchema,
+  name: oneLine().min(1).max(200),
   role: PortalRoleSchema,
 });
 export type OrgInviteBody = z.infer<typeof OrgInviteBodySchema>;
@@ -105,7 +104,10 @@ export const StaffOrgInviteBodySchema = OrgInviteBodySchema.extend({ role: Porta
 
 export const DeviceSessionSchema = z.object({
   id: z.uuid(),
+  /** An English label ("Chrome on Linux"); clients in other languages build theirs from `browser` and `os`. */
   device: z.string(),
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   lastUsedAt: z.iso.datetime({ offset: true }),
   remembered: z.boolean(),
@@ -116,18 +118,18 @@ export const DeviceSessionListSchema = z.object({ items: z.array(DeviceSessionSc
 export const SessionParamsSchema = z.object({ sessionId: z.uuid() });
 
 export const ChangePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(1).max(1024),
+  currentPassword: PasswordInputSchema,
+  newPassword: PasswordInputSchema,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
 export const EmailChangeBodySchema = z.object({
-  newEmail: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-  password: z.string().min(1).max(1024),
+  newEmail: EmailSchema,
+  password: PasswordInputSchema,
 });
 export type EmailChangeBody = z.infer<typeof EmailChangeBodySchema>;
 export const EmailChangeStartedSchema = z.object({ pendingEmail: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
-export const EmailChangeConfirmBodySchema = z.object({ token: z.string().min(10).max(200) });
+export const EmailChangeConfirmBodySchema = z.object({ token: verbatim().min(10).max(200) });
 
 export const NOTIFICATION_KINDS = ['messages', 'cases', 'notices', 'invoices'] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -156,8 +158,7 @@ export const EidStartQuerySchema = z.object({
   method: EidMethodSchema,
   intent: EidIntentSchema.default('login'),
   /** A path inside the tenant portal to return to. */
-  returnTo: z
-    .string()
+  returnTo: oneLine()
     .regex(/^\/[^/\\]/)
     .max(500)
     .optional(),

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { LocaleSchema } from '../locale';
 import { PasswordPolicySchema } from '../password-policy';
+import { oneLine, verbatim } from '../text';
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const EmailSchema = oneLine().toLowerCase().pipe(z.email().max(254));
 
 /** Password length is checked by the policy, not here, so the answer names the rule. */
-export const PasswordInputSchema = z.string().min(1).max(1024);
+export const PasswordInputSchema = verbatim().min(1).max(1024);
 
 export const LoginBodySchema = z.object({
   /** An e-mail address; in the portal also the username chosen at sign-up. */
-  email: z.string().trim().toLowerCase().min(3).max(254),
+  email: oneLine().toLowerCase().min(3).max(254),
   password: PasswordInputSchema,
   /** Seed 002: sign in once per device. Without it the session ends with the browser. */
   remember: z.boolean().default(false),
@@ -83,10 +84,8 @@ export type PortalMe = z.infer<typeof PortalMeSchema>;
 
 export const UpdateProfileBodySchema = z.object({
   locale: LocaleSchema.nullable().optional(),
-  name: z.string().trim().min(1).max(200).optional(),
-  phone: z
-    .string()
-    .trim()
+  name: oneLine().min(1).max(200).optional(),
+  phone: oneLine()
     .regex(/^\+?[0-9 ()-]{6,20}$/)
     .nullable()
     .optional(),
@@ -95,12 +94,12 @@ export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
 
 export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
 export const PasswordResetConfirmSchema = z.object({
-  token: z.string().min(10).max(200),
+  token: verbatim().min(10).max(200),
   password: PasswordInputSchema,
 });
 export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirmSchema>;
 
-export const InvitationTokenParamsSchema = z.object({ token: z.string().min(10).max(200) });
+export const InvitationTokenParamsSchema = z.object({ token: verbatim().min(10).max(200) });
 
 export const InvitationPreviewSchema = z.object({
   email: z.string(),
@@ -115,7 +114,7 @@ export const InvitationPreviewSchema = z.object({
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
 export const InvitationAcceptSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: oneLine().min(1).max(200),
   password: PasswordInputSchema,
 });
 export type InvitationAccept = z.infer<typeof InvitationAcceptSchema>;

@@ -1,6 +1,8 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customerContacts, customers } from './customers';
 import { landlords } from './landlords';
+import { threads } from './messaging';
 
 /**
  * One row per refresh token. Rotation marks the old row `rotated_at` and inserts a new one in
@@ -24,7 +26,13 @@ export const sessions = pgTable(
     /** Set for the whole family once the person signed in or stepped up with e-ID. */
     strongAuthAt: timestamp('strong_auth_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_family_idx').on(t.familyId), index('sessions_user_idx').on(t.audience, t.userId)],
+  (t) => [
+    index('sessions_family_idx').on(t.familyId),
+    index('sessions_user_idx').on(t.audience, t.userId),
+    // A family has at most one live row (rotation retires the old one in the same transaction), so the
+    // check every authenticated request makes — is this family still signed in? — is one unique-index probe.
+    uniqueIndex('sessions_live_family_idx').on(t.familyId).where(sql`${t.rotatedAt} is null and ${t.revokedAt} is null`),
+  ],
 );
 
 export const passwordResets = pgTable('password_resets', {
@@ -44,11 +52,9 @@ export const invitations = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: uuid('customer_id').notNull(),
     /** Set when the invitation went to a contact person on record; null for one made in the portal. */
-    contactId: uuid('contact_id').references(() => customerContacts.id),
+    contactId: uuid('contact_id'),
     email: text('email').notNull(),
     name: text('name'),
     /** The role the person gets; null = main administrator if first, else user. */
@@ -61,7 +67,21 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('invitations_contact_idx').on(t.contactId), index('invitations_customer_idx').on(t.customerId)],
+  (t) => [
+    index('invitations_contact_idx').on(t.contactId),
+    index('invitations_customer_idx').on(t.customerId),
+    foreignKey({
+      name: 'invitations_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+    foreignKey({
+      name: 'invitations_contact_fk',
+      columns: [t.landlordId, t.contactId],
+      foreignColumns: [customerContacts.landlordId, customerContacts.id],
+    }),
+    foreignKey({ name: 'invitations_thread_fk', columns: [t.landlordId, t.threadId], foreignColumns: [threads.landlordId, threads.id] }),
+  ],
 );
 
 /** Seed 001: a sign-up by identity number, from the first form until the account exists. */

@@ -85,13 +85,27 @@ describe('account settings (seed 004)', () => {
     ).toBe('email_change_invalid');
   });
 
-  it('refuses an address another account uses', async () => {
+  it('answers an address another account uses like a free one, tells its owner, and never changes it', async () => {
     const l = await makeLandlord(t.app);
     const other = await makeLandlord(t.app);
     const client = await signIn(t.app, 'portal', l.companyUser.email);
-    const res = await client.post('/api/v1/auth/portal/email-change', { newEmail: other.companyUser.email, password: PASSWORD });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('email_taken');
+    const free = `free-${l.landlord.id}@new.test`;
+    const toFree = await client.post('/api/v1/auth/portal/email-change', { newEmail: free, password: PASSWORD });
+    const toTaken = await client.post('/api/v1/auth/portal/email-change', { newEmail: other.companyUser.email, password: PASSWORD });
+    expect([toFree.statusCode, toTaken.statusCode]).toEqual([202, 202]);
+    expect(Object.keys(toTaken.json())).toEqual(Object.keys(toFree.json()));
+    expect(toTaken.json().pendingEmail).toBe(other.companyUser.email);
+    // The owner is told; no activation link is made for the taken address.
+    const toOwner = await outboxFor(t.app, other.companyUser.email);
+    expect(toOwner.map((m) => (m.payload as { template: string }).template)).toEqual(['email_in_use']);
+    expect(toOwner[0]!.payload).toMatchObject({ landlordName: l.landlord.name, link: 'http://tenant.test/login' });
+    expect((await outboxFor(t.app, free)).map((m) => (m.payload as { template: string }).template)).toEqual(['email_change_activation']);
+    // The old address hears of both requests alike.
+    const notices = (await outboxFor(t.app, l.companyUser.email)).filter(
+      (m) => (m.payload as { template: string }).template === 'email_change_notice',
+    );
+    expect(notices).toHaveLength(2);
+    expect((await client.get('/api/v1/auth/portal/me')).json().email).toBe(l.companyUser.email);
   });
 
   it('keeps notification preferences per kind and channel, and profile fields', async () => {

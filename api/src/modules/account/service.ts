@@ -10,6 +10,7 @@ import {
 import { addHours } from 'date-fns';
 import type { Deps } from '../../deps';
 import { conflict, gone, notFound, unauthenticated } from '../../errors';
+import { deviceParts } from '../auth/device';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from '../auth/passwords';
 import * as authRepo from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
@@ -48,12 +49,14 @@ export async function changePassword(deps: Deps, userId: string, currentFamilyId
 /**
  * Seed 004: the new address gets an activation link; the old one is told. Nothing changes until
  * the link is opened, so a typo or a hijacked session cannot take the account's e-mail.
+ * An address that already has an account is answered the same (so this is no way to test
+ * addresses): its owner is told instead, and no link exists that could complete the change.
  */
 export async function startEmailChange(deps: Deps, userId: string, body: EmailChangeBody) {
   const user = await requireUser(deps, userId);
   if (!(await verifyPassword(user.passwordHash, body.password))) throw unauthenticated('invalid_credentials');
-  const taken = await authRepo.findPortalUser(deps.db, { login: body.newEmail });
-  if (taken && taken.id !== userId) throw conflict('email_taken');
+  const holder = await authRepo.findPortalUser(deps.db, { login: body.newEmail });
+  const taken = holder && holder.id !== userId ? holder : undefined;
   const landlord = await landlordOf(deps, userId);
   const token = newToken();
   const expiresAt = addHours(new Date(), EMAIL_CHANGE_TTL_HOURS);
@@ -61,13 +64,25 @@ export async function startEmailChange(deps: Deps, userId: string, body: EmailCh
   const landlordName = landlord?.name ?? 'Portico';
   await deps.db.transaction(async (tx) => {
     await repo.insertEmailChange(tx, { portalUserId: userId, newEmail: body.newEmail, tokenHash: hashToken(token), expiresAt });
-    await queueEmail(tx, landlord?.id ?? null, {
-      template: 'email_change_activation',
-      to: body.newEmail,
-      locale,
-      landlordName,
-      link: `${deps.config.tenantWebUrl}/confirm-email?token=${token}`,
-    });
+    await queueEmail(
+      tx,
+      landlord?.id ?? null,
+      taken
+        ? {
+            template: 'email_in_use',
+            to: taken.email,
+            locale: taken.locale ?? locale,
+            landlordName,
+            link: `${deps.config.tenantWebUrl}/login`,
+          }
+        : {
+            template: 'email_change_activation',
+            to: body.newEmail,
+            locale,
+            landlordName,
+            link: `${deps.config.tenantWebUrl}/confirm-email?token=${token}`,
+          },
+    );
     await queueEmail(tx, landlord?.id ?? null, {
       template: 'email_change_notice',
       to: user.email,
@@ -114,6 +129,7 @@ export async function listDevices(deps: Deps, userId: string, currentFamilyId: s
   return rows.map((r) => ({
     id: r.familyId,
     device: r.device || 'Unknown device',
+    ...deviceParts(r.device),
     createdAt: r.familyStartedAt.toISOString(),
     lastUsedAt: r.createdAt.toISOString(),
     remembered: r.remember,

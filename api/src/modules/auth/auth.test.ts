@@ -72,7 +72,7 @@ describe('staff sign-in', () => {
       payload: '{nope',
     });
     expect(broken.statusCode).toBe(400);
-    expect(broken.json().error.code).toBe('validation_failed');
+    expect(broken.json().error.code).toBe('malformed_request');
   });
 });
 
@@ -155,10 +155,52 @@ describe('password reset', () => {
     await signIn(t.app, 'staff', l.technician.email, 'a brand new passphrase');
   });
 
-  it('answers the same for an unknown address and queues nothing', async () => {
-    const res = await new Client(t.app).post('/api/v1/auth/portal/password-reset', { email: 'ghost@nowhere.test' });
-    expect(res.statusCode).toBe(202);
-    expect(await outboxFor(t.app, 'ghost@nowhere.test')).toHaveLength(0);
+  it('does the same for a known and an unknown address: same answer, one e-mail each, a link only for the account', async () => {
+    for (const audience of ['staff', 'portal'] as const) {
+      const fresh = await makeLandlord(t.app);
+      const known = audience === 'staff' ? fresh.manager.email : fresh.companyUser.email;
+      const unknown = `ghost-${fresh.landlord.id}@nowhere.test`;
+      const url = `/api/v1/auth/${audience}/password-reset`;
+      const a = await new Client(t.app).post(url, { email: known });
+      const b = await new Client(t.app).post(url, { email: unknown });
+      expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
+      expect(a.body).toBe(b.body);
+      const [toKnown, toUnknown] = [await outboxFor(t.app, known), await outboxFor(t.app, unknown)];
+      expect(toKnown).toHaveLength(1);
+      expect(toUnknown).toHaveLength(1);
+      expect(toKnown[0]!.payload).toMatchObject({ template: 'password_reset', link: expect.stringContaining('token=') });
+      expect(toUnknown[0]!.payload).toEqual({
+        template: 'password_reset_no_account',
+        to: unknown,
+        locale: 'en',
+        landlordName: 'Portico',
+        audience,
+      });
+    }
+  });
+
+  it('limits requests per address, known or not, with the same answer', async () => {
+    const fresh = await makeLandlord(t.app);
+    for (const email of [fresh.companyUser.email, `nobody-${fresh.landlord.id}@nowhere.test`]) {
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) codes.push((await new Client(t.app).post('/api/v1/auth/portal/password-reset', { email })).statusCode);
+      expect(codes).toEqual([202, 202, 202, 202, 202, 429]);
+      expect(await outboxFor(t.app, email)).toHaveLength(5);
+    }
+  });
+});
+
+describe('portal switched off', () => {
+  it('tells a tenant with the right password that the portal is closed, and a wrong password nothing more', async () => {
+    const closed = await makeLandlord(t.app, { portalEnabled: false });
+    const login = (password: string) => new Client(t.app).post('/api/v1/auth/portal/login', { email: closed.companyUser.email, password });
+    const right = await login(PASSWORD);
+    expect(right.statusCode).toBe(403);
+    expect(right.json().error.code).toBe('portal_disabled');
+    expect(right.cookies.find((c) => c.name === 'portico_portal_at')).toBeUndefined();
+    const wrong = await login('not-the-password-at-all');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('invalid_credentials');
   });
 });
 
@@ -179,6 +221,59 @@ describe('rate limiting', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('rate limits key on the route and the account', () => {
+  it('does not start a new bucket for a query string', async () => {
+    const limited = await createTestApp({ AUTH_RATE_LIMIT: '3' });
+    try {
+      const client = new Client(limited.app);
+      const email = `qs-${l.landlord.id}@x.test`;
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++)
+        codes.push((await client.post(`/api/v1/auth/staff/login?x=${i}`, { email, password: 'wrong-password-here' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const reset = (q: string) => client.post(`/api/v1/auth/staff/password-reset${q}`, { email });
+      expect([(await reset('')).statusCode, (await reset('?a')).statusCode, (await reset('?b')).statusCode]).toEqual([202, 202, 202]);
+      expect((await reset('?c')).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits failed sign-ins per account however many client addresses they come from', async () => {
+    const fresh = await makeLandlord(t.app);
+    const attempt = (remoteAddress: string, email: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/portal/login',
+        remoteAddress,
+        headers: { 'x-portico-csrf': '1' },
+        payload: { email, password },
+      });
+    const codes: number[] = [];
+    // Five addresses, two guesses each: ten failures, each address far below the per-client limit.
+    for (let round = 0; round < 2; round++)
+      for (let i = 1; i <= 5; i++)
+        codes.push((await attempt(`10.0.0.${i}`, fresh.companyUser.email, `guess-${round}-${i}-xxxx`)).statusCode);
+    expect(codes).toEqual(Array(10).fill(401));
+    const blocked = await attempt('10.0.0.6', fresh.companyUser.email.toUpperCase(), 'another-guess-xxxx');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('rate_limited');
+    // Refused before the password is checked, so the right one is refused too (for this window only).
+    expect((await attempt('10.0.0.7', fresh.companyUser.email, PASSWORD)).statusCode).toBe(429);
+    // Other accounts are not affected.
+    expect((await attempt('10.0.0.6', fresh.household.contacts[0]!.email!, 'x-guess-xxxx')).statusCode).toBe(401);
+  });
+
+  it('does not hold earlier typos against the owner after a successful sign-in', async () => {
+    const fresh = await makeLandlord(t.app);
+    const login = (password: string) => new Client(t.app).post('/api/v1/auth/staff/login', { email: fresh.admin.email, password });
+    for (let i = 0; i < 9; i++) expect((await login(`typo-${i}-xxxxxxxx`)).statusCode).toBe(401);
+    expect((await login(PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await login(`typo-${i}-xxxxxxxx`)).statusCode).toBe(401);
+    expect((await login(PASSWORD)).statusCode).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { emailChanges, invitations, passwordResets, sessions } from '../../db/schema/auth';
 import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
@@ -61,6 +61,15 @@ export async function listMemberships(db: DbOrTx, portalUserId: string) {
       )
     : [];
   return rows.map((r) => ({ ...r, leases: leaseRows.filter((l) => l.customerId === r.customerId) }));
+}
+
+/** Memberships whatever the landlord's portal setting: tells "portal switched off" from "no customer at all". */
+export async function countAllMemberships(db: DbOrTx, portalUserId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(portalMemberships)
+    .where(eq(portalMemberships.portalUserId, portalUserId));
+  return row?.n ?? 0;
 }
 
 /** Leases with the address a person recognises, for pickers and lists. */
@@ -133,6 +142,20 @@ export async function listActiveSessions(db: DbOrTx, audience: Audience, userId:
     .orderBy(desc(sessions.createdAt));
 }
 
+/**
+ * The live (unrotated, unrevoked, unexpired) row of a session family, if the family is still signed
+ * in. Served by the partial unique index `sessions_live_family_idx`: one index probe per request.
+ */
+export async function findLiveSession(db: DbOrTx, familyId: string) {
+  const [row] = await db
+    .select({ userId: sessions.userId, audience: sessions.audience, strongAuthAt: sessions.strongAuthAt })
+    .from(sessions)
+    .where(
+      and(eq(sessions.familyId, familyId), isNull(sessions.rotatedAt), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)),
+    );
+  return row;
+}
+
 export async function revokeUserFamily(db: DbOrTx, audience: Audience, userId: string, familyId: string) {
   const rows = await db
     .update(sessions)
@@ -188,6 +211,43 @@ export async function revokeUserSessions(db: DbOrTx, audience: Audience, userId:
 }
 
 // --- password resets ------------------------------------------------------------
+
+/**
+ * Who a reset for this address would go to, in one query for either audience (so a known and an
+ * unknown address cost the same): a portal user only through a customer whose landlord has the
+ * portal on — their first such membership names the landlord of the e-mail.
+ */
+export async function findResetTarget(db: DbOrTx, audience: Audience, email: string) {
+  if (audience === 'staff') {
+    const [row] = await db
+      .select({
+        userId: staffUsers.id,
+        locale: staffUsers.locale,
+        defaultLocale: landlords.defaultLocale,
+        landlordId: landlords.id,
+        landlordName: landlords.name,
+      })
+      .from(staffUsers)
+      .innerJoin(landlords, eq(landlords.id, staffUsers.landlordId))
+      .where(eq(staffUsers.email, email));
+    return row;
+  }
+  const [row] = await db
+    .select({
+      userId: portalUsers.id,
+      locale: portalUsers.locale,
+      defaultLocale: landlords.defaultLocale,
+      landlordId: landlords.id,
+      landlordName: landlords.name,
+    })
+    .from(portalUsers)
+    .innerJoin(portalMemberships, eq(portalMemberships.portalUserId, portalUsers.id))
+    .innerJoin(landlords, and(eq(landlords.id, portalMemberships.landlordId), eq(landlords.portalEnabled, true)))
+    .where(eq(portalUsers.email, email))
+    .orderBy(asc(portalMemberships.createdAt))
+    .limit(1);
+  return row;
+}
 
 export async function insertPasswordReset(db: DbOrTx, values: { audience: Audience; userId: string; tokenHash: string; expiresAt: Date }) {
   await db.insert(passwordResets).values(values);
@@ -279,4 +339,10 @@ export async function pendingEmailChange(db: DbOrTx, portalUserId: string) {
     .orderBy(desc(emailChanges.createdAt))
     .limit(1);
   return row?.newEmail;
+}
+
+/** Retention: sessions past their expiry, revoked or not; a live session's family is never touched. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
+  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return rows.length;
 }

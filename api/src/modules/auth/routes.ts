@@ -11,23 +11,28 @@ import {
   StaffMeSchema,
   UpdateProfileBodySchema,
 } from '@portico/shared/contracts/auth';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { redisAccountLimits } from './account-limits';
 import { deviceLabel } from './device';
 import type { Audience } from './repo';
 import * as service from './service';
 
-export async function authRoutes(fastify: FastifyInstance) {
+export async function authRoutes(fastify: FastifyInstance, opts: { redis: Redis }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
+  const limits = redisAccountLimits(opts.redis, app.config.redisPrefix);
   const limit = app.config.authRateLimit;
-  // Keyed by client and account, after the body is parsed, so one address cannot lock out others.
+  // Keyed by route (its pattern, never the URL: a query string must not make a new bucket), client
+  // and account, after the body is parsed, so one address cannot lock out others. The service adds
+  // a per-account limit that no number of client addresses gets around.
   const rateLimit = {
     max: limit,
     timeWindow: '1 minute',
     hook: 'preHandler' as const,
-    keyGenerator: (request: { ip: string; body?: unknown; url: string }) =>
-      `${request.url}|${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '')}`,
+    keyGenerator: (request: FastifyRequest) =>
+      `${request.routeOptions.url}|${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '')}`,
   };
 
   const me = (audience: Audience, userId: string, strong = false) =>
@@ -44,7 +49,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       `/${audience}/login`,
       { schema: { tags, body: LoginBodySchema, response: { 200: Me } }, config: { rateLimit } },
       async (request, reply) => {
-        const session = await service.login(deps, audience, request.body, deviceLabel(request.headers['user-agent']));
+        const session = await service.login(deps, limits, audience, request.body, deviceLabel(request.headers['user-agent']));
         app.setSession(reply, audience, session);
         return me(audience, session.userId, session.strong);
       },
@@ -62,7 +67,9 @@ export async function authRoutes(fastify: FastifyInstance) {
     });
 
     app.post(`/${audience}/logout`, { schema: { tags, response: { 200: OkSchema } } }, async (request, reply) => {
-      await service.logout(deps, app.refreshCookie(request, audience));
+      // The access cookie names the family too, so signing out works even without the refresh cookie.
+      const access = app.accessClaims(request, audience);
+      await service.logout(deps, audience, app.refreshCookie(request, audience), access && { userId: access.sub, familyId: access.sid });
       app.clearSession(reply, audience);
       return { ok: true as const };
     });
@@ -84,7 +91,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       `/${audience}/password-reset`,
       { schema: { tags, body: PasswordResetRequestSchema, response: { 202: OkSchema } }, config: { rateLimit } },
       async (request, reply) => {
-        await service.requestPasswordReset(deps, audience, request.body.email, request.locale ?? app.config.defaultLocale);
+        await service.requestPasswordReset(deps, limits, audience, request.body.email, request.locale ?? app.config.defaultLocale);
         return reply.status(202).send({ ok: true as const });
       },
     );
@@ -110,7 +117,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/invitations/:token/accept',
     {
       schema: { tags, params: InvitationTokenParamsSchema, body: InvitationAcceptSchema, response: { 200: InvitationAcceptedSchema } },
-      config: { rateLimit: { ...rateLimit, keyGenerator: (request: { ip: string; url: string }) => `${request.url}|${request.ip}` } },
+      config: { rateLimit: { ...rateLimit, keyGenerator: (request: FastifyRequest) => `${request.routeOptions.url}|${request.ip}` } },
     },
     async (request, reply) => {
       const result = await service.acceptInvitation(deps, request.params.token, request.body, deviceLabel(request.headers['user-agent']));

@@ -4,8 +4,9 @@ import type { Locale } from '@portico/shared/locale';
 import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { addDays, addHours, isBefore } from 'date-fns';
 import type { Deps } from '../../deps';
-import { AppError, gone, unauthenticated } from '../../errors';
+import { AppError, forbidden, gone, unauthenticated } from '../../errors';
 import { queueEmail } from '../outbox/service';
+import type { AccountLimits } from './account-limits';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './passwords';
 import type { Audience } from './repo';
 import * as repo from './repo';
@@ -17,6 +18,11 @@ export const REMEMBER_TTL_DAYS = 90;
 const SESSION_TTL_HOURS = 12;
 export const INVITATION_TTL_DAYS = 7;
 const RESET_TTL_HOURS = 1;
+/** Sign-in attempts per account in a fixed 15-minute window, from any number of addresses. */
+export const ACCOUNT_LOGIN_LIMIT = { max: 10, windowSeconds: 15 * 60 };
+/** Reset requests per address an hour, known or not, so nobody can flood a mailbox with them. */
+export const ACCOUNT_RESET_LIMIT = { max: 5, windowSeconds: 60 * 60 };
+const tooMany = () => new AppError(429, 'rate_limited');
 
 export type SessionOptions = { remember: boolean; device: string; strongAuthAt?: Date | null; familyId?: string };
 export type IssuedSession = { userId: string; refreshToken: string; familyId: string; remember: boolean; strong: boolean };
@@ -42,16 +48,28 @@ export async function startSession(
   return { userId, refreshToken, familyId, remember: options.remember, strong: Boolean(options.strongAuthAt) };
 }
 
-export async function login(deps: Deps, audience: Audience, body: LoginBody, device: string): Promise<IssuedSession> {
+export async function login(
+  deps: Deps,
+  limits: AccountLimits,
+  audience: Audience,
+  body: LoginBody,
+  device: string,
+): Promise<IssuedSession> {
+  // Counted before the password is looked at (and for unknown accounts alike), so parallel guesses
+  // cannot slip past the count and the answer past the limit says nothing about the password.
+  const bucket = `login:${audience}`;
+  if (!(await limits.hit(bucket, body.email, ACCOUNT_LOGIN_LIMIT.max, ACCOUNT_LOGIN_LIMIT.windowSeconds))) throw tooMany();
   const user =
     audience === 'staff'
       ? (await repo.findStaff(deps.db, { email: body.email }))?.user
       : await repo.findPortalUser(deps.db, { login: body.email });
   const ok = await verifyPassword(user?.passwordHash, body.password);
   if (!user || !ok) throw unauthenticated('invalid_credentials');
+  // Only failures should add up: the owner's earlier typos do not count against them.
+  await limits.clear(bucket, body.email);
   if (audience === 'portal' && (await repo.listMemberships(deps.db, user.id)).length === 0) {
-    // A person whose landlords all switched the portal off cannot use it; say no more than a bad password would.
-    throw unauthenticated('invalid_credentials');
+    // Said only to someone who knows the password, so it tells a guesser nothing.
+    throw (await repo.countAllMemberships(deps.db, user.id)) > 0 ? forbidden('portal_disabled') : forbidden();
   }
   return startSession(deps, audience, user.id, { remember: body.remember, device });
 }
@@ -87,11 +105,17 @@ export async function refresh(deps: Deps, audience: Audience, refreshToken: stri
     });
 }
 
-export async function logout(deps: Deps, refreshToken: string | undefined) {
-  if (!refreshToken) return;
+/** Ends the device's session family, named by the refresh token or by the (signed) access token. */
+export async function logout(
+  deps: Deps,
+  audience: Audience,
+  refreshToken: string | undefined,
+  access: { userId: string; familyId: string } | undefined,
+) {
   await deps.db.transaction(async (tx) => {
-    const session = await repo.findSessionByHash(tx, hashToken(refreshToken));
-    if (session) await repo.revokeFamily(tx, session.familyId);
+    const session = refreshToken ? await repo.findSessionByHash(tx, hashToken(refreshToken)) : undefined;
+    if (session && session.audience === audience) await repo.revokeFamily(tx, session.familyId);
+    if (access) await repo.revokeUserFamily(tx, audience, access.userId, access.familyId);
   });
 }
 
@@ -166,44 +190,42 @@ export async function updateProfile(deps: Deps, audience: Audience, userId: stri
 
 // --- password reset ------------------------------------------------------------------
 
-/** Always succeeds from the caller's view, so the answer never tells whether an account exists. */
-export async function requestPasswordReset(deps: Deps, audience: Audience, email: string, requestLocale: Locale) {
-  const target = await resetTarget(deps, audience, email);
-  if (!target) return;
+/**
+ * The answer, and the work behind it, are the same whether or not the address has an account:
+ * one look-up, then one transaction that queues one e-mail to the address — the reset link, or a
+ * note that there is no active account for it (so the person learns it, and a prober does not).
+ */
+export async function requestPasswordReset(deps: Deps, limits: AccountLimits, audience: Audience, email: string, requestLocale: Locale) {
+  if (!(await limits.hit(`reset:${audience}`, email, ACCOUNT_RESET_LIMIT.max, ACCOUNT_RESET_LIMIT.windowSeconds))) throw tooMany();
+  const target = await repo.findResetTarget(deps.db, audience, email);
   const token = newToken();
+  const base = audience === 'staff' ? deps.config.adminWebUrl : deps.config.tenantWebUrl;
   await deps.db.transaction(async (tx) => {
+    if (!target) {
+      await queueEmail(tx, null, {
+        template: 'password_reset_no_account',
+        to: email,
+        locale: requestLocale,
+        landlordName: 'Portico',
+        audience,
+      });
+      return;
+    }
     await repo.insertPasswordReset(tx, {
       audience,
       userId: target.userId,
       tokenHash: hashToken(token),
       expiresAt: addHours(new Date(), RESET_TTL_HOURS),
     });
-    const base = audience === 'staff' ? deps.config.adminWebUrl : deps.config.tenantWebUrl;
     await queueEmail(tx, target.landlordId, {
       template: 'password_reset',
       to: email,
-      locale: target.locale ?? requestLocale,
+      // A tenant hears in their landlord's language; staff in the language they asked in.
+      locale: target.locale ?? (audience === 'portal' ? target.defaultLocale : requestLocale),
       landlordName: target.landlordName,
       link: `${base}/reset-password?token=${token}`,
     });
   });
-}
-
-async function resetTarget(deps: Deps, audience: Audience, email: string) {
-  if (audience === 'staff') {
-    const row = await repo.findStaff(deps.db, { email });
-    return row && { userId: row.user.id, locale: row.user.locale, landlordId: row.landlord.id, landlordName: row.landlord.name };
-  }
-  const user = await repo.findPortalUser(deps.db, { email });
-  if (!user) return undefined;
-  const [first] = await repo.listMemberships(deps.db, user.id);
-  if (!first) return undefined;
-  return {
-    userId: user.id,
-    locale: user.locale ?? first.landlord.defaultLocale,
-    landlordId: first.landlord.id,
-    landlordName: first.landlord.name,
-  };
 }
 
 /** The policies a new password must satisfy: every landlord the person answers to. */
@@ -231,16 +253,18 @@ export async function confirmPasswordReset(deps: Deps, audience: Audience, token
 
 // --- invitations -----------------------------------------------------------------------
 
-function assertUsable(invitation: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
-  if (invitation.usedAt) throw gone('invitation_used');
-  if (invitation.revokedAt) throw gone('invitation_invalid');
-  if (isBefore(invitation.expiresAt, new Date())) throw gone('invitation_expired');
+/** The landlord's language goes along, so a used or expired link is explained in the portal's language. */
+function assertUsable(invitation: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, locale: string) {
+  const unusable = (code: 'invitation_used' | 'invitation_invalid' | 'invitation_expired') => new AppError(410, code, { locale });
+  if (invitation.usedAt) throw unusable('invitation_used');
+  if (invitation.revokedAt) throw unusable('invitation_invalid');
+  if (isBefore(invitation.expiresAt, new Date())) throw unusable('invitation_expired');
 }
 
 export async function previewInvitation(deps: Deps, token: string) {
   const row = await repo.findInvitationByHash(deps.db, hashToken(token));
   if (!row) throw invitationInvalid();
-  assertUsable(row.invitation);
+  assertUsable(row.invitation, row.landlord.defaultLocale);
   const existing = await repo.findPortalUser(deps.db, { email: row.invitation.email });
   return {
     email: row.invitation.email,
@@ -264,7 +288,7 @@ export async function acceptInvitation(deps: Deps, token: string, body: Invitati
     const row = await repo.findInvitationByHash(tx, hashToken(token), true);
     if (!row) throw invitationInvalid();
     const { invitation, landlord } = row;
-    assertUsable(invitation);
+    assertUsable(invitation, landlord.defaultLocale);
     let user = await repo.findPortalUser(tx, { email: invitation.email });
     if (user) {
       if (!(await verifyPassword(user.passwordHash, body.password))) throw unauthenticated('invalid_credentials');
@@ -285,4 +309,9 @@ export async function acceptInvitation(deps: Deps, token: string, body: Invitati
     const session = await startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });
     return { session, customerId: invitation.customerId, threadId: invitation.threadId };
   });
+}
+
+/** Retention (run by the worker): deletes sessions past their expiry. */
+export function purgeExpiredSessions(deps: Pick<Deps, 'db'>, now = new Date()) {
+  return repo.deleteExpiredSessions(deps.db, now);
 }
