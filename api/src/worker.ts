@@ -1,70 +1,173 @@
+import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type DeliverJob, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { openInfra } from './infra';
 import { deliverProcessor } from './jobs/deliver';
-import { queueSettings } from './jobs/queue-config';
+import { cappedBackoff, queueSettings } from './jobs/queue-config';
+import { reconcileOnce } from './jobs/reconcile';
 import { relayOnce } from './jobs/relay';
-import { sweepStaleUploads } from './modules/files/service';
 import { createMailer } from './notify/mailer';
 import { createSmsSender } from './notify/sms';
 
-/** Runs the outbox relay, the delivery worker and the upload sweeper until `close`. */
-export function startWorker(deps: Deps & { redis: Redis }) {
+/**
+ * A loop that runs `pass` every `intervalMs` until stopped, surviving its errors (Postgres or
+ * Redis away): it logs and tries again next time. `pass` returns true to run again at once.
+ */
+function loop(name: string, pass: () => Promise<boolean>, intervalMs: number, firstDelayMs = 0) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const state = { lastPassAt: Date.now() };
+  const tick = () => {
+    running = (async () => {
+      try {
+        while (!stopped && (await pass())) state.lastPassAt = Date.now();
+      } catch (err) {
+        console.error(`${name} error`, err instanceof Error ? err.message : err);
+      }
+      state.lastPassAt = Date.now();
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    })();
+  };
+  if (firstDelayMs > 0) timer = setTimeout(tick, firstDelayMs);
+  else tick();
+  return {
+    state,
+    /** Stops the loop and waits for a pass in progress, so shutdown does not cut a transaction. */
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Runs the outbox relay, the reconciler, the delivery worker, retention and the upload sweeper
+ * until `close`.
+ */
+export function startWorker(deps: Deps) {
   const settings = queueSettings(deps.config);
-  const connection = deps.redis;
+  // The worker's own connections: BullMQ needs them to wait for Redis (no per-command retry limit),
+  // while the API's connection is set to fail fast. `duplicate` gives the blocking worker its own.
+  const connection = new Redis(deps.config.redisUrl, { maxRetriesPerRequest: null });
+  // One line when Redis goes away, one when it is back; not one per reconnect attempt.
+  let redisDown = false;
+  connection.on('error', (err) => {
+    if (!redisDown) console.error('worker: Redis unreachable, reconnecting', err.message);
+    redisDown = true;
+  });
+  connection.on('ready', () => {
+    if (redisDown) console.log('worker: Redis reachable again');
+    redisDown = false;
+  });
   const prefix = deps.config.redisPrefix;
   const queue = new Queue<DeliverJob>(NOTIFICATION_QUEUE, { connection, prefix });
+  // While Redis is away every BullMQ client reports each reconnect attempt; the line above said it.
+  const report = (source: string) => (err: Error) => {
+    if (!(redisDown && /ECONNREFUSED|ECONNRESET|Connection is closed/.test(err.message))) console.error(`${source} error`, err.message);
+  };
+  queue.on('error', report('queue'));
   const mailer = createMailer(deps.config);
-  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config)), {
+  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config), settings), {
     connection: connection.duplicate(),
     prefix,
     concurrency: settings.concurrency,
+    lockDuration: settings.lockDurationMs,
+    stalledInterval: settings.stalledIntervalMs,
+    maxStalledCount: settings.maxStalledCount,
+    settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(settings, attemptsMade) },
   });
-  worker.on('error', (err) => console.error('worker error', err));
+  worker.on('error', report('worker'));
 
-  let stopped = false;
-  let relayTimer: NodeJS.Timeout | undefined;
-  const relayLoop = async () => {
-    if (stopped) return;
-    try {
-      // Drain fully before sleeping, so a burst does not wait a tick per batch.
-      while (!stopped && (await relayOnce(deps.db, queue, settings)) > 0) {}
-    } catch (err) {
-      console.error('relay error', err);
-    }
-    if (!stopped) relayTimer = setTimeout(relayLoop, settings.relayIntervalMs);
-  };
-  void relayLoop();
-
+  // Drain fully before sleeping, so a burst does not wait a tick per batch.
+  const relay = loop('relay', async () => (await relayOnce(deps.db, queue, settings)) > 0, settings.relayIntervalMs);
+  const reconciler = loop(
+    'reconciler',
+    async () => {
+      const { checked, handedOver } = await reconcileOnce(deps.db, queue, settings);
+      if (handedOver) console.log(`reconciler: handed ${handedOver} outbox rows over again`);
+      return checked === settings.relayBatch;
+    },
+    settings.reconcileIntervalMs,
+  );
+  // Retention and the upload sweeper are imported when first used: their modules (auth, e-ID,
+  // files) take seconds to load on a busy machine, and a restarted worker should be sending by then.
+  const retention = loop(
+    'retention',
+    async () => {
+      const { runRetention } = await import('./jobs/retention');
+      const deleted = await runRetention(deps, settings.retentionDays);
+      if (Object.values(deleted).some(Boolean)) console.log('retention: deleted', deleted);
+      return false;
+    },
+    settings.retentionIntervalMs,
+    // Not in the first seconds after a (re)start, when the worker should be sending.
+    Math.min(60_000, settings.retentionIntervalMs),
+  );
   const sweepTimer = setInterval(() => {
-    sweepStaleUploads(deps).catch((err) => console.error('sweep error', err));
+    import('./modules/files/service')
+      .then(({ sweepStaleUploads }) => sweepStaleUploads(deps))
+      .catch((err) => console.error('sweep error', err));
   }, settings.sweepIntervalMs);
 
+  let closing = false;
   return {
     queue,
+    /**
+     * Liveness: the process is not shutting down and its relay loop has finished a pass within
+     * the last 5 minutes (a pass waits while Postgres or Redis is away, which a restart would not
+     * cure, so the limit is generous).
+     */
+    liveness() {
+      const sinceRelayMs = Date.now() - relay.state.lastPassAt;
+      return { live: !closing && sinceRelayMs < 5 * 60_000, sinceRelayMs, closing };
+    },
     async close() {
-      stopped = true;
-      clearTimeout(relayTimer);
+      closing = true;
       clearInterval(sweepTimer);
+      await Promise.all([relay.stop(), reconciler.stop(), retention.stop()]);
+      // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.
       await worker.close();
       await queue.close();
+      await connection.quit().catch(() => connection.disconnect());
       mailer.close();
     },
   };
 }
 
+/** `GET /live` on WORKER_HEALTH_PORT: 200 while the worker is alive, 503 otherwise. */
+export function serveLiveness(port: number, liveness: () => { live: boolean }) {
+  const server: Server = createServer((req, res) => {
+    const live = req.method === 'GET' && req.url === '/live' ? liveness() : undefined;
+    res.writeHead(live ? (live.live ? 200 : 503) : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(live ?? { error: 'not found' }));
+  });
+  server.listen(port);
+  return server;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // A stray rejection is a bug to see in the log, not a reason to drop the jobs in flight.
+  process.on('unhandledRejection', (reason) => console.error('unhandled rejection', reason));
   const config = loadConfig();
   const infra = openInfra(config);
+  // openInfra listens for the pool's `error` (an idle client dying with Postgres), so a restart
+  // of Postgres does not end the process; the loops below retry until it is back.
   const running = startWorker(infra.deps);
-  console.log('worker running');
+  const health = config.workerHealthPort === undefined ? undefined : serveLiveness(config.workerHealthPort, running.liveness);
+  // Start-up time in the log: the fault-injection run reports how fast a restarted worker is back.
+  console.log(`worker running after ${process.uptime().toFixed(1)} s${health ? `, liveness on :${config.workerHealthPort}/live` : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
+      // The current jobs get 30 s to finish; after that an exit loses nothing (they run again).
+      setTimeout(() => process.exit(1), 30_000).unref();
       await running.close();
+      health?.close();
       await infra.close();
       process.exit(0);
     });

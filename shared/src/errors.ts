@@ -77,6 +77,7 @@ export const RESOURCES = [
   'work_order',
   'property',
   'unit',
+  'delivery',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;
@@ -89,7 +90,8 @@ export const ApiErrorSchema = z.object({
     resource: ResourceSchema.optional(),
     /** Values the message names (`min` of a password rule, `maxMb` of an upload), for clients that translate by code. */
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** `code` is set where a field broke a rule with its own code (`invalid_characters`, `date_out_of_range`…). */
+    issues: z.array(z.object({ path: z.string(), message: z.string(), code: ErrorCodeSchema.optional() })).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

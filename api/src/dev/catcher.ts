@@ -4,13 +4,24 @@
  * `POST /rest/mtsms`), and a page listing both.
  * `npm start` runs it on :1025 (SMTP) and :8025 (web); tests start it on free ports.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { appendFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type CaughtMail = { id: number; from: string; to: string[]; subject: string; text: string; html: string; date: string };
+export type CaughtMail = {
+  id: number;
+  /** The sender's Message-ID header, so a test can tell a resend of one e-mail from two e-mails. */
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  date: string;
+};
 export type CaughtSms = { id: number; from: string; to: string; message: string; date: string };
 
 const addresses = (field: ParsedMail['to']) =>
@@ -24,7 +35,7 @@ async function readBody(req: IncomingMessage) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startCatcher(options: { smtpPort: number; httpPort: number; host?: string }) {
+export async function startCatcher(options: { smtpPort: number; httpPort: number; host?: string; mailboxFile?: string }) {
   const host = options.host ?? '127.0.0.1';
   const mails: CaughtMail[] = [];
   const sms: CaughtSms[] = [];
@@ -37,6 +48,8 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      // A client that drops mid-message errors the stream; the message is simply not kept.
+      stream.on('error', () => {});
       if (failNext > 0) {
         failNext--;
         stream.resume();
@@ -46,23 +59,36 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
       }
       simpleParser(stream)
         .then((mail) => {
-          mails.push({
+          const caught: CaughtMail = {
             id: nextId++,
+            messageId: mail.messageId ?? '',
             from: addresses(mail.from as ParsedMail['to'])[0] ?? '',
             to: addresses(mail.to),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             date: new Date().toISOString(),
-          });
+          };
+          mails.push(caught);
+          if (options.mailboxFile) {
+            // Kept across restarts so the fault-injection run can count every e-mail, even
+            // those received before the catcher was killed.
+            const { messageId, to, subject, date } = caught;
+            appendFileSync(options.mailboxFile, `${JSON.stringify({ messageId, to, subject, date })}\n`);
+          }
           callback();
         })
         .catch(callback);
     },
   });
+  // A client that resets the connection inside a transaction makes smtp-server emit 'error';
+  // unheard, that ended the whole process (ECONNRESET). It concerns one client, so log it.
+  smtp.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') console.error('catcher SMTP error', err.message);
+  });
   await new Promise<void>((resolve) => smtp.listen(options.smtpPort, host, resolve));
 
-  const http: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://catcher');
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -133,6 +159,10 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
       );
     }
     json(404, { error: 'not found' });
+  };
+  // A client that drops while its SMS body is read rejects the handler; that must not end the process.
+  const http: Server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => http.listen(options.httpPort, host, resolve));
 
@@ -153,7 +183,7 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const smtpPort = Number(process.env.CATCHER_SMTP_PORT ?? 1025);
   const httpPort = Number(process.env.CATCHER_HTTP_PORT ?? 8025);
-  const catcher = await startCatcher({ smtpPort, httpPort });
+  const catcher = await startCatcher({ smtpPort, httpPort, mailboxFile: process.env.CATCHER_MAILBOX_FILE });
   console.log(`mail catcher: SMTP on :${catcher.smtpPort}, web on http://127.0.0.1:${catcher.httpPort}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => catcher.close().then(() => process.exit(0)));
 }

@@ -3,11 +3,40 @@ import type { Job } from 'bullmq';
 import type { Db } from '../db/client';
 import { findOutbox, markSent, recordAttemptFailed } from '../modules/outbox/repo';
 import type { Mailer } from '../notify/mailer';
+import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
 import { renderEmail, renderSms } from '../notify/templates';
+import type { QueueSettings } from './queue-config';
 
-/** Sends one outbox e-mail or SMS. Idempotent: a row already sent or failed is left alone. */
-export function deliverProcessor(db: Db, mailer: Mailer, sms: SmsSender) {
+/**
+ * Retries a database write for up to `totalMs`. Used for recording a send that already
+ * happened: giving up at once during a Postgres restart would make the job run again and send a
+ * duplicate, while a few seconds of patience records it once.
+ */
+async function persistently<T>(write: () => Promise<T>, totalMs: number) {
+  const until = Date.now() + totalMs;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await write();
+    } catch (err) {
+      if (Date.now() + wait > until) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/**
+ * Sends one outbox e-mail or SMS. Idempotent: a row already sent or failed is left alone, so a
+ * job that runs twice (handed over twice, taken back from a killed worker) sends once unless the
+ * crash fell between the send and its record. The row's attempt count, not the job's, decides
+ * when it is `failed`.
+ */
+export function deliverProcessor(
+  db: Db,
+  mailer: Mailer,
+  sms: SmsSender,
+  settings: Pick<QueueSettings, 'attempts'> & { persistMs?: number },
+) {
   return async (job: Job) => {
     const { outboxId } = DeliverJobSchema.parse(job.data);
     const row = await findOutbox(db, outboxId);
@@ -15,12 +44,14 @@ export function deliverProcessor(db: Db, mailer: Mailer, sms: SmsSender) {
     const notification = NotificationSchema.parse(row.payload);
     try {
       if (row.channel === 'sms') await sms.send(notification.to, renderSms(notification));
-      else await mailer.send(notification.to, renderEmail(notification));
+      else await mailer.send(notification.to, renderEmail(notification), row.id);
     } catch (err) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const final = row.attempts + 1 >= settings.attempts;
       await recordAttemptFailed(db, outboxId, err instanceof Error ? err.message : String(err), final);
+      // A final failure is settled in the row; the job is done and must not be retried.
+      if (final) return;
       throw err;
     }
-    await markSent(db, outboxId);
+    await persistently(() => markSent(db, outboxId, redactSecrets(notification)), settings.persistMs ?? 30_000);
   };
 }

@@ -1,30 +1,18 @@
-import { DELIVER_JOB, type DeliverJob } from '@portico/shared/jobs';
+import type { DeliverJob } from '@portico/shared/jobs';
 import type { Queue } from 'bullmq';
 import type { Db } from '../db/client';
 import { claimUnqueued, markEnqueued } from '../modules/outbox/repo';
-import type { queueSettings } from './queue-config';
+import { deliverJob, type QueueSettings } from './queue-config';
 
 /**
  * Moves committed outbox rows into BullMQ. The job id is the outbox id, so a row handed over
  * twice (a crash between add and commit) is still one job.
  */
-export async function relayOnce(db: Db, queue: Queue<DeliverJob>, settings: ReturnType<typeof queueSettings>) {
+export async function relayOnce(db: Db, queue: Queue<DeliverJob>, settings: QueueSettings) {
   return db.transaction(async (tx) => {
     const rows = await claimUnqueued(tx, settings.relayBatch);
     if (!rows.length) return 0;
-    await queue.addBulk(
-      rows.map((r) => ({
-        name: DELIVER_JOB,
-        data: { outboxId: r.id },
-        opts: {
-          jobId: r.id,
-          attempts: settings.attempts,
-          backoff: { type: 'exponential', delay: settings.backoffMs },
-          removeOnComplete: { age: settings.keepCompletedSeconds },
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      })),
-    );
+    await queue.addBulk(rows.map((r) => deliverJob(settings, r)));
     await markEnqueued(
       tx,
       rows.map((r) => r.id),

@@ -22,10 +22,22 @@ export const outbox = pgTable(
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * Times staff retried a failed row. Part of the BullMQ job id (`<id>` first, `<id>-r<n>` after),
+     * so a retry is a new job while a re-handed live job is still the same one.
+     */
+    retryCount: integer('retry_count').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_unqueued_idx').on(t.createdAt).where(sql`enqueued_at is null`), index('outbox_message_idx').on(t.messageId)],
+  (t) => [
+    index('outbox_unqueued_idx').on(t.createdAt).where(sql`enqueued_at is null`),
+    index('outbox_message_idx').on(t.messageId),
+    // The reconciler's scan: handed over, not yet settled, oldest lease first.
+    index('outbox_leased_idx').on(t.enqueuedAt).where(sql`status = 'pending' and enqueued_at is not null`),
+    // Retention's scan of settled rows by age.
+    index('outbox_settled_idx').on(t.createdAt).where(sql`status <> 'pending'`),
+  ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { eidRequests } from '../../db/schema/auth';
 
@@ -26,4 +26,10 @@ export async function findRequest(db: DbOrTx, id: string, portalUserId: string) 
     .from(eidRequests)
     .where(and(eq(eidRequests.id, id), eq(eidRequests.portalUserId, portalUserId), gt(eidRequests.expiresAt, sql`now()`)));
   return row;
+}
+
+/** Retention: e-ID round trips past their expiry (they may hold a verified identity number). */
+export async function deleteExpiredRequests(db: DbOrTx, now: Date) {
+  const rows = await db.delete(eidRequests).where(lt(eidRequests.expiresAt, now)).returning({ id: eidRequests.id });
+  return rows.length;
 }

@@ -1,5 +1,6 @@
 import { EidLinkConfirmBodySchema, EidPendingLinkSchema, EidStartQuerySchema } from '@portico/shared/contracts/accounts';
 import { PortalMeSchema } from '@portico/shared/contracts/auth';
+import { oneLine } from '@portico/shared/text';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { createEidClient } from './client';
 import * as service from './service';
 
 const BINDING_COOKIE = 'portico_eid_binding';
-const CallbackQuerySchema = z.object({ state: z.string().min(1).max(500).optional() }).loose();
+const CallbackQuerySchema = z.object({ state: oneLine().min(1).max(500).optional() }).loose();
 const RequestParamsSchema = z.object({ requestId: z.uuid() });
 
 /** Strong e-ID through the broker (seed 002, STANDARDS §8), under /api/v1/auth/portal/eid. */

@@ -125,3 +125,8 @@ export async function confirmLink(deps: Deps, portalUserId: string, sessionFamil
   });
   return sessionFamilyId === request.sessionFamilyId;
 }
+
+/** Retention (run by the worker): deletes e-ID requests past their expiry. */
+export function purgeExpiredRequests(deps: Pick<Deps, 'db'>, now = new Date()) {
+  return repo.deleteExpiredRequests(deps.db, now);
+}

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { outbox } from '../../db/schema/outbox';
 
@@ -23,7 +23,7 @@ export async function insertOutbox(
  */
 export async function claimUnqueued(db: DbOrTx, limit: number) {
   return db
-    .select({ id: outbox.id })
+    .select({ id: outbox.id, retryCount: outbox.retryCount })
     .from(outbox)
     .where(isNull(outbox.enqueuedAt))
     .orderBy(outbox.createdAt)
@@ -40,10 +40,14 @@ export async function findOutbox(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function markSent(db: DbOrTx, id: string) {
+/**
+ * Records the delivery: sent, the attempt counted and the payload replaced by its redacted
+ * form, all in one statement, so a delivered row is never left pending and never keeps a token.
+ */
+export async function markSent(db: DbOrTx, id: string, redactedPayload: unknown) {
   await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, lastError: null })
+    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, lastError: null, payload: redactedPayload })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
 }
 
@@ -52,6 +56,107 @@ export async function recordAttemptFailed(db: DbOrTx, id: string, error: string,
     .update(outbox)
     .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 1000), ...(final ? { status: 'failed' as const } : {}) })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
+}
+
+/**
+ * Claims rows handed to the queue whose lease ran out while still pending (the reconciler's
+ * input). SKIP LOCKED keeps two workers' reconcilers off the same rows.
+ */
+export async function claimExpiredLeases(db: DbOrTx, leasedBefore: Date, limit: number) {
+  return db
+    .select({ id: outbox.id, retryCount: outbox.retryCount })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.enqueuedAt), lt(outbox.enqueuedAt, leasedBefore)))
+    .orderBy(outbox.enqueuedAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Starts a new lease for rows the reconciler checked or handed over again. */
+export async function renewLeases(db: DbOrTx, ids: string[]) {
+  if (ids.length)
+    await db
+      .update(outbox)
+      .set({ enqueuedAt: new Date() })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
+}
+
+/** Retention: settled rows (sent or failed) created before the cut-off. Pending rows are never deleted. */
+export async function deleteSettledBefore(db: DbOrTx, before: Date) {
+  const rows = await db
+    .delete(outbox)
+    .where(and(ne(outbox.status, 'pending'), lt(outbox.createdAt, before)))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+const deliveryColumns = {
+  id: outbox.id,
+  channel: outbox.channel,
+  status: outbox.status,
+  attempts: outbox.attempts,
+  lastError: outbox.lastError,
+  messageId: outbox.messageId,
+  caseId: outbox.caseId,
+  customerId: outbox.customerId,
+  createdAt: outbox.createdAt,
+  sentAt: outbox.sentAt,
+};
+
+/** One landlord's notifications about a message or a related case, oldest first, after a keyset cursor. */
+export async function listDeliveries(
+  db: DbOrTx,
+  params: {
+    landlordId: string;
+    messageId?: string;
+    caseId?: string;
+    customerId?: string;
+    status?: 'pending' | 'sent' | 'failed';
+    after?: { createdAt: Date; id: string };
+    limit: number;
+  },
+) {
+  const { landlordId, after } = params;
+  return db
+    .select(deliveryColumns)
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.landlordId, landlordId),
+        params.messageId ? eq(outbox.messageId, params.messageId) : undefined,
+        params.caseId ? eq(outbox.caseId, params.caseId) : undefined,
+        params.customerId ? eq(outbox.customerId, params.customerId) : undefined,
+        params.status ? eq(outbox.status, params.status) : undefined,
+        // Compared at millisecond precision, the precision of the cursor (a JS date).
+        after
+          ? sql`(date_trunc('milliseconds', ${outbox.createdAt}), ${outbox.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`date_trunc('milliseconds', ${outbox.createdAt})`, asc(outbox.id))
+    .limit(params.limit);
+}
+
+export async function findDelivery(db: DbOrTx, params: { landlordId: string; id: string }) {
+  const [row] = await db
+    .select(deliveryColumns)
+    .from(outbox)
+    .where(and(eq(outbox.landlordId, params.landlordId), eq(outbox.id, params.id)));
+  return row;
+}
+
+/**
+ * Puts a failed row back in line: pending, a fresh set of tries, and not yet handed over, so the
+ * relay picks it up as a new job (the retry count is part of the job id). Only a failed row
+ * changes; the caller tells "not failed" from "not found" by the returned row.
+ */
+export async function requeueFailed(db: DbOrTx, params: { landlordId: string; id: string }) {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, lastError: null, enqueuedAt: null, retryCount: sql`${outbox.retryCount} + 1` })
+    .where(and(eq(outbox.landlordId, params.landlordId), eq(outbox.id, params.id), eq(outbox.status, 'failed')))
+    .returning(deliveryColumns);
+  return row;
 }
 
 /** Delivery state per message: failed if any e-mail failed, sent if all were sent, else queued. */

@@ -1,6 +1,6 @@
 import { type Notification, NotificationSchema } from '@portico/shared/jobs';
 import type { DbOrTx } from '../../db/client';
-import { insertOutbox } from './repo';
+import { deleteSettledBefore, insertOutbox } from './repo';
 
 /**
  * Records a notification to send once the surrounding transaction commits. Call it with the
@@ -33,5 +33,13 @@ export async function queueCaseEmail(
   return insertOutbox(tx, { landlordId, channel: 'email', payload, ...about });
 }
 
-/** Delivery states for the console's views of messages and related cases. */
-export { caseDeliveryStates, deliveryStates } from './repo';
+/**
+ * Delivery states for the console's views of messages and related cases, and single deliveries
+ * for the deliveries module (listing and staff retry), landlord-scoped.
+ */
+export { caseDeliveryStates, deliveryStates, findDelivery, listDeliveries, requeueFailed } from './repo';
+
+/** Retention: deletes sent and failed rows older than `days`; pending rows stay whatever their age. */
+export async function purgeSettledOutbox(db: DbOrTx, days: number, now = new Date()) {
+  return deleteSettledBefore(db, new Date(now.getTime() - days * 24 * 3600 * 1000));
+}

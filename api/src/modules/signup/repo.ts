@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { signups } from '../../db/schema/auth';
 import { customers, leases } from '../../db/schema/customers';
@@ -55,4 +55,13 @@ export async function lockSignup(db: DbOrTx, id: string) {
 
 export async function updateSignup(db: DbOrTx, id: string, patch: Partial<typeof signups.$inferInsert>) {
   await db.update(signups).set(patch).where(eq(signups.id, id));
+}
+
+/**
+ * Retention: sign-ups past their expiry (they hold identity numbers). Expiry is an hour after
+ * the start, the same hour the per-number limit counts, so the limit loses nothing.
+ */
+export async function deleteExpiredSignups(db: DbOrTx, now: Date) {
+  const rows = await db.delete(signups).where(lt(signups.expiresAt, now)).returning({ id: signups.id });
+  return rows.length;
 }

@@ -32,7 +32,7 @@ function MessageItem({ message }: { message: Message }) {
           <Text size="sm" c="dimmed" component="time" dateTime={message.createdAt}>
             {formatDateTime(message.createdAt)}
           </Text>
-          {fromStaff && message.delivery && <DeliveryBadge state={message.delivery} />}
+          {fromStaff && message.delivery && <DeliveryBadge state={message.delivery} messageId={message.id} />}
         </Group>
       </Group>
       <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.body}</Text>
