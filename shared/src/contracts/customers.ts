@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../pagination';
+import { oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 
 export const CustomerKindSchema = z.enum(['person', 'company']);
@@ -30,7 +31,7 @@ export const CustomerDetailSchema = CustomerSummarySchema.extend({
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
 export const CustomerPageSchema = pageOf(CustomerSummarySchema);
-export const CustomerListQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+export const CustomerListQuerySchema = PageQuerySchema.extend({ q: oneLine().max(100).optional() });
 export const CustomerParamsSchema = z.object({ customerId: z.uuid() });
 export const ContactParamsSchema = z.object({ customerId: z.uuid(), contactId: z.uuid() });
 

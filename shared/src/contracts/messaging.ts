@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../pagination';
+import { multiLine, oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 
 export const DeliveryStateSchema = z.enum(['queued', 'sent', 'failed']);
@@ -68,7 +69,7 @@ export const ThreadParamsSchema = z.object({ threadId: z.uuid() });
 export const AttachmentParamsSchema = z.object({ attachmentId: z.uuid() });
 
 const messageContent = {
-  body: z.string().trim().min(1).max(20_000),
+  body: multiLine().min(1).max(20_000),
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
 };
 
@@ -77,7 +78,7 @@ export type ReplyBody = z.infer<typeof ReplyBodySchema>;
 
 export const PortalNewThreadBodySchema = z.object({
   leaseId: z.uuid(),
-  subject: z.string().trim().min(1).max(200),
+  subject: oneLine().min(1).max(200),
   ...messageContent,
 });
 export type PortalNewThreadBody = z.infer<typeof PortalNewThreadBodySchema>;

@@ -1,6 +1,22 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  type PgTableExtraConfigValue,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customers, leases } from './customers';
 import { landlords } from './landlords';
+import { attachments } from './messaging';
+import { portalUsers } from './portal-users';
 import { properties, units } from './properties';
 import { staffUsers } from './staff';
 
@@ -17,11 +33,20 @@ export const equipmentObjects = pgTable(
     make: text('make'),
     model: text('model'),
     location: text('location'),
-    propertyId: uuid('property_id').references(() => properties.id),
-    unitId: uuid('unit_id').references(() => units.id),
+    propertyId: uuid('property_id'),
+    unitId: uuid('unit_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('equipment_objects_number_key').on(t.landlordId, t.number)],
+  (t) => [
+    uniqueIndex('equipment_objects_number_key').on(t.landlordId, t.number),
+    unique('equipment_objects_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({
+      name: 'equipment_objects_property_fk',
+      columns: [t.landlordId, t.propertyId],
+      foreignColumns: [properties.landlordId, properties.id],
+    }),
+    foreignKey({ name: 'equipment_objects_unit_fk', columns: [t.landlordId, t.unitId], foreignColumns: [units.landlordId, units.id] }),
+  ],
 );
 
 /** Per case type, who gets new cases instead of the property's responsible manager. */
@@ -32,11 +57,16 @@ export const caseRoutingRules = pgTable(
       .notNull()
       .references(() => landlords.id),
     caseType: text('case_type', { enum: ['fault', 'service', 'inquiry', 'information'] }).notNull(),
-    assigneeId: uuid('assignee_id')
-      .notNull()
-      .references(() => staffUsers.id),
+    assigneeId: uuid('assignee_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.landlordId, t.caseType] })],
+  (t) => [
+    primaryKey({ columns: [t.landlordId, t.caseType] }),
+    foreignKey({
+      name: 'case_routing_rules_assignee_fk',
+      columns: [t.landlordId, t.assigneeId],
+      foreignColumns: [staffUsers.landlordId, staffUsers.id],
+    }),
+  ],
 );
 
 /** One counter per landlord and year, for case numbers like 2027-000042. */
@@ -61,20 +91,18 @@ export const cases = pgTable(
       .references(() => landlords.id),
     number: text('number').notNull(),
     /** Null only for a related case sent to every customer of a property. */
-    customerId: uuid('customer_id').references(() => customers.id),
-    leaseId: uuid('lease_id').references(() => leases.id),
-    propertyId: uuid('property_id')
-      .notNull()
-      .references(() => properties.id),
-    unitId: uuid('unit_id').references(() => units.id),
-    objectId: uuid('object_id').references(() => equipmentObjects.id),
+    customerId: uuid('customer_id'),
+    leaseId: uuid('lease_id'),
+    propertyId: uuid('property_id').notNull(),
+    unitId: uuid('unit_id'),
+    objectId: uuid('object_id'),
     type: text('type', { enum: ['fault', 'service', 'inquiry', 'information'] }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
     status: text('status', { enum: ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant', 'resolved', 'closed'] })
       .notNull()
       .default('new'),
-    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    assigneeId: uuid('assignee_id'),
     reporterKind: text('reporter_kind', { enum: ['staff', 'tenant'] }).notNull(),
     reporterId: uuid('reporter_id').notNull(),
     reporterDisplayName: text('reporter_display_name').notNull(),
@@ -103,6 +131,25 @@ export const cases = pgTable(
     index('cases_landlord_created_idx').on(t.landlordId, t.createdAt),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
     index('cases_assignee_idx').on(t.assigneeId),
+    unique('cases_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({ name: 'cases_customer_fk', columns: [t.landlordId, t.customerId], foreignColumns: [customers.landlordId, customers.id] }),
+    foreignKey({ name: 'cases_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
+    foreignKey({
+      name: 'cases_property_fk',
+      columns: [t.landlordId, t.propertyId],
+      foreignColumns: [properties.landlordId, properties.id],
+    }),
+    foreignKey({ name: 'cases_unit_fk', columns: [t.landlordId, t.unitId], foreignColumns: [units.landlordId, units.id] }),
+    foreignKey({
+      name: 'cases_object_fk',
+      columns: [t.landlordId, t.objectId],
+      foreignColumns: [equipmentObjects.landlordId, equipmentObjects.id],
+    }),
+    foreignKey({
+      name: 'cases_assignee_fk',
+      columns: [t.landlordId, t.assigneeId],
+      foreignColumns: [staffUsers.landlordId, staffUsers.id],
+    }),
   ],
 );
 
@@ -114,9 +161,7 @@ export const caseEvents = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuid('case_id').notNull(),
     kind: text('kind', { enum: ['created', 'status_changed', 'public_reply', 'internal_note', 'assigned'] }).notNull(),
     authorKind: text('author_kind', { enum: ['staff', 'tenant', 'system'] }).notNull(),
     authorId: uuid('author_id'),
@@ -124,34 +169,62 @@ export const caseEvents = pgTable(
     body: text('body'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
+    /**
+     * On a property-wide related case, the one recipient an entry is between: a tenant's reply, or
+     * staff's answer to that customer. Null = everyone who sees the case (the landlord's broadcast).
+     */
+    customerId: uuid('customer_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    unique('case_events_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({ name: 'case_events_case_fk', columns: [t.landlordId, t.caseId], foreignColumns: [cases.landlordId, cases.id] }),
+    foreignKey({
+      name: 'case_events_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+  ],
 );
 
 export const caseFollowers = pgTable(
   'case_followers',
   {
-    caseId: uuid('case_id')
+    landlordId: uuid('landlord_id')
       .notNull()
-      .references(() => cases.id),
-    portalUserId: uuid('portal_user_id').notNull(),
+      .references(() => landlords.id),
+    caseId: uuid('case_id').notNull(),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.portalUserId] })],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.portalUserId] }),
+    foreignKey({ name: 'case_followers_case_fk', columns: [t.landlordId, t.caseId], foreignColumns: [cases.landlordId, cases.id] }),
+  ],
 );
 
 /** Related cases (seed 001): each customer a case was sent to. */
 export const caseRecipients = pgTable(
   'case_recipients',
   {
-    caseId: uuid('case_id')
+    landlordId: uuid('landlord_id')
       .notNull()
-      .references(() => cases.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+      .references(() => landlords.id),
+    caseId: uuid('case_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.customerId] }), index('case_recipients_customer_idx').on(t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.customerId] }),
+    index('case_recipients_customer_idx').on(t.customerId),
+    foreignKey({ name: 'case_recipients_case_fk', columns: [t.landlordId, t.caseId], foreignColumns: [cases.landlordId, cases.id] }),
+    foreignKey({
+      name: 'case_recipients_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+  ],
 );
 
 /** Seed 003 "åtgärder": what was done, when, by whom, time, cost, files, signed delivery note. */
@@ -162,9 +235,7 @@ export const workOrders = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuid('case_id').notNull(),
     description: text('description').notNull(),
     performedAt: timestamp('performed_at', { withTimezone: true }).notNull(),
     performedById: uuid('performed_by_id').notNull(),
@@ -178,5 +249,15 @@ export const workOrders = pgTable(
     signatureAttachmentId: uuid('signature_attachment_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('work_orders_case_idx').on(t.caseId)],
+  // Annotated: work orders and attachments point at each other, which TypeScript cannot infer.
+  (t): PgTableExtraConfigValue[] => [
+    index('work_orders_case_idx').on(t.caseId),
+    unique('work_orders_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({ name: 'work_orders_case_fk', columns: [t.landlordId, t.caseId], foreignColumns: [cases.landlordId, cases.id] }),
+    foreignKey({
+      name: 'work_orders_signature_fk',
+      columns: [t.landlordId, t.signatureAttachmentId],
+      foreignColumns: [attachments.landlordId, attachments.id],
+    }),
+  ],
 );

@@ -1,4 +1,4 @@
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { landlords } from './landlords';
 import { portalUsers } from './portal-users';
 import { units } from './properties';
@@ -17,7 +17,7 @@ export const customers = pgTable(
     phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('customers_landlord_idx').on(t.landlordId)],
+  (t) => [index('customers_landlord_idx').on(t.landlordId), unique('customers_landlord_id_key').on(t.landlordId, t.id)],
 );
 
 /** The people who speak for a customer; a household's contact is the tenant. */
@@ -28,15 +28,21 @@ export const customerContacts = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: uuid('customer_id').notNull(),
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
     portalUserId: uuid('portal_user_id').references(() => portalUsers.id),
   },
-  (t) => [index('customer_contacts_customer_idx').on(t.customerId)],
+  (t) => [
+    index('customer_contacts_customer_idx').on(t.customerId),
+    unique('customer_contacts_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({
+      name: 'customer_contacts_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+  ],
 );
 
 export const leases = pgTable(
@@ -46,12 +52,8 @@ export const leases = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    customerId: uuid('customer_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
     number: text('number').notNull(),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
@@ -59,7 +61,12 @@ export const leases = pgTable(
       .notNull()
       .default('active'),
   },
-  (t) => [index('leases_customer_idx').on(t.customerId)],
+  (t) => [
+    index('leases_customer_idx').on(t.customerId),
+    unique('leases_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({ name: 'leases_customer_fk', columns: [t.landlordId, t.customerId], foreignColumns: [customers.landlordId, customers.id] }),
+    foreignKey({ name: 'leases_unit_fk', columns: [t.landlordId, t.unitId], foreignColumns: [units.landlordId, units.id] }),
+  ],
 );
 
 /** A portal user's role in one customer (seed 002: main administrator, administrator, user). */
@@ -69,14 +76,19 @@ export const portalMemberships = pgTable(
     portalUserId: uuid('portal_user_id')
       .notNull()
       .references(() => portalUsers.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    customerId: uuid('customer_id').notNull(),
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
     role: text('role', { enum: ['main_admin', 'admin', 'user'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.portalUserId, t.customerId] })],
+  (t) => [
+    primaryKey({ columns: [t.portalUserId, t.customerId] }),
+    foreignKey({
+      name: 'portal_memberships_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+  ],
 );

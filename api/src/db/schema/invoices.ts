@@ -1,4 +1,4 @@
-import { bigint, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { customers, leases } from './customers';
 import { landlords } from './landlords';
 
@@ -10,12 +10,8 @@ export const invoices = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    leaseId: uuid('lease_id')
-      .notNull()
-      .references(() => leases.id),
+    customerId: uuid('customer_id').notNull(),
+    leaseId: uuid('lease_id').notNull(),
     number: text('number').notNull(),
     period: text('period').notNull(),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
@@ -25,5 +21,14 @@ export const invoices = pgTable(
     paidAt: date('paid_at'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('invoices_customer_due_idx').on(t.customerId, t.dueDate)],
+  (t) => [
+    index('invoices_customer_due_idx').on(t.customerId, t.dueDate),
+    unique('invoices_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({
+      name: 'invoices_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+    foreignKey({ name: 'invoices_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
+  ],
 );

@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { caseEvents, workOrders } from './cases';
 import { customers, leases } from './customers';
 import { landlords } from './landlords';
 
@@ -9,12 +10,8 @@ export const threads = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    leaseId: uuid('lease_id')
-      .notNull()
-      .references(() => leases.id),
+    customerId: uuid('customer_id').notNull(),
+    leaseId: uuid('lease_id').notNull(),
     subject: text('subject').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     // Kept on the thread so that lists need no aggregate over messages.
@@ -28,6 +25,13 @@ export const threads = pgTable(
   (t) => [
     index('threads_landlord_last_idx').on(t.landlordId, t.lastMessageAt),
     index('threads_customer_last_idx').on(t.customerId, t.lastMessageAt),
+    unique('threads_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({
+      name: 'threads_customer_fk',
+      columns: [t.landlordId, t.customerId],
+      foreignColumns: [customers.landlordId, customers.id],
+    }),
+    foreignKey({ name: 'threads_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
   ],
 );
 
@@ -38,16 +42,18 @@ export const messages = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    threadId: uuid('thread_id')
-      .notNull()
-      .references(() => threads.id),
+    threadId: uuid('thread_id').notNull(),
     authorKind: text('author_kind', { enum: ['staff', 'tenant'] }).notNull(),
     authorId: uuid('author_id').notNull(),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('messages_thread_idx').on(t.threadId, t.createdAt)],
+  (t) => [
+    index('messages_thread_idx').on(t.threadId, t.createdAt),
+    unique('messages_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({ name: 'messages_thread_fk', columns: [t.landlordId, t.threadId], foreignColumns: [threads.landlordId, threads.id] }),
+  ],
 );
 
 /** An uploaded file; `message_id` is null until a message claims it. */
@@ -58,7 +64,7 @@ export const attachments = pgTable(
     landlordId: uuid('landlord_id')
       .notNull()
       .references(() => landlords.id),
-    messageId: uuid('message_id').references(() => messages.id),
+    messageId: uuid('message_id'),
     /** Or claimed by a case event or a work order (service cases). */
     caseEventId: uuid('case_event_id'),
     workOrderId: uuid('work_order_id'),
@@ -74,18 +80,38 @@ export const attachments = pgTable(
     index('attachments_message_idx').on(t.messageId),
     index('attachments_case_event_idx').on(t.caseEventId),
     index('attachments_work_order_idx').on(t.workOrderId),
+    unique('attachments_landlord_id_key').on(t.landlordId, t.id),
+    foreignKey({
+      name: 'attachments_message_fk',
+      columns: [t.landlordId, t.messageId],
+      foreignColumns: [messages.landlordId, messages.id],
+    }),
+    foreignKey({
+      name: 'attachments_case_event_fk',
+      columns: [t.landlordId, t.caseEventId],
+      foreignColumns: [caseEvents.landlordId, caseEvents.id],
+    }),
+    foreignKey({
+      name: 'attachments_work_order_fk',
+      columns: [t.landlordId, t.workOrderId],
+      foreignColumns: [workOrders.landlordId, workOrders.id],
+    }),
   ],
 );
 
 export const threadReads = pgTable(
   'thread_reads',
   {
-    threadId: uuid('thread_id')
+    landlordId: uuid('landlord_id')
       .notNull()
-      .references(() => threads.id),
+      .references(() => landlords.id),
+    threadId: uuid('thread_id').notNull(),
     readerKind: text('reader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     readerId: uuid('reader_id').notNull(),
     lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.threadId, t.readerKind, t.readerId] })],
+  (t) => [
+    primaryKey({ columns: [t.threadId, t.readerKind, t.readerId] }),
+    foreignKey({ name: 'thread_reads_thread_fk', columns: [t.landlordId, t.threadId], foreignColumns: [threads.landlordId, threads.id] }),
+  ],
 );

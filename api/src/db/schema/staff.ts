@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { landlords } from './landlords';
 
 export const staffUsers = pgTable(
@@ -16,5 +16,5 @@ export const staffUsers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // A staff e-mail signs in to exactly one landlord, so it is unique across the service.
-  (t) => [uniqueIndex('staff_users_email_key').on(t.email)],
+  (t) => [uniqueIndex('staff_users_email_key').on(t.email), unique('staff_users_landlord_id_key').on(t.landlordId, t.id)],
 );

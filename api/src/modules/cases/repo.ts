@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   caseCounters,
@@ -10,7 +10,7 @@ import {
   equipmentObjects,
   workOrders,
 } from '../../db/schema/cases';
-import { customers, leases } from '../../db/schema/customers';
+import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 
@@ -70,10 +70,14 @@ export async function listProperties(db: DbOrTx, landlordId: string) {
     .select({
       id: properties.id,
       name: properties.name,
-      customerCount: sql<number>`(select count(distinct ${leases.customerId})::int from ${leases} join ${units} u on u.id = ${leases.unitId} where u.property_id = ${properties.id} and ${leases.status} = 'active')`,
+      // Joined, not a correlated subquery: drizzle leaves columns unqualified inside a one-table select, which made `id` ambiguous.
+      customerCount: sql<number>`count(distinct ${leases.customerId})::int`,
     })
     .from(properties)
+    .leftJoin(units, and(eq(units.landlordId, properties.landlordId), eq(units.propertyId, properties.id)))
+    .leftJoin(leases, and(eq(leases.landlordId, units.landlordId), eq(leases.unitId, units.id), eq(leases.status, 'active')))
     .where(eq(properties.landlordId, landlordId))
+    .groupBy(properties.id)
     .orderBy(asc(properties.name));
 }
 
@@ -128,15 +132,21 @@ export async function insertEvent(db: DbOrTx, values: typeof caseEvents.$inferIn
   return row!;
 }
 
-export async function listEvents(db: DbOrTx, landlordId: string, caseId: string, includeInternal: boolean) {
+/**
+ * A case's timeline. Staff (`customerId` unset) see every entry; a tenant's customer sees no
+ * internal notes and, on a property-wide case, only the broadcast entries and its own dialog.
+ */
+export async function listEvents(db: DbOrTx, p: { landlordId: string; caseId: string; customerId?: string | undefined }) {
   return db
     .select()
     .from(caseEvents)
     .where(
       and(
-        eq(caseEvents.landlordId, landlordId),
-        eq(caseEvents.caseId, caseId),
-        includeInternal ? undefined : ne(caseEvents.kind, 'internal_note'),
+        eq(caseEvents.landlordId, p.landlordId),
+        eq(caseEvents.caseId, p.caseId),
+        p.customerId
+          ? and(ne(caseEvents.kind, 'internal_note'), or(isNull(caseEvents.customerId), eq(caseEvents.customerId, p.customerId)))
+          : undefined,
       ),
     )
     .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
@@ -269,29 +279,59 @@ export async function lockCase(db: DbOrTx, viewer: Viewer, caseId: string) {
 
 // --- followers, recipients ------------------------------------------------------------------
 
-export async function follow(db: DbOrTx, caseId: string, portalUserId: string) {
-  await db.insert(caseFollowers).values({ caseId, portalUserId }).onConflictDoNothing();
+type CaseRef = { landlordId: string; caseId: string };
+
+export async function follow(db: DbOrTx, p: CaseRef & { portalUserId: string }) {
+  await db.insert(caseFollowers).values(p).onConflictDoNothing();
 }
 
-export async function unfollow(db: DbOrTx, caseId: string, portalUserId: string) {
-  await db.delete(caseFollowers).where(and(eq(caseFollowers.caseId, caseId), eq(caseFollowers.portalUserId, portalUserId)));
+export async function unfollow(db: DbOrTx, p: CaseRef & { portalUserId: string }) {
+  await db
+    .delete(caseFollowers)
+    .where(
+      and(eq(caseFollowers.landlordId, p.landlordId), eq(caseFollowers.caseId, p.caseId), eq(caseFollowers.portalUserId, p.portalUserId)),
+    );
 }
 
-export async function followers(db: DbOrTx, caseId: string) {
-  return db.select({ portalUserId: caseFollowers.portalUserId }).from(caseFollowers).where(eq(caseFollowers.caseId, caseId));
+/** A case's followers; with `customerId`, only the people of that customer (a property-wide case's recipient). */
+export async function followers(db: DbOrTx, p: CaseRef & { customerId?: string | undefined }) {
+  return db
+    .select({ portalUserId: caseFollowers.portalUserId })
+    .from(caseFollowers)
+    .where(
+      and(
+        eq(caseFollowers.landlordId, p.landlordId),
+        eq(caseFollowers.caseId, p.caseId),
+        p.customerId
+          ? sql`exists (select 1 from ${portalMemberships} where ${portalMemberships.portalUserId} = ${caseFollowers.portalUserId} and ${portalMemberships.landlordId} = ${caseFollowers.landlordId} and ${portalMemberships.customerId} = ${p.customerId})`
+          : undefined,
+      ),
+    );
 }
 
-export async function insertRecipients(db: DbOrTx, caseId: string, customerIds: string[]) {
-  if (customerIds.length) await db.insert(caseRecipients).values(customerIds.map((customerId) => ({ caseId, customerId })));
+export async function insertRecipients(db: DbOrTx, p: CaseRef & { customerIds: string[] }) {
+  if (p.customerIds.length)
+    await db.insert(caseRecipients).values(p.customerIds.map((customerId) => ({ landlordId: p.landlordId, caseId: p.caseId, customerId })));
 }
 
-export async function listRecipients(db: DbOrTx, caseId: string) {
+export async function listRecipients(db: DbOrTx, p: CaseRef) {
   return db
     .select({ customerId: customers.id, customerName: customers.name })
     .from(caseRecipients)
-    .innerJoin(customers, eq(customers.id, caseRecipients.customerId))
-    .where(eq(caseRecipients.caseId, caseId))
+    .innerJoin(customers, and(eq(customers.landlordId, caseRecipients.landlordId), eq(customers.id, caseRecipients.customerId)))
+    .where(and(eq(caseRecipients.landlordId, p.landlordId), eq(caseRecipients.caseId, p.caseId)))
     .orderBy(asc(customers.name));
+}
+
+/** Whether a customer is one of a property-wide case's recipients. */
+export async function isRecipient(db: DbOrTx, p: CaseRef & { customerId: string }) {
+  const [row] = await db
+    .select({ customerId: caseRecipients.customerId })
+    .from(caseRecipients)
+    .where(
+      and(eq(caseRecipients.landlordId, p.landlordId), eq(caseRecipients.caseId, p.caseId), eq(caseRecipients.customerId, p.customerId)),
+    );
+  return Boolean(row);
 }
 
 /** Customers with an active lease in a property: who a property-wide related case goes to. */
@@ -302,6 +342,16 @@ export async function customersOfProperty(db: DbOrTx, landlordId: string, proper
     .innerJoin(leases, and(eq(leases.customerId, customers.id), eq(leases.status, 'active')))
     .innerJoin(units, eq(units.id, leases.unitId))
     .where(and(eq(customers.landlordId, landlordId), eq(units.propertyId, propertyId)));
+}
+
+/** Where recipient customers can be reached: one row per contact person (or one with nulls), with the customer's own phone. */
+export async function recipientAddresses(db: DbOrTx, landlordId: string, customerIds: string[]) {
+  if (customerIds.length === 0) return [];
+  return db
+    .select({ customerId: customers.id, customerPhone: customers.phone, email: customerContacts.email, phone: customerContacts.phone })
+    .from(customers)
+    .leftJoin(customerContacts, and(eq(customerContacts.landlordId, landlordId), eq(customerContacts.customerId, customers.id)))
+    .where(and(eq(customers.landlordId, landlordId), inArray(customers.id, customerIds)));
 }
 
 // --- work orders -----------------------------------------------------------------------------
@@ -330,13 +380,13 @@ export async function lockWorkOrder(db: DbOrTx, landlordId: string, caseId: stri
 
 export async function signWorkOrder(
   db: DbOrTx,
-  id: string,
+  p: { landlordId: string; workOrderId: string },
   values: { signedBy: string; signatureKind: 'drawn' | 'file'; signatureAttachmentId: string },
 ) {
   await db
     .update(workOrders)
     .set({ ...values, signedAt: new Date() })
-    .where(eq(workOrders.id, id));
+    .where(and(eq(workOrders.landlordId, p.landlordId), eq(workOrders.id, p.workOrderId)));
 }
 
 // --- objects -----------------------------------------------------------------------------------
@@ -374,11 +424,10 @@ export async function insertObject(db: DbOrTx, values: typeof equipmentObjects.$
 }
 
 export async function updateObject(db: DbOrTx, landlordId: string, id: string, patch: Partial<typeof equipmentObjects.$inferInsert>) {
-  const [row] = await db
-    .update(equipmentObjects)
-    .set(patch)
-    .where(and(eq(equipmentObjects.landlordId, landlordId), eq(equipmentObjects.id, id)))
-    .returning();
+  const where = and(eq(equipmentObjects.landlordId, landlordId), eq(equipmentObjects.id, id));
+  // An empty patch (every field is optional) is a no-op; drizzle refuses an UPDATE without a SET.
+  if (Object.values(patch).every((v) => v === undefined)) return (await db.select().from(equipmentObjects).where(where))[0];
+  const [row] = await db.update(equipmentObjects).set(patch).where(where).returning();
   return row;
 }
 

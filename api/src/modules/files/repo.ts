@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { caseEvents, cases, workOrders } from '../../db/schema/cases';
+import { caseEvents, caseRecipients, cases, workOrders } from '../../db/schema/cases';
 import { attachments, messages, threads } from '../../db/schema/messaging';
 
 export type Uploader = { kind: 'staff' | 'tenant'; id: string };
@@ -55,36 +55,81 @@ export async function listAttachments(db: DbOrTx, landlordId: string, by: 'messa
     .orderBy(asc(attachments.createdAt));
 }
 
-export async function findAttachmentById(db: DbOrTx, landlordId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.id, id)));
-  return row;
-}
+/** Who opens a file as staff: the roles' reach over messages and cases, decided in files/policy.ts. */
+export type StaffFileScope = {
+  landlordId: string;
+  uploader: Uploader;
+  /** May read the message inbox (and so its files). */
+  messages: boolean;
+  /** Set for a technician: only files of cases assigned to this staff member. */
+  assigneeId?: string | undefined;
+};
 
 /**
- * An attachment a tenant may open: on a message or a public case entry or work order of one of
- * `customerIds` (all of the person's customers — a download link carries no customer header),
- * or their own pending upload. Internal notes' files never qualify.
+ * An attachment a staff member may open: a message's file if they may read messages; a case
+ * entry's (internal notes included) or a work order's if they may see that case; or their own
+ * pending upload. Someone else's pending upload belongs to nothing yet, so nobody else opens it.
  */
-export async function findTenantAttachment(db: DbOrTx, customerIds: string[], uploader: Uploader, attachmentId: string) {
-  if (!customerIds.length) return undefined;
+export async function findStaffAttachment(db: DbOrTx, p: StaffFileScope & { attachmentId: string }) {
   const [row] = await db
     .select({ attachment: attachments })
     .from(attachments)
-    .leftJoin(messages, eq(messages.id, attachments.messageId))
-    .leftJoin(threads, eq(threads.id, messages.threadId))
-    .leftJoin(caseEvents, eq(caseEvents.id, attachments.caseEventId))
-    .leftJoin(workOrders, eq(workOrders.id, attachments.workOrderId))
-    .leftJoin(cases, or(eq(cases.id, caseEvents.caseId), eq(cases.id, workOrders.caseId)))
+    .leftJoin(caseEvents, and(eq(caseEvents.landlordId, attachments.landlordId), eq(caseEvents.id, attachments.caseEventId)))
+    .leftJoin(workOrders, and(eq(workOrders.landlordId, attachments.landlordId), eq(workOrders.id, attachments.workOrderId)))
+    .leftJoin(
+      cases,
+      and(eq(cases.landlordId, attachments.landlordId), or(eq(cases.id, caseEvents.caseId), eq(cases.id, workOrders.caseId))),
+    )
     .where(
       and(
-        eq(attachments.id, attachmentId),
+        eq(attachments.landlordId, p.landlordId),
+        eq(attachments.id, p.attachmentId),
+        or(
+          p.messages ? isNotNull(attachments.messageId) : undefined,
+          and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
+          and(unclaimed, eq(attachments.uploaderKind, p.uploader.kind), eq(attachments.uploaderId, p.uploader.id)),
+        ),
+      ),
+    );
+  return row?.attachment;
+}
+
+/**
+ * An attachment a tenant may open: on a message, or a public case entry or work order of a case one
+ * of `customerIds` sees (all of the person's customers — a download link carries no customer
+ * header), or their own pending upload. Internal notes' files never qualify; on a property-wide
+ * related case an entry meant for one recipient (`case_events.customer_id`) only for that customer.
+ */
+export async function findTenantAttachment(db: DbOrTx, p: { customerIds: string[]; uploader: Uploader; attachmentId: string }) {
+  const { customerIds, uploader } = p;
+  if (!customerIds.length) return undefined;
+  const caseSeen = or(
+    inArray(cases.customerId, customerIds),
+    sql`exists (select 1 from ${caseRecipients} where ${caseRecipients.landlordId} = ${cases.landlordId} and ${caseRecipients.caseId} = ${cases.id} and ${inArray(caseRecipients.customerId, customerIds)})`,
+  );
+  const [row] = await db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .leftJoin(messages, and(eq(messages.landlordId, attachments.landlordId), eq(messages.id, attachments.messageId)))
+    .leftJoin(threads, and(eq(threads.landlordId, messages.landlordId), eq(threads.id, messages.threadId)))
+    .leftJoin(caseEvents, and(eq(caseEvents.landlordId, attachments.landlordId), eq(caseEvents.id, attachments.caseEventId)))
+    .leftJoin(workOrders, and(eq(workOrders.landlordId, attachments.landlordId), eq(workOrders.id, attachments.workOrderId)))
+    .leftJoin(
+      cases,
+      and(eq(cases.landlordId, attachments.landlordId), or(eq(cases.id, caseEvents.caseId), eq(cases.id, workOrders.caseId))),
+    )
+    .where(
+      and(
+        eq(attachments.id, p.attachmentId),
         or(
           and(isNotNull(attachments.messageId), inArray(threads.customerId, customerIds)),
-          and(isNotNull(attachments.caseEventId), ne(caseEvents.kind, 'internal_note'), inArray(cases.customerId, customerIds)),
-          and(isNotNull(attachments.workOrderId), inArray(cases.customerId, customerIds)),
+          and(
+            isNotNull(attachments.caseEventId),
+            ne(caseEvents.kind, 'internal_note'),
+            or(isNull(caseEvents.customerId), inArray(caseEvents.customerId, customerIds)),
+            caseSeen,
+          ),
+          and(isNotNull(attachments.workOrderId), caseSeen),
           and(unclaimed, eq(attachments.uploaderKind, uploader.kind), eq(attachments.uploaderId, uploader.id)),
         ),
       ),

@@ -29,7 +29,8 @@ function filesRoutes(audience: 'staff' | 'tenant') {
       },
       async (request: FastifyRequest, reply: FastifyReply) => {
         const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-        if (!part) throw badRequest('upload_missing');
+        // The documented part is `file`; a file under another name is as good as none.
+        if (part?.fieldname !== 'file') throw badRequest('upload_missing');
         const data = await part.toBuffer();
         return reply.status(201).send(await service.upload(deps, actor(request), { filename: part.filename, data }));
       },

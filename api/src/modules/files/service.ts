@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ALLOWED_UPLOAD_TYPES, type Attachment, MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
+import { BIDI_CONTROLS } from '@portico/shared/text';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Actor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { notFound, tooLarge, unsupported } from '../../errors';
 import { listMemberships } from '../auth/service';
+import { staffFileReach } from './policy';
 import * as repo from './repo';
 
 export { listAttachments } from './repo';
@@ -57,22 +59,27 @@ export async function upload(deps: Deps, actor: Actor, file: { filename: string;
 function cleanFilename(name: string, ext: string) {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .replace(/\p{Cc}|"/gu, '')
+    .replace(BIDI_CONTROLS, '')
     .trim()
     .slice(0, 200);
   return base || `attachment.${ext}`;
 }
 
-/** Staff open any file of their landlord; tenants those of their customers (see findTenantAttachment). */
+/** Staff open the files of what their role can read (files/policy.ts); tenants those of their customers. */
 export async function openAttachment(deps: Deps, actor: Actor, attachmentId: string) {
   const attachment =
     actor.kind === 'tenant'
-      ? await repo.findTenantAttachment(
-          deps.db,
-          (await listMemberships(deps.db, actor.id)).map((m) => m.customerId),
-          uploaderOf(actor),
+      ? await repo.findTenantAttachment(deps.db, {
+          customerIds: (await listMemberships(deps.db, actor.id)).map((m) => m.customerId),
+          uploader: uploaderOf(actor),
           attachmentId,
-        )
-      : await repo.findAttachmentById(deps.db, actor.landlordId, attachmentId);
+        })
+      : await repo.findStaffAttachment(deps.db, {
+          landlordId: actor.landlordId,
+          uploader: uploaderOf(actor),
+          ...staffFileReach(actor),
+          attachmentId,
+        });
   if (!attachment) throw notFound('attachment');
   return { attachment, stream: deps.storage.read(attachment.storageKey) };
 }

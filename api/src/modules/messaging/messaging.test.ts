@@ -145,7 +145,8 @@ describe('seed 000: first message invites the tenant', () => {
     expect(await t.app.db.select().from(invitations).where(eq(invitations.landlordId, l.landlord.id))).toHaveLength(0);
     // And the company's registered user cannot use the portal.
     const login = await new Client(t.app).post('/api/v1/auth/portal/login', { email: l.companyUser.email, password: PASSWORD });
-    expect(login.statusCode).toBe(401);
+    expect(login.statusCode).toBe(403);
+    expect(login.json().error.code).toBe('portal_disabled');
   });
 
   it('staff invite a contact person by hand; the last link is the only one that works', async () => {

@@ -128,10 +128,10 @@ export async function listMessages(db: DbOrTx, landlordId: string, threadId: str
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 
-export async function markRead(db: DbOrTx, threadId: string, reader: Reader) {
+export async function markRead(db: DbOrTx, p: { landlordId: string; threadId: string; reader: Reader }) {
   await db
     .insert(threadReads)
-    .values({ threadId, readerKind: reader.kind, readerId: reader.id, lastReadAt: sql`now()` })
+    .values({ landlordId: p.landlordId, threadId: p.threadId, readerKind: p.reader.kind, readerId: p.reader.id, lastReadAt: sql`now()` })
     .onConflictDoUpdate({
       target: [threadReads.threadId, threadReads.readerKind, threadReads.readerId],
       set: { lastReadAt: sql`now()` },

@@ -87,7 +87,7 @@ export async function getThread(deps: Deps, actor: Actor, threadId: string): Pro
   assertMayMessage(actor);
   const row = await repo.findThread(deps.db, scopeOf(actor), reader(actor), threadId);
   if (!row) throw notFound('thread');
-  await repo.markRead(deps.db, threadId, reader(actor));
+  await repo.markRead(deps.db, { landlordId: actor.landlordId, threadId, reader: reader(actor) });
   const [messages, contacts] = await Promise.all([
     messagesOf(deps.db, actor, threadId),
     listContacts(deps.db, actor.landlordId, row.customerId),
@@ -220,7 +220,7 @@ export async function reply(deps: Deps, actor: Actor, threadId: string, input: R
     if (!thread) throw notFound('thread');
     const message = await writeMessage(tx, deps, actor, thread, input);
     // Writing in a thread means having read it.
-    await repo.markRead(tx, thread.id, reader(actor));
+    await repo.markRead(tx, { landlordId: actor.landlordId, threadId: thread.id, reader: reader(actor) });
     return message.id;
   });
   const message = (await messagesOf(deps.db, actor, threadId)).find((m) => m.id === messageId);

@@ -1,0 +1,357 @@
+/**
+ * The authorisation matrix: every route of the live route table × four actors who must not get
+ * the victim's data — nobody signed in, staff of another landlord, a portal user of another
+ * customer, and a lower role of the victim's own landlord or customer. Each actor aims at real
+ * resources of the victim (landlord A's company customer). A route without an entry fails.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertPortalUser } from '../src/db/fixtures';
+import { outbox } from '../src/db/schema/outbox';
+import { Client, createTestApp, eq, makeLandlord, PASSWORD, PNG, signIn, uniquePersonalNumber } from './helpers';
+
+/**
+ * What an actor must get:
+ * - 401 / 403 / 404: exactly that status (404 = the victim's resource does not exist for them);
+ * - 'own': a 2xx about the actor's own data, holding nothing of the victim;
+ * - 'passes': past authentication and authorisation (no 401/403, no 5xx) with nothing of the victim —
+ *   for a route whose outcome is a business answer (a wrong token, a refused password);
+ * - 'allowed': a 2xx; the actor may do this to the victim's resource (same customer, lower role);
+ * - 'public': a route before sign-in, behind no gate: any answer below 500 (a wrong password's 401
+ *   included) with nothing of the victim.
+ */
+type Outcome = 401 | 403 | 404 | 'own' | 'passes' | 'allowed' | 'public';
+const ACTORS = ['anonymous', 'otherLandlord', 'otherCustomer', 'lowerRole'] as const;
+type ActorName = (typeof ACTORS)[number];
+type Fixture = Awaited<ReturnType<typeof victim>>;
+type Entry = Record<ActorName, Outcome> & {
+  body?: (f: Fixture) => unknown;
+  query?: (f: Fixture) => string;
+  /** Multipart upload instead of a JSON body. */
+  upload?: boolean;
+  /** Ends or changes the caller's session: sent by a throwaway sign-in of the same person. */
+  fresh?: boolean;
+};
+
+// Shapes of the usual entries. Staff routes: a portal session is no staff session (401).
+const staffRoute = (other: Outcome, lower: Outcome, more: Partial<Entry> = {}): Entry => ({
+  anonymous: 401,
+  otherLandlord: other,
+  otherCustomer: 401,
+  lowerRole: lower,
+  ...more,
+});
+// Portal routes: a staff session is no portal session (401).
+const portalRoute = (other: Outcome, lower: Outcome, more: Partial<Entry> = {}): Entry => ({
+  anonymous: 401,
+  otherLandlord: 401,
+  otherCustomer: other,
+  lowerRole: lower,
+  ...more,
+});
+// Before sign-in (login, reset, sign-up, invitation and e-ID round trips): nobody is turned away.
+const open = (more: Partial<Entry> = {}): Entry => ({
+  anonymous: 'public',
+  otherLandlord: 'public',
+  otherCustomer: 'public',
+  lowerRole: 'public',
+  ...more,
+});
+
+const newCase = (f: Fixture) => ({ title: 'Matrix', description: 'd', type: 'fault', leaseId: f.ids.leaseId });
+const invite = { email: `invitee-${randomUUID().slice(0, 8)}@tenant.test`, name: 'Invitee', role: 'user' };
+
+const MATRIX: Record<string, Entry> = {
+  // --- sign-in and the signed-in person (auth) ---
+  'POST /api/v1/auth/staff/login': open({ body: () => ({ email: 'nobody@staff.test', password: PASSWORD }) }),
+  'POST /api/v1/auth/staff/refresh': open(),
+  'POST /api/v1/auth/staff/logout': open({ fresh: true }),
+  'GET /api/v1/auth/staff/me': staffRoute('own', 'own'),
+  'PATCH /api/v1/auth/staff/me': staffRoute('own', 'own', { body: () => ({}) }),
+  'POST /api/v1/auth/staff/password-reset': open({ body: () => ({ email: 'nobody@staff.test' }) }),
+  'POST /api/v1/auth/staff/password-reset/confirm': open({ body: () => ({ token: 'x'.repeat(40), password: 'Another-Horse-Battery-7' }) }),
+  'POST /api/v1/auth/portal/login': open({ body: () => ({ email: 'nobody@tenant.test', password: PASSWORD }) }),
+  'POST /api/v1/auth/portal/refresh': open(),
+  'POST /api/v1/auth/portal/logout': open({ fresh: true }),
+  'GET /api/v1/auth/portal/me': portalRoute('own', 'own'),
+  'PATCH /api/v1/auth/portal/me': portalRoute('own', 'own', { body: () => ({}) }),
+  'POST /api/v1/auth/portal/password-reset': open({ body: () => ({ email: 'nobody@tenant.test' }) }),
+  'POST /api/v1/auth/portal/password-reset/confirm': open({ body: () => ({ token: 'x'.repeat(40), password: 'Another-Horse-Battery-7' }) }),
+  'GET /api/v1/auth/invitations/:token': open(),
+  'POST /api/v1/auth/invitations/:token/accept': open({ body: () => ({ name: 'X', password: 'Another-Horse-Battery-7' }) }),
+  'POST /api/v1/auth/portal/signup': open({
+    body: () => ({ identityNumber: uniquePersonalNumber(), username: `u${randomUUID().slice(0, 8)}`, password: 'Another-Horse-Battery-7' }),
+  }),
+  'POST /api/v1/auth/portal/signup/policy': open({ body: () => ({ identityNumber: uniquePersonalNumber() }) }),
+  'POST /api/v1/auth/portal/signup/:signupId/send-code': open({ body: () => ({ channel: 'email' }) }),
+  'POST /api/v1/auth/portal/signup/:signupId/verify': open({ body: () => ({ code: '123456' }) }),
+  'POST /api/v1/auth/portal/signup/:signupId/complete': open({ body: () => ({ name: 'X', email: 'x@tenant.test' }) }),
+  'POST /api/v1/auth/portal/email-change/confirm': open({ body: () => ({ token: 'x'.repeat(40) }) }),
+  // No e-ID broker runs beside the API tests (a real start answers 503 there); the gate is what counts.
+  'GET /api/v1/auth/portal/eid/start': open({ query: () => 'method=unknown' }),
+  'GET /api/v1/auth/portal/eid/callback': open({ query: () => 'state=nothing&code=nothing' }),
+  // --- the portal person's own account ---
+  // A new password the policy refuses: past the gate, yet nobody's password changes.
+  'POST /api/v1/auth/portal/password': portalRoute('passes', 'passes', {
+    body: () => ({ currentPassword: PASSWORD, newPassword: 'short' }),
+  }),
+  'POST /api/v1/auth/portal/email-change': portalRoute('own', 'own', {
+    body: () => ({ newEmail: `new-${randomUUID().slice(0, 8)}@tenant.test`, password: PASSWORD }),
+  }),
+  'GET /api/v1/auth/portal/preferences': portalRoute('own', 'own'),
+  'PUT /api/v1/auth/portal/preferences': portalRoute('own', 'own', {
+    body: () => ({
+      messages: { email: true, sms: false },
+      cases: { email: true, sms: false },
+      notices: { email: true, sms: true },
+      invoices: { email: true, sms: false },
+    }),
+  }),
+  'GET /api/v1/auth/portal/sessions': portalRoute('own', 'own'),
+  // The victim's device: someone else cannot sign it out.
+  'DELETE /api/v1/auth/portal/sessions/:sessionId': portalRoute(404, 404),
+  'GET /api/v1/auth/portal/eid/pending-link/:requestId': portalRoute(404, 404),
+  'POST /api/v1/auth/portal/eid/link/confirm': portalRoute(404, 404, { body: (f) => ({ requestId: f.ids.requestId }) }),
+
+  // --- console: messages and files (technicians have no inbox) ---
+  'GET /api/v1/threads': staffRoute('own', 403),
+  'GET /api/v1/threads/unread-count': staffRoute('own', 403),
+  'POST /api/v1/threads': staffRoute(404, 403, {
+    body: (f) => ({ customerId: f.ids.customerId, leaseId: f.ids.leaseId, subject: 'Matrix', body: 'b' }),
+  }),
+  'GET /api/v1/threads/:threadId': staffRoute(404, 403),
+  'POST /api/v1/threads/:threadId/messages': staffRoute(404, 403, { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/uploads': staffRoute('own', 'own', { upload: true }),
+  'GET /api/v1/attachments/:attachmentId': staffRoute(404, 404),
+  // --- console: customers ---
+  'GET /api/v1/customers': staffRoute('own', 403),
+  'GET /api/v1/customers/:customerId': staffRoute(404, 403),
+  'POST /api/v1/customers/:customerId/contacts/:contactId/invite': staffRoute(404, 403),
+  'GET /api/v1/customers/:customerId/portal-users': staffRoute(404, 403),
+  'POST /api/v1/customers/:customerId/portal-invitations': staffRoute(404, 403, { body: () => invite }),
+  // --- console: cases (technicians: only cases assigned to them; the victim's is not) ---
+  'GET /api/v1/cases': staffRoute('own', 'own'),
+  'GET /api/v1/cases/stats': staffRoute('own', 'own'),
+  'POST /api/v1/cases': staffRoute(404, 403, { body: (f) => ({ ...newCase(f), customerId: f.ids.customerId }) }),
+  'POST /api/v1/cases/related': staffRoute(404, 403, {
+    body: (f) => ({ propertyId: f.ids.propertyId, title: 'Matrix', description: 'd' }),
+  }),
+  'GET /api/v1/cases/:caseId': staffRoute(404, 404),
+  'POST /api/v1/cases/:caseId/replies': staffRoute(404, 404, { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/cases/:caseId/status': staffRoute(404, 404, { body: () => ({ status: 'acknowledged' }) }),
+  'POST /api/v1/cases/:caseId/assign': staffRoute(404, 403, { body: () => ({ assigneeId: null }) }),
+  'POST /api/v1/cases/:caseId/work-orders': staffRoute(404, 404, {
+    body: () => ({ description: 'd', performedAt: new Date().toISOString(), minutes: 1, materialCostMinor: 0 }),
+  }),
+  'POST /api/v1/cases/:caseId/work-orders/:workOrderId/signature': staffRoute(404, 404, {
+    body: (f) => ({ signedBy: 'X', attachmentId: f.ids.attachmentId, kind: 'file' }),
+  }),
+  'GET /api/v1/objects': staffRoute('own', 'allowed'),
+  'POST /api/v1/objects': staffRoute(404, 403, {
+    body: (f) => ({ number: `M-${randomUUID().slice(0, 6)}`, type: 'Tvättmaskin', unitId: f.ids.unitId }),
+  }),
+  'PATCH /api/v1/objects/:objectId': staffRoute(404, 403, { body: () => ({ location: 'Källaren' }) }),
+  'GET /api/v1/settings/case-routing': staffRoute('own', 'allowed'),
+  'PUT /api/v1/settings/case-routing': staffRoute(404, 403, {
+    body: (f) => ({ rules: [{ caseType: 'fault', assigneeId: f.ids.staffId }] }),
+  }),
+  'GET /api/v1/staff': staffRoute('own', 'allowed'),
+  'GET /api/v1/properties': staffRoute('own', 'allowed'),
+  'GET /api/v1/settings': staffRoute('own', 'allowed'),
+  'PATCH /api/v1/settings': staffRoute('own', 403, { body: () => ({ defaultLocale: 'en' }) }),
+  // --- console: how each e-mail and SMS went (admins and managers) ---
+  'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
+  'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
+
+  // --- portal: the victim's own 'user' may do everything but manage people, invoices and statistics ---
+  'GET /api/v1/portal/threads': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/threads/unread-count': portalRoute('own', 'allowed'),
+  'POST /api/v1/portal/threads': portalRoute(404, 'allowed', { body: (f) => ({ leaseId: f.ids.leaseId, subject: 'Matrix', body: 'b' }) }),
+  'GET /api/v1/portal/threads/:threadId': portalRoute(404, 'allowed'),
+  'POST /api/v1/portal/threads/:threadId/messages': portalRoute(404, 'allowed', { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/portal/uploads': portalRoute('own', 'allowed', { upload: true }),
+  'GET /api/v1/portal/attachments/:attachmentId': portalRoute(404, 'allowed'),
+  'GET /api/v1/portal/organisation/users': portalRoute('own', 403),
+  'POST /api/v1/portal/organisation/invitations': portalRoute('own', 403, {
+    body: () => ({ ...invite, email: `invitee-${randomUUID().slice(0, 8)}@tenant.test` }),
+  }),
+  'POST /api/v1/portal/organisation/invitations/:invitationId/resend': portalRoute(404, 403),
+  'DELETE /api/v1/portal/organisation/invitations/:invitationId': portalRoute(404, 403),
+  'PATCH /api/v1/portal/organisation/users/:userId': portalRoute(404, 403, { body: () => ({ role: 'admin' }) }),
+  'DELETE /api/v1/portal/organisation/users/:userId': portalRoute(404, 403),
+  'GET /api/v1/portal/invoices': portalRoute('own', 403),
+  'GET /api/v1/portal/cases': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/cases/stats': portalRoute('own', 403),
+  'GET /api/v1/portal/cases/prefill': portalRoute(404, 'allowed', { query: (f) => `leaseId=${f.ids.leaseId}` }),
+  'POST /api/v1/portal/cases': portalRoute(404, 'allowed', { body: newCase }),
+  'GET /api/v1/portal/cases/:caseId': portalRoute(404, 'allowed'),
+  'POST /api/v1/portal/cases/:caseId/replies': portalRoute(404, 'allowed', { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
+  'DELETE /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
+  'GET /api/v1/portal/objects': portalRoute('own', 'allowed'),
+};
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const tag = () => randomUUID().slice(0, 8);
+
+/** Landlord A's company customer with something of every kind, and the four actors aiming at it. */
+async function victim() {
+  const a = await makeLandlord(t.app);
+  const b = await makeLandlord(t.app);
+  const marker = `victim-${tag()}`;
+  const member = await insertPortalUser(t.app.db, { email: `member-${tag()}@company.test`, name: 'Member', password: PASSWORD }, [
+    { landlordId: a.landlord.id, customerId: a.company.customer.id, contactId: a.company.contacts[1]!.id, role: 'user' },
+  ]);
+  const neighbour = await insertPortalUser(t.app.db, { email: `neighbour-${tag()}@tenant.test`, name: 'Neighbour', password: PASSWORD }, [
+    { landlordId: a.landlord.id, customerId: a.household.customer.id, contactId: a.household.contacts[0]!.id, role: 'main_admin' },
+  ]);
+  const owner = await signIn(t.app, 'portal', a.companyUser.email);
+  const manager = await signIn(t.app, 'staff', a.manager.email);
+  const admin = await signIn(t.app, 'staff', a.admin.email);
+
+  const file = (await manager.upload('/api/v1/uploads', PNG, `${marker}.png`)).json().id as string;
+  const thread = await manager.post('/api/v1/threads', {
+    customerId: a.company.customer.id,
+    leaseId: a.office.id,
+    subject: `${marker} subject`,
+    body: `${marker} body`,
+    attachmentIds: [file],
+  });
+  const report = await owner.post('/api/v1/portal/cases', {
+    title: `${marker} case`,
+    description: 'd',
+    type: 'fault',
+    leaseId: a.office.id,
+  });
+  const caseId = report.json().id as string;
+  const order = await manager.post(`/api/v1/cases/${caseId}/work-orders`, {
+    description: `${marker} work`,
+    performedAt: new Date().toISOString(),
+    minutes: 5,
+    materialCostMinor: 0,
+  });
+  // An object in the company's own unit only (one in the property would be every tenant's to see).
+  const object = await admin.post('/api/v1/objects', { number: `${marker}-obj`, type: 'Fläkt', unitId: a.units[2]!.id });
+  const invitation = await owner.post('/api/v1/portal/organisation/invitations', {
+    email: `${marker}-invitee@company.test`,
+    name: 'Invitee',
+    role: 'user',
+  });
+  for (const res of [thread, report, order, object, invitation]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const sessions = await owner.get('/api/v1/auth/portal/sessions');
+  const messageId = thread.json().messages[0].id as string;
+  const [delivery] = await t.app.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId));
+  expect(report.json().assignee?.id).not.toBe(a.technician.id);
+
+  const ids: Record<string, string> = {
+    threadId: thread.json().id,
+    messageId,
+    deliveryId: delivery!.id,
+    attachmentId: file,
+    customerId: a.company.customer.id,
+    contactId: a.company.contacts[0]!.id,
+    leaseId: a.office.id,
+    unitId: a.units[2]!.id,
+    propertyId: a.property.id,
+    staffId: a.manager.id,
+    caseId,
+    workOrderId: order.json().id,
+    objectId: object.json().id,
+    invitationId: invitation.json().id,
+    userId: member.id,
+    sessionId: sessions.json().items[0].id,
+    // Ids of things that have no row to reach: only whose they would be matters.
+    requestId: randomUUID(),
+    signupId: randomUUID(),
+    token: `tok${randomUUID().replaceAll('-', '')}`,
+  };
+  // Its words and names, and the ids of its case, thread and message: none may reach an outsider.
+  const own = [marker, ids.caseId!, ids.threadId!, messageId];
+  const everything = [...own, a.landlord.name, a.company.customer.name, a.household.customer.name, a.manager.email];
+  const ofTheCompany = [...own, a.company.customer.name, a.companyUser.email, member.email];
+  return {
+    a,
+    ids,
+    owner,
+    // Who signs in as each actor, per audience of the route; with what they must never see.
+    people: {
+      anonymous: { staff: null, portal: null, markers: everything },
+      otherLandlord: { staff: b.admin.email, portal: null, markers: everything },
+      otherCustomer: { staff: null, portal: neighbour.email, markers: ofTheCompany },
+      lowerRole: { staff: a.technician.email, portal: member.email, markers: own },
+    },
+  };
+}
+
+function check(outcome: Outcome, status: number, body: string, markers: string[]): string | null {
+  if (status >= 500) return `answered ${status}`;
+  const leaked = outcome === 'allowed' ? undefined : markers.find((m) => body.includes(m));
+  if (leaked) return `leaked "${leaked}" (${status})`;
+  if (typeof outcome === 'number') return status === outcome ? null : `expected ${outcome}, got ${status}`;
+  if (outcome === 'public') return null;
+  if (outcome === 'passes') return status === 401 || status === 403 ? `expected to pass, got ${status}` : null;
+  return status >= 200 && status < 300 ? null : `expected ${outcome} (2xx), got ${status}`;
+}
+
+it('every route × {anonymous, other landlord, other customer, lower role} gets what its entry says', async () => {
+  const f = await victim();
+  const routes = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+  const withoutEntry = routes.filter((r) => !MATRIX[r]);
+  const staleEntries = Object.keys(MATRIX).filter((k) => !routes.includes(k));
+  console.log(`authorisation matrix: ${routes.length} routes × ${ACTORS.length} actors = ${routes.length * ACTORS.length} checks`);
+  expect(withoutEntry, 'new route without an entry in MATRIX').toEqual([]);
+  expect(staleEntries, 'entries for routes that no longer exist').toEqual([]);
+
+  // Signed-in clients, kept per person (a session-ending route signs in a throwaway one instead).
+  const clients = new Map<string, Client>();
+  const clientFor = async (audience: 'staff' | 'portal', email: string | null, fresh: boolean) => {
+    if (!email) return new Client(t.app);
+    const key = `${audience}:${email}`;
+    if (fresh) return signIn(t.app, audience, email);
+    if (!clients.has(key)) clients.set(key, await signIn(t.app, audience, email));
+    return clients.get(key)!;
+  };
+
+  const failures: string[] = [];
+  for (const route of t.app.apiRoutes) {
+    const key = `${route.method} ${route.url}`;
+    const entry = MATRIX[key]!;
+    const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
+      if (!f.ids[name]) throw new Error(`no fixture id for :${name} in ${key}`);
+      return f.ids[name]!;
+    });
+    const audience = route.url.startsWith('/api/v1/portal') || route.url.startsWith('/api/v1/auth/portal') ? 'portal' : 'staff';
+    for (const actor of ACTORS) {
+      const person = f.people[actor];
+      // A staff route's "other customer" and a portal route's "other landlord" come with the other audience's session.
+      const email = person[audience] ?? (actor === 'anonymous' ? null : person[audience === 'staff' ? 'portal' : 'staff']);
+      const client = await clientFor(
+        email === person[audience] ? audience : audience === 'staff' ? 'portal' : 'staff',
+        email,
+        !!entry.fresh,
+      );
+      const full = entry.query ? `${url}?${entry.query(f)}` : url;
+      const res = entry.upload
+        ? await client.upload(full, PNG, 'matrix.png')
+        : await client.request(
+            route.method as 'GET',
+            full,
+            route.method === 'GET' || route.method === 'DELETE' ? undefined : (entry.body?.(f) ?? {}),
+          );
+      const problem = check(entry[actor], res.statusCode, res.body, person.markers);
+      if (problem) failures.push(`${key} as ${actor}: ${problem}`);
+    }
+  }
+  expect(failures).toEqual([]);
+
+  // Nothing above reached the victim: their own session still works and their case is untouched.
+  expect((await f.owner.get('/api/v1/auth/portal/me')).statusCode).toBe(200);
+  const own = (await f.owner.get(`/api/v1/portal/cases/${f.ids.caseId}`)).json();
+  expect(own.status).toBe('new');
+  expect(own.events.filter((e: { authorKind: string; kind: string }) => e.kind === 'public_reply' && e.authorKind === 'staff')).toEqual([]);
+}, 300_000);
