@@ -11,7 +11,8 @@ export class ApiRequestError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly resource?: Resource,
-    readonly issues?: { path: string; message: string }[],
+    /** `code` is set on issues with a rule of their own (`invalid_characters`…); translate those by code. */
+    readonly issues?: { path: string; message: string; code?: ErrorCode }[],
     readonly params: Record<string, string | number> = {},
   ) {
     super(message);

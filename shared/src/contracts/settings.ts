@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema } from '../locale';
 import { PasswordPolicySchema } from '../password-policy';
+import { oneLine } from '../text';
 
 export const LandlordSettingsSchema = z.object({
   name: z.string(),
@@ -13,7 +14,7 @@ export type LandlordSettings = z.infer<typeof LandlordSettingsSchema>;
 
 export const LandlordSettingsPatchSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: oneLine().min(1).max(200),
     portalEnabled: z.boolean(),
     passwordPolicy: PasswordPolicySchema,
     defaultLocale: LocaleSchema,
