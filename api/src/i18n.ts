@@ -1,3 +1,4 @@
+import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
 import { resources } from '@portico/shared/i18n/resources';
 import type { Locale } from '@portico/shared/locale';
 import i18next, { type TFunction } from 'i18next';
@@ -12,6 +13,7 @@ await instance.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+addGenitiveFormat(instance);
 
 /** Server-side translation from the shared catalogue (errors and e-mails). */
 export function translator(locale: Locale): TFunction {

@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@/styles.css';
-import { Alert, createTheme, InputBase, MantineProvider, NativeSelect, PasswordInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, createTheme, InputBase, MantineProvider, NativeSelect, PasswordInput, Textarea, TextInput } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -20,6 +20,13 @@ const theme = createTheme({
     Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
     NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
     InputBase: InputBase.extend({ defaultProps: { withAsterisk: false } }),
+    // Status badges carry words ("Väntar på hyresgäst"): they wrap and grow instead of ending in "…".
+    Badge: Badge.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3, textAlign: 'center' },
+      },
+    }),
     // Alerts use a pale tint of their colour; text stays in the body colour for contrast.
     Alert: Alert.extend({
       styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } },

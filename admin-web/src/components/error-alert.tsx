@@ -17,7 +17,7 @@ export function ErrorAlert({ error, policy, showIssues = true }: { error: unknow
           {issues.map((issue) => (
             <List.Item key={`${issue.path}:${issue.message}`}>
               {issue.path ? `${issue.path}: ` : ''}
-              {issue.message}
+              {issue.code ? t(`errors:${issue.code}`) : issue.message}
             </List.Item>
           ))}
         </List>

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CaseStatus } from '@portico/shared/contracts/cases';
+import { addDays, addMonths, format, subDays, subMonths } from 'date-fns';
 import { eq } from 'drizzle-orm';
 import type { StaffActor, TenantActor } from '../actors';
 import { loadConfig } from '../config';
@@ -35,7 +36,12 @@ const tenantActor = (u: { id: string; name: string; email: string }, landlordId:
   invoicesRequireStrongAuth: false,
 });
 
-export async function seedDemo(deps: Deps) {
+/** A calendar date as the database's `date` columns store it. */
+const day = (d: Date) => format(d, 'yyyy-MM-dd');
+
+// Every date below is relative to the day the demo is loaded, so invoices, due dates and the
+// dashboard's year of history agree with "today" whenever someone runs it.
+export async function seedDemo(deps: Deps, now = new Date()) {
   const { db } = deps;
   const [existing] = await db.select().from(landlords).where(eq(landlords.name, SE_NAME));
   if (existing) return false;
@@ -49,6 +55,8 @@ export async function seedDemo(deps: Deps) {
     portalEnabled: true,
     passwordPolicy: 'classic',
   });
+  // The README's promise: Göta's invoices need BankID (step-up), Nordhavn's do not.
+  await db.update(landlords).set({ invoicesRequireStrongAuth: true }).where(eq(landlords.id, se.id));
   const seAdmin = await insertStaff(db, { landlordId: se.id, email: 'anna.berg@gota.example', name: 'Anna Berg', role: 'admin', password });
   await insertStaff(db, { landlordId: se.id, email: 'erik.lund@gota.example', name: 'Erik Lund', role: 'manager', password });
   await insertStaff(db, { landlordId: se.id, email: 'tove.ek@gota.example', name: 'Tove Ek', role: 'technician', password });
@@ -114,20 +122,21 @@ export async function seedDemo(deps: Deps) {
   await insertPortalUser(db, { email: 'ulf.berg@kontorsbolaget.example', name: 'Ulf Berg', password }, [
     { landlordId: se.id, customerId: company.customer.id, role: 'user' },
   ]);
-  for (const [number, period, status, dueDate, paidAt] of [
-    ['F-2027-0301', '2027-03', 'unpaid', '2027-02-28', null],
-    ['F-2027-0201', '2027-02', 'overdue', '2027-01-31', null],
-    ['F-2027-0101', '2027-01', 'paid', '2026-12-31', '2026-12-28'],
+  // Rent in advance: next month's invoice is open, this month's is past due, last month's was paid early.
+  for (const [period, status, dueDate, paidAt] of [
+    [addMonths(now, 1), 'unpaid', addDays(now, 10), null],
+    [now, 'overdue', subDays(now, 20), null],
+    [subMonths(now, 1), 'paid', subDays(now, 50), subDays(now, 53)],
   ] as const) {
     await insertInvoice(db, {
       landlordId: se.id,
       customerId: company.customer.id,
       leaseId: officeLease.id,
-      number,
-      period,
+      number: `F-${format(period, 'yyyy-MM')}01`,
+      period: format(period, 'yyyy-MM'),
       status,
-      dueDate,
-      paidAt,
+      dueDate: day(dueDate),
+      paidAt: paidAt ? day(paidAt) : null,
       totalMinor: 8_750_000,
     });
   }
@@ -297,7 +306,8 @@ export async function seedDemo(deps: Deps) {
     description: string;
     type: 'fault' | 'service' | 'inquiry';
     path: CaseStatus[];
-    month: number;
+    /** How many months before today the case came in (0 = a few days ago). */
+    monthsAgo: number;
     response: number;
     resolution?: number;
     cost?: number;
@@ -307,7 +317,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Vatten står kvar i botten efter varje körning.',
       type: 'fault',
       path: ['acknowledged', 'in_progress', 'resolved', 'closed'],
-      month: 1,
+      monthsAgo: 10,
       response: 2,
       resolution: 26,
       cost: 185_000,
@@ -317,7 +327,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Kallt drag vid fönster mot kajen.',
       type: 'fault',
       path: ['acknowledged', 'in_progress', 'resolved', 'closed'],
-      month: 2,
+      monthsAgo: 9,
       response: 5,
       resolution: 74,
       cost: 62_000,
@@ -327,7 +337,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Tre lysrör blinkar.',
       type: 'service',
       path: ['in_progress', 'resolved', 'closed'],
-      month: 3,
+      monthsAgo: 8,
       response: 1,
       resolution: 8,
       cost: 12_000,
@@ -337,7 +347,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Finns det fler platser i garaget?',
       type: 'inquiry',
       path: ['acknowledged', 'resolved', 'closed'],
-      month: 4,
+      monthsAgo: 7,
       response: 20,
       resolution: 30,
     },
@@ -346,7 +356,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Brummande ljud från fläktrummet.',
       type: 'fault',
       path: ['acknowledged', 'in_progress', 'resolved'],
-      month: 6,
+      monthsAgo: 5,
       response: 3,
       resolution: 50,
       cost: 240_000,
@@ -356,7 +366,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Nyckeln går inte att vrida.',
       type: 'fault',
       path: ['acknowledged', 'in_progress', 'resolved'],
-      month: 8,
+      monthsAgo: 3,
       response: 1,
       resolution: 5,
       cost: 45_000,
@@ -366,7 +376,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Årlig service.',
       type: 'service',
       path: ['acknowledged', 'in_progress'],
-      month: 9,
+      monthsAgo: 2,
       response: 4,
     },
     {
@@ -374,7 +384,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Droppar hela tiden.',
       type: 'fault',
       path: ['acknowledged', 'waiting_for_tenant'],
-      month: 10,
+      monthsAgo: 1,
       response: 2,
     },
     {
@@ -382,7 +392,7 @@ export async function seedDemo(deps: Deps) {
       description: 'Mycket damm kvar.',
       type: 'service',
       path: ['acknowledged'],
-      month: 11,
+      monthsAgo: 0,
       response: 6,
     },
     {
@@ -390,11 +400,15 @@ export async function seedDemo(deps: Deps) {
       description: 'Vatten på golvet framför maskinen.',
       type: 'fault',
       path: [],
-      month: 11,
+      monthsAgo: 0,
       response: 0,
     },
   ];
   for (const story of stories) {
+    // Months back: the 10th at 08:00; this month's cases came in three days ago (never in the future).
+    const month = subMonths(now, story.monthsAgo);
+    const start = story.monthsAgo === 0 ? subDays(now, 3) : new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 10, 8));
+    const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
     const created = await createCase(deps, larsActor, {
       title: story.title,
       description: story.description,
@@ -410,14 +424,13 @@ export async function seedDemo(deps: Deps) {
     if (story.cost) {
       await addWorkOrder(deps, erikActor, created.id, {
         description: `Åtgärd: ${story.title.toLowerCase()}`,
-        performedAt: new Date(Date.UTC(2026, story.month - 1, 12, 10)).toISOString(),
+        performedAt: at(50).toISOString(),
         minutes: 60 + Math.round(story.cost / 2000),
         materialCostMinor: story.cost,
         attachmentIds: [],
       });
     }
     // Move the case into its month so the dashboard has a year of history.
-    const at = (hours: number) => new Date(Date.UTC(2026, story.month - 1, 10, 8) + hours * 3_600_000);
     await db
       .update(cases)
       .set({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../pagination';
+import { isoDate, isoDateTime, isoMonth, multiLine, oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 import { AttachmentSchema, MAX_ATTACHMENTS } from './messaging';
 
@@ -23,28 +24,33 @@ export const CASE_TYPES = ['fault', 'service', 'inquiry', 'information'] as cons
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 export type CaseType = z.infer<typeof CaseTypeSchema>;
 
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-
-/** Seed 003's location and contact fields. Known values are prefilled by the client and editable. */
-export const CaseLocationSchema = z.object({
-  siteName: optionalText(200),
-  street: optionalText(200),
-  postalCode: optionalText(20),
-  city: optionalText(100),
-  reporterName: optionalText(200),
-  reporterPhone: optionalText(40),
-  sitePhone1: optionalText(40),
-  sitePhone2: optionalText(40),
+const locationFields = (text: (max: number) => z.ZodOptional<z.ZodString>) => ({
+  siteName: text(200),
+  street: text(200),
+  postalCode: text(20),
+  city: text(100),
+  reporterName: text(200),
+  reporterPhone: text(40),
+  sitePhone1: text(40),
+  sitePhone2: text(40),
   masterKeyAllowed: z.boolean().default(false),
-  doorCode: optionalText(40),
-  agreementNumber: optionalText(60),
-  invoiceMarking: optionalText(120),
+  doorCode: text(40),
+  agreementNumber: text(60),
+  invoiceMarking: text(120),
 });
+
+/**
+ * Seed 003's location and contact fields as the API answers them (case detail, prefill). Stored
+ * text is not judged again by the input rules, so older rows can never make an answer fail.
+ */
+export const CaseLocationSchema = z.object(locationFields((max) => z.string().trim().max(max).optional()));
+/** The same fields as a client sends them: one line each. Known values are prefilled by the client and editable. */
+export const CaseLocationInputSchema = z.object(locationFields((max) => oneLine().max(max).optional()));
 export type CaseLocation = z.infer<typeof CaseLocationSchema>;
 
-export const NewCaseBodySchema = CaseLocationSchema.extend({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(1).max(10_000),
+export const NewCaseBodySchema = CaseLocationInputSchema.extend({
+  title: oneLine().min(1).max(200),
+  description: multiLine().min(1).max(10_000),
   type: CaseTypeSchema.exclude(['information']).default('fault'),
   leaseId: z.uuid(),
   objectId: z.uuid().optional(),
@@ -63,8 +69,8 @@ export type StaffNewCaseBody = z.infer<typeof StaffNewCaseBodySchema>;
 /** Seed 001 "relaterade ärenden": information to one customer or every customer of a property, optionally also by SMS. */
 export const RelatedCaseBodySchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().trim().min(1).max(2_000),
+    title: oneLine().min(1).max(200),
+    description: multiLine().min(1).max(2_000),
     customerId: z.uuid().optional(),
     propertyId: z.uuid().optional(),
     sms: z.boolean().default(false),
@@ -88,11 +94,11 @@ export const EquipmentObjectSchema = z.object({
 export type EquipmentObject = z.infer<typeof EquipmentObjectSchema>;
 export const EquipmentObjectListSchema = z.object({ items: z.array(EquipmentObjectSchema) });
 export const EquipmentObjectBodySchema = z.object({
-  number: z.string().trim().min(1).max(40),
-  type: z.string().trim().min(1).max(80),
-  make: z.string().trim().max(80).optional(),
-  model: z.string().trim().max(80).optional(),
-  location: z.string().trim().max(200).optional(),
+  number: oneLine().min(1).max(40),
+  type: oneLine().min(1).max(80),
+  make: oneLine().max(80).optional(),
+  model: oneLine().max(80).optional(),
+  location: oneLine().max(200).optional(),
   propertyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
 });
@@ -135,6 +141,11 @@ export const CaseEventSchema = z.object({
   toStatus: CaseStatusSchema.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   attachments: z.array(AttachmentSchema),
+  /**
+   * Property-wide related cases: the one recipient customer this entry is between (their reply, or
+   * staff's answer to them). Null = shown to every recipient. Tenants only ever get their own.
+   */
+  customerId: z.uuid().nullable(),
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 
@@ -178,6 +189,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
         customerName: z.string(),
         email: z.enum(['queued', 'sent', 'failed', 'none']),
         sms: z.enum(['queued', 'sent', 'failed', 'none']),
+        /** Channels the case asked for that this customer has no usable address for (no e-mail; no mobile when SMS was asked). */
+        missing: z.array(z.enum(['email', 'sms'])),
       }),
     )
     .nullable(),
@@ -193,21 +206,18 @@ export const CaseListQuerySchema = PageQuerySchema.extend({
   /** current = open statuses, historical = resolved and closed (seed 001). */
   scope: z.enum(['all', 'current', 'historical']).default('all'),
   type: CaseTypeSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  street: z.string().trim().max(200).optional(),
-  objectNumber: z.string().trim().max(40).optional(),
-  invoiceMarking: z.string().trim().max(120).optional(),
-  agreementNumber: z.string().trim().max(60).optional(),
-  q: z.string().trim().max(200).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  street: oneLine().max(200).optional(),
+  objectNumber: oneLine().max(40).optional(),
+  invoiceMarking: oneLine().max(120).optional(),
+  agreementNumber: oneLine().max(60).optional(),
+  q: oneLine().max(200).optional(),
   propertyId: z.uuid().optional(),
   assigneeId: z.uuid().optional(),
   customerId: z.uuid().optional(),
   /** Dashboard drill-down: the month (YYYY-MM) a bar stands for. */
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
+  month: isoMonth().optional(),
   overdue: z.stringbool().optional(),
   sort: CaseSortSchema.default('created_desc'),
 });
@@ -215,18 +225,23 @@ export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 export const CaseParamsSchema = z.object({ caseId: z.uuid() });
 
 export const CaseReplyBodySchema = z.object({
-  body: z.string().trim().min(1).max(10_000),
+  body: multiLine().min(1).max(10_000),
   /** Staff only: a note never shown to tenants. */
   internal: z.boolean().default(false),
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
+  /**
+   * Staff only, property-wide related cases: answer this one recipient customer privately. Without
+   * it a public reply goes to every recipient. A tenant's reply is always to the landlord alone.
+   */
+  customerId: z.uuid().optional(),
 });
 export type CaseReplyBody = z.infer<typeof CaseReplyBodySchema>;
-export const CaseStatusBodySchema = z.object({ status: CaseStatusSchema, comment: z.string().trim().max(2_000).optional() });
+export const CaseStatusBodySchema = z.object({ status: CaseStatusSchema, comment: multiLine().max(2_000).optional() });
 export const CaseAssignBodySchema = z.object({ assigneeId: z.uuid().nullable() });
 
 export const WorkOrderBodySchema = z.object({
-  description: z.string().trim().min(1).max(5_000),
-  performedAt: z.iso.datetime({ offset: true }),
+  description: multiLine().min(1).max(5_000),
+  performedAt: isoDateTime(),
   minutes: z.number().int().min(0).max(100_000),
   materialCostMinor: z.number().int().min(0).max(1_000_000_000),
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS).default([]),
@@ -235,7 +250,7 @@ export type WorkOrderBody = z.infer<typeof WorkOrderBodySchema>;
 export const WorkOrderParamsSchema = z.object({ caseId: z.uuid(), workOrderId: z.uuid() });
 /** The customer signs on screen (a PNG upload of the drawing) or a signed file is uploaded. */
 export const WorkOrderSignBodySchema = z.object({
-  signedBy: z.string().trim().min(1).max(200),
+  signedBy: oneLine().min(1).max(200),
   attachmentId: z.uuid(),
   kind: z.enum(['drawn', 'file']),
 });
@@ -250,8 +265,8 @@ export const PropertyOptionListSchema = z.object({ items: z.array(PropertyOption
 export const StatsGroupSchema = z.enum(['month', 'property', 'type', 'status']);
 export const StatsQuerySchema = z.object({
   groupBy: StatsGroupSchema.default('month'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
 });
 export const StatsRowSchema = z.object({
   /** The month (YYYY-MM), property id, type or status the row stands for; use it as the drill-down filter. */

@@ -7,7 +7,8 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// `{{name, genitive}}` is the placeholder `name` with a format: the format may differ by language.
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)(?:\s*,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 
 describe('the i18n catalogue', () => {
   for (const ns of Object.keys(resources.en) as (keyof typeof resources.en)[]) {

@@ -1,3 +1,4 @@
+import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
 import { resources } from '@portico/shared/i18n/resources';
 import { LOCALES, type Locale, LocaleSchema } from '@portico/shared/locale';
 import i18n from 'i18next';
@@ -57,6 +58,8 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'portal',
   interpolation: { escapeValue: false },
 });
+// Possessives in the catalogue are written {{name, genitive}} (AB:s, Lars, A/S').
+addGenitiveFormat(i18n);
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {

@@ -19,6 +19,7 @@ import {
   type WorkOrder,
   type WorkOrderBody,
 } from '@portico/shared/contracts/cases';
+import { mobileToE164 } from '@portico/shared/formats/phone';
 import type { Page } from '@portico/shared/pagination';
 import { addDays } from 'date-fns';
 import type { Actor, StaffActor, TenantActor } from '../../actors';
@@ -105,12 +106,23 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
   const row = await requireCase(deps.db, actor, caseId);
   const c = row.case;
   const [events, orders, followers, property, recipients] = await Promise.all([
-    repo.listEvents(deps.db, actor.landlordId, c.id, actor.kind === 'staff'),
+    repo.listEvents(deps.db, {
+      landlordId: actor.landlordId,
+      caseId: c.id,
+      customerId: actor.kind === 'tenant' ? actor.customerId : undefined,
+    }),
     repo.listWorkOrders(deps.db, actor.landlordId, c.id),
-    repo.followers(deps.db, c.id),
+    // On a property-wide case a tenant counts only their own customer's followers.
+    repo.followers(deps.db, {
+      landlordId: actor.landlordId,
+      caseId: c.id,
+      customerId: actor.kind === 'tenant' && !c.customerId ? actor.customerId : undefined,
+    }),
     repo.findProperty(deps.db, actor.landlordId, c.propertyId),
     // Who else a property-wide notice went to is the landlord's business only.
-    c.customerId || actor.kind === 'tenant' ? Promise.resolve(null) : repo.listRecipients(deps.db, c.id),
+    c.type !== 'information' || actor.kind === 'tenant'
+      ? Promise.resolve(null)
+      : repo.listRecipients(deps.db, { landlordId: actor.landlordId, caseId: c.id }),
   ]);
   const [eventFiles, orderFiles] = await Promise.all([
     listAttachments(
@@ -126,7 +138,8 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       orders.map((o) => o.id),
     ),
   ]);
-  const managerId = c.assigneeId ?? property?.managerId ?? null;
+  // The property's responsible manager, whoever works the case: an assigned technician is not the tenant's manager.
+  const managerId = property?.managerId ?? null;
   const manager = managerId ? await repo.findStaffMember(deps.db, actor.landlordId, managerId) : undefined;
   const created = events.find((e) => e.kind === 'created');
   return {
@@ -159,13 +172,16 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
         toStatus: (e.toStatus as CaseStatus | null) ?? null,
         createdAt: e.createdAt.toISOString(),
         attachments: e.kind === 'created' ? [] : eventFiles.filter((f) => f.caseEventId === e.id).map(toAttachment),
+        customerId: e.customerId,
       }),
     ),
     workOrders: orders.map((o) => toWorkOrder(o, orderFiles)),
     responsibleManager: manager ? { id: manager.id, name: manager.name, email: manager.email, phone: null } : null,
     following: actor.kind === 'tenant' && followers.some((f) => f.portalUserId === actor.id),
     followerCount: followers.length,
-    recipients: recipients ? await recipientStates(deps, actor.landlordId, c.id, recipients) : null,
+    // Information cases sent to one customer before recipients were recorded for them have none.
+    recipients:
+      recipients && (recipients.length > 0 || !c.customerId) ? await recipientStates(deps, actor.landlordId, c, recipients) : null,
   };
 }
 
@@ -191,13 +207,43 @@ function toWorkOrder(
   };
 }
 
-async function recipientStates(deps: Deps, landlordId: string, caseId: string, recipients: { customerId: string; customerName: string }[]) {
-  const rows = await caseDeliveryStates(deps.db, landlordId, caseId);
+/**
+ * Per recipient, how each channel went; `missing` names the channels the case asked for that the
+ * customer has no usable address for (no contact e-mail; no mobile when SMS was asked), so staff
+ * see who was not reached instead of a silent "none".
+ */
+async function recipientStates(
+  deps: Deps,
+  landlordId: string,
+  c: repo.CaseRow,
+  recipients: { customerId: string; customerName: string }[],
+) {
+  const [rows, addresses, landlord] = await Promise.all([
+    caseDeliveryStates(deps.db, landlordId, c.id),
+    repo.recipientAddresses(
+      deps.db,
+      landlordId,
+      recipients.map((r) => r.customerId),
+    ),
+    findLandlord(deps.db, landlordId),
+  ]);
+  const country = landlord?.country ?? 'SE';
   const state = (customerId: string, channel: 'email' | 'sms') => {
     const r = rows.find((x) => x.customerId === customerId && x.channel === channel);
     return !r ? ('none' as const) : r.failed > 0 ? ('failed' as const) : r.pending > 0 ? ('queued' as const) : ('sent' as const);
   };
-  return recipients.map((r) => ({ ...r, email: state(r.customerId, 'email'), sms: state(r.customerId, 'sms') }));
+  const missing = (customerId: string, email: string, sms: string) => {
+    const mine = addresses.filter((a) => a.customerId === customerId);
+    const out: ('email' | 'sms')[] = [];
+    if (email === 'none' && !mine.some((a) => a.email)) out.push('email');
+    if (c.sendSms && sms === 'none' && smsNumbers(country, mine, mine[0]?.customerPhone ?? null).length === 0) out.push('sms');
+    return out;
+  };
+  return recipients.map((r) => {
+    const email = state(r.customerId, 'email');
+    const sms = state(r.customerId, 'sms');
+    return { ...r, email, sms, missing: missing(r.customerId, email, sms) };
+  });
 }
 
 // --- creating --------------------------------------------------------------------------------
@@ -291,7 +337,7 @@ export async function createCase(deps: Deps, actor: Actor, body: NewCaseBody | S
     const base = { landlordName: landlord!.name, caseNumber: row.number, title: row.title };
     if (actor.kind === 'tenant') {
       // The reporter follows their case and gets the confirmation (seed 001).
-      await repo.follow(tx, row.id, actor.id);
+      await repo.follow(tx, { landlordId: actor.landlordId, caseId: row.id, portalUserId: actor.id });
       const user = await auth.findPortalUser(tx, { id: actor.id });
       await queueEmail(tx, actor.landlordId, {
         template: 'case_confirmation',
@@ -329,13 +375,16 @@ async function notifyFollowers(
   row: repo.CaseRow,
   change: { status?: CaseStatus; body?: string },
   exceptUserId?: string,
+  audience: string | null = null,
 ) {
   const landlord = await findLandlord(tx, row.landlordId);
   if (!landlord) return;
-  const ids = new Set((await repo.followers(tx, row.id)).map((f) => f.portalUserId));
+  const ids = new Set((await repo.followers(tx, { landlordId: row.landlordId, caseId: row.id })).map((f) => f.portalUserId));
   if (row.reporterKind === 'tenant') ids.add(row.reporterId);
   if (exceptUserId) ids.delete(exceptUserId);
   for (const id of ids) {
+    // An entry between the landlord and one recipient is e-mailed to that customer's people only.
+    if (audience && !(await auth.listMemberships(tx, id)).some((m) => m.customerId === audience)) continue;
     const user = await auth.findPortalUser(tx, { id });
     if (!user || !wantsEmail(user.notificationPrefs, 'cases')) continue;
     await queueEmail(tx, row.landlordId, {
@@ -394,16 +443,13 @@ export async function createRelatedCase(deps: Deps, actor: StaffActor, body: Rel
       authorName: actor.name,
       toStatus: 'new',
     });
-    if (!body.customerId)
-      await repo.insertRecipients(
-        tx,
-        row.id,
-        recipients.map((r) => r.id),
-      );
+    // A single customer is a recipient too, so the console can show how (or whether) it was reached.
+    await repo.insertRecipients(tx, { landlordId: actor.landlordId, caseId: row.id, customerIds: recipients.map((r) => r.id) });
     const content = { landlordName: landlord.name, title: body.title, body: body.description };
     for (const recipient of recipients) {
       const about = { caseId: row.id, customerId: recipient.id };
-      for (const contact of await listContacts(tx, actor.landlordId, recipient.id)) {
+      const contacts = await listContacts(tx, actor.landlordId, recipient.id);
+      for (const contact of contacts) {
         if (!contact.email) continue;
         if (contact.portalUserId && !wantsEmail(contact.portalUserPrefs, 'cases')) continue;
         await queueCaseEmail(
@@ -419,19 +465,27 @@ export async function createRelatedCase(deps: Deps, actor: StaffActor, body: Rel
           about,
         );
       }
-      // Urgent things such as a water leak (seed 001): also by SMS where a mobile number is on record.
-      if (body.sms && recipient.phone) {
-        await queueSms(
-          tx,
-          actor.landlordId,
-          { template: 'case_information', to: recipient.phone, locale: landlord.defaultLocale, ...content },
-          about,
-        );
+      // Urgent things such as a water leak (seed 001): also by SMS to every mobile on record.
+      if (body.sms) {
+        for (const to of smsNumbers(landlord.country, contacts, recipient.phone)) {
+          await queueSms(tx, actor.landlordId, { template: 'case_information', to, locale: landlord.defaultLocale, ...content }, about);
+        }
       }
     }
     return row.id;
   });
   return getCase(deps, actor, caseId);
+}
+
+/**
+ * The mobiles an SMS goes to: the contact people's (they are who the landlord talks to), else the
+ * customer's own number. Numbers are stored as typed, so each is normalised; landlines drop out.
+ */
+function smsNumbers(country: 'SE' | 'DK', contacts: { phone: string | null }[], customerPhone: string | null) {
+  const mobiles = new Set(contacts.map((c) => mobileToE164(c.phone, country)).filter((n): n is string => n !== null));
+  const own = mobileToE164(customerPhone, country);
+  if (mobiles.size === 0 && own) mobiles.add(own);
+  return [...mobiles];
 }
 
 /** Any active lease of a customer, for placing an information case in a property. */
@@ -448,10 +502,28 @@ async function lock(tx: DbOrTx, actor: Actor, caseId: string) {
   return row;
 }
 
+/**
+ * Who a reply is between, on a property-wide related case: each recipient has its own dialog with
+ * the landlord (a tenant's reply is theirs alone; staff answer one recipient by naming it), beside
+ * the broadcast entries every recipient sees. Null = everyone who sees the case.
+ */
+async function replyAudience(tx: DbOrTx, actor: Actor, row: repo.CaseRow, body: CaseReplyBody): Promise<string | null> {
+  if (actor.kind === 'tenant') {
+    if (body.customerId) throw forbidden();
+    return row.customerId ? null : actor.customerId;
+  }
+  if (!body.customerId) return null;
+  if (body.internal || row.customerId) throw badRequest('validation_failed');
+  if (!(await repo.isRecipient(tx, { landlordId: actor.landlordId, caseId: row.id, customerId: body.customerId })))
+    throw notFound('customer');
+  return body.customerId;
+}
+
 export async function reply(deps: Deps, actor: Actor, caseId: string, body: CaseReplyBody): Promise<CaseEvent> {
   if (actor.kind === 'tenant' && body.internal) throw forbidden();
   const eventId = await deps.db.transaction(async (tx) => {
     const row = await lock(tx, actor, caseId);
+    const audience = await replyAudience(tx, actor, row, body);
     const event = await repo.insertEvent(tx, {
       landlordId: actor.landlordId,
       caseId: row.id,
@@ -460,12 +532,13 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
       authorId: actor.id,
       authorName: actor.name,
       body: body.body,
+      customerId: audience,
     });
     await claimAll(tx, actor, body.attachmentIds, { caseEventId: event.id });
     if (actor.kind === 'staff') {
       if (!body.internal) {
         await repo.updateCase(tx, actor.landlordId, row.id, { firstResponseAt: row.firstResponseAt ?? new Date() });
-        await notifyFollowers(tx, deps, row, { body: body.body });
+        await notifyFollowers(tx, deps, row, { body: body.body }, undefined, audience);
       } else {
         await repo.updateCase(tx, actor.landlordId, row.id, {});
       }
@@ -485,7 +558,7 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
         });
       }
       if (row.assigneeId) await notifyAssignee(tx, deps, actor.landlordId, row.assigneeId, row, body.body);
-      await notifyFollowers(tx, deps, row, { body: body.body }, actor.id);
+      await notifyFollowers(tx, deps, row, { body: body.body }, actor.id, audience);
     }
     return event.id;
   });
@@ -552,8 +625,9 @@ export async function assign(deps: Deps, actor: StaffActor, caseId: string, assi
 
 export async function follow(deps: Deps, actor: TenantActor, caseId: string, on: boolean): Promise<CaseDetail> {
   await requireCase(deps.db, actor, caseId);
-  if (on) await repo.follow(deps.db, caseId, actor.id);
-  else await repo.unfollow(deps.db, caseId, actor.id);
+  const ref = { landlordId: actor.landlordId, caseId, portalUserId: actor.id };
+  if (on) await repo.follow(deps.db, ref);
+  else await repo.unfollow(deps.db, ref);
   return getCase(deps, actor, caseId);
 }
 
@@ -599,11 +673,15 @@ export async function signWorkOrder(
       const [file] = (await listAttachments(tx, actor.landlordId, 'workOrderId', [workOrderId])).filter((f) => f.id === body.attachmentId);
       if (file?.contentType !== 'image/png') throw badRequest('upload_type_not_allowed');
     }
-    await repo.signWorkOrder(tx, workOrderId, {
-      signedBy: body.signedBy,
-      signatureKind: body.kind,
-      signatureAttachmentId: body.attachmentId,
-    });
+    await repo.signWorkOrder(
+      tx,
+      { landlordId: actor.landlordId, workOrderId },
+      {
+        signedBy: body.signedBy,
+        signatureKind: body.kind,
+        signatureAttachmentId: body.attachmentId,
+      },
+    );
   });
   return (await getCase(deps, actor, caseId)).workOrders.find((w) => w.id === workOrderId)!;
 }

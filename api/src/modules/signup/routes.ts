@@ -1,8 +1,10 @@
 import {
+  PasswordPoliciesSchema,
   SignupChannelBodySchema,
   SignupCodeSentSchema,
   SignupCompleteBodySchema,
   SignupParamsSchema,
+  SignupPolicyBodySchema,
   SignupStartBodySchema,
   SignupStartedSchema,
   SignupVerifiedSchema,
@@ -37,6 +39,22 @@ export async function signupRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => reply.status(201).send(await service.startSignup(deps, request.body, request.ip)),
+  );
+
+  // POST, not GET: an identity number stays out of URLs and access logs.
+  app.post(
+    '/signup/policy',
+    {
+      schema: { tags, body: SignupPolicyBodySchema, response: { 200: PasswordPoliciesSchema } },
+      config: {
+        rateLimit: {
+          max: app.config.signupClientLimit,
+          timeWindow: '1 hour',
+          keyGenerator: (r: { ip: string }) => `signup-policy|${r.ip}`,
+        },
+      },
+    },
+    (request) => service.signupPolicies(deps, request.body.identityNumber),
   );
 
   app.post(

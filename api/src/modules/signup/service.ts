@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type {
+  PasswordPolicies,
   SignupCodeSent,
   SignupCompleteBody,
   SignupStartBody,
@@ -62,7 +63,10 @@ export async function startSignup(deps: Deps, body: SignupStartBody, clientIp: s
   for (const policy of new Set(customers.map((c) => c.passwordPolicy))) assertPasswordAllowed(body.password, policy);
   const { email, phone } = channelsOf(customers);
   if (!email && !phone) throw conflict('no_contact_data');
-  if (await findPortalUser(deps.db, { login: body.username })) throw conflict('username_taken');
+  // Anyone with a (public) organisation number gets this far, so nothing here may tell whether an
+  // e-mail address has an account: a plain username is a public handle and is checked now; one
+  // shaped like an address is checked only after verification, in `complete`.
+  if (!looksLikeEmail(body.username) && (await findPortalUser(deps.db, { login: body.username }))) throw conflict('username_taken');
 
   const signup = await repo.insertSignup(deps.db, {
     identityNumber: parsed.normalized,
@@ -147,14 +151,47 @@ export async function verify(deps: Deps, signupId: string, body: SignupVerifyBod
   return { signupId, profile: { name: customers.find((c) => c.name)?.name ?? '', email, phone } };
 }
 
-/** Step 4: the profile; the account is created and signed in. */
+const looksLikeEmail = (login: string) => login.includes('@');
+
+/**
+ * The policies a sign-up with this number must meet, before any password is typed. A number that
+ * matches nobody answers `standard`, like most matches do, so this tells no more than a start would.
+ */
+export async function signupPolicies(deps: Deps, identityNumber: string): Promise<PasswordPolicies> {
+  const parsed = parseIdentityNumber(identityNumber);
+  if (!parsed) throw badRequest('identity_number_invalid');
+  const customers = await repo.findCustomersByIdentity(deps.db, parsed.normalized);
+  const policies = [...new Set(customers.map((c) => c.passwordPolicy))].sort();
+  return { policies: policies.length ? policies : ['standard'] };
+}
+
+/**
+ * Step 4: the profile; the account is created and signed in. Only a person who proved control of
+ * the customer's e-mail or mobile on record gets here. If the address (or an address-shaped
+ * username) already has an account, its owner is told by e-mail and this sign-up ends: one answer
+ * per verified sign-up (which are limited per number), so it cannot be used to test addresses.
+ */
 export async function complete(deps: Deps, signupId: string, body: SignupCompleteBody, device: string): Promise<IssuedSession> {
-  return deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const signup = await openSignup(tx as Deps['db'], signupId);
     if (!signup.verifiedAt) throw badRequest('code_invalid');
-    if (await findPortalUser(tx, { login: body.email })) throw conflict('email_taken');
-    if (await findPortalUser(tx, { login: signup.username })) throw conflict('username_taken');
     const customers = await repo.findCustomersByIds(tx, signup.customerIds);
+    const first = customers[0];
+    const holder =
+      (await findPortalUser(tx, { login: body.email })) ??
+      (looksLikeEmail(signup.username) ? await findPortalUser(tx, { login: signup.username }) : undefined);
+    if (holder) {
+      await queueEmail(tx, first?.landlordId ?? null, {
+        template: 'email_in_use',
+        to: holder.email,
+        locale: holder.locale ?? first?.defaultLocale ?? deps.config.defaultLocale,
+        landlordName: first?.landlordName ?? 'Portico',
+        link: `${deps.config.tenantWebUrl}/login`,
+      });
+      await repo.updateSignup(tx, signup.id, { completedAt: new Date() });
+      return 'email_in_use' as const;
+    }
+    if (await findPortalUser(tx, { login: signup.username })) throw conflict('username_taken');
     const user = await insertPortalUser(tx, {
       email: body.email,
       username: signup.username,
@@ -171,4 +208,12 @@ export async function complete(deps: Deps, signupId: string, body: SignupComplet
     await repo.updateSignup(tx, signup.id, { completedAt: new Date() });
     return startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });
   });
+  // Thrown after the commit, so the owner's e-mail and the closed sign-up stay.
+  if (outcome === 'email_in_use') throw conflict('email_taken');
+  return outcome;
+}
+
+/** Retention (run by the worker): deletes sign-ups past their expiry. */
+export function purgeExpiredSignups(deps: Pick<Deps, 'db'>, now = new Date()) {
+  return repo.deleteExpiredSignups(deps.db, now);
 }

@@ -4,6 +4,7 @@ import { Client, createTestApp, makeLandlord, outboxFor, signIn, uniqueOrgNumber
 import { insertCustomer, insertLease } from '../../db/fixtures';
 import { signups } from '../../db/schema/auth';
 import { outbox } from '../../db/schema/outbox';
+import { portalUsers } from '../../db/schema/portal-users';
 import { units } from '../../db/schema/properties';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -138,11 +139,67 @@ describe('seed 001: sign-up by organisation number', () => {
     expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
   });
 
-  it('refuses a taken username', async () => {
+  it('refuses a taken plain username at once', async () => {
     const l = await makeLandlord(t.app);
+    const taken = `taken${Date.now()}`;
+    await t.app.db.update(portalUsers).set({ username: taken }).where(eq(portalUsers.id, l.companyUser.id));
     const { dashed } = await companyWithLease({ email: `u-${Date.now()}@company.test` });
-    const res = await start(new Client(t.app), dashed, l.companyUser.email);
+    const res = await start(new Client(t.app), dashed, taken);
     expect(res.json().error.code).toBe('username_taken');
+  });
+});
+
+describe('sign-up does not tell whether an e-mail address has an account', () => {
+  it('answers the first step the same for a registered and a free address as username', async () => {
+    const l = await makeLandlord(t.app);
+    const { dashed } = await companyWithLease({ email: `enum-${Date.now()}@company.test` });
+    const registered = await start(new Client(t.app), dashed, l.companyUser.email);
+    const free = await start(new Client(t.app), dashed, `free-${Date.now()}@nowhere.test`);
+    expect([registered.statusCode, free.statusCode]).toEqual([201, 201]);
+    const shape = (r: typeof free) => ({ ...r.json(), signupId: 'x' });
+    expect(shape(registered)).toEqual(shape(free));
+  });
+
+  /** Walks a sign-up to the profile step by the e-mailed link. */
+  async function verifiedSignup(username = `v${Date.now()}${Math.floor(Math.random() * 1e6)}`) {
+    const email = `ver-${Date.now()}-${Math.floor(Math.random() * 1e6)}@company.test`;
+    const { dashed, l } = await companyWithLease({ email });
+    const client = new Client(t.app);
+    const id = (await start(client, dashed, username)).json().signupId as string;
+    await client.post(`/api/v1/auth/portal/signup/${id}/send-code`, { channel: 'email' });
+    const link = ((await outboxFor(t.app, email)).at(-1)!.payload as { link: string }).link;
+    expect(
+      (await client.post(`/api/v1/auth/portal/signup/${id}/verify`, { token: new URL(link).searchParams.get('token') })).statusCode,
+    ).toBe(200);
+    return { client, id, l };
+  }
+
+  it('tells the owner of a registered address by e-mail, creates nothing and ends the sign-up', async () => {
+    const owner = await makeLandlord(t.app);
+    const { client, id, l } = await verifiedSignup();
+    const before = (await outboxFor(t.app, owner.companyUser.email)).length;
+    const res = await client.post(`/api/v1/auth/portal/signup/${id}/complete`, { name: 'Prober', email: owner.companyUser.email });
+    expect(res.statusCode).toBe(409);
+    expect(res.cookies.find((c) => c.name === 'portico_portal_at')).toBeUndefined();
+    const told = await outboxFor(t.app, owner.companyUser.email);
+    expect(told).toHaveLength(before + 1);
+    expect(told.at(-1)!.payload).toMatchObject({
+      template: 'email_in_use',
+      landlordName: l.landlord.name,
+      link: 'http://tenant.test/login',
+    });
+    // One answer per verified sign-up: it cannot be used to try address after address.
+    const next = await client.post(`/api/v1/auth/portal/signup/${id}/complete`, { name: 'Prober', email: `free-${id}@nowhere.test` });
+    expect(next.json().error.code).toBe('signup_expired');
+  });
+
+  it('checks an address-shaped username only after verification, and tells that address', async () => {
+    const owner = await makeLandlord(t.app);
+    const { client, id } = await verifiedSignup(owner.companyUser.email);
+    const res = await client.post(`/api/v1/auth/portal/signup/${id}/complete`, { name: 'Prober', email: `mine-${id}@nowhere.test` });
+    expect(res.statusCode).toBe(409);
+    expect((await outboxFor(t.app, owner.companyUser.email)).at(-1)!.payload).toMatchObject({ template: 'email_in_use' });
+    expect(await outboxFor(t.app, `mine-${id}@nowhere.test`)).toHaveLength(0);
   });
 });
 

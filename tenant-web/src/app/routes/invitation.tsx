@@ -1,4 +1,6 @@
 import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
+import { ApiRequestError } from '@portico/shared/http';
+import { LocaleSchema } from '@portico/shared/locale';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +17,9 @@ export function InvitationRoute() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const invitation = useInvitation(token);
-  const invitationLocale = invitation.data?.locale;
+  // A used or expired link still names the landlord's language (error params), so it is explained in it too.
+  const errorLocale = invitation.error instanceof ApiRequestError ? LocaleSchema.safeParse(invitation.error.params.locale).data : undefined;
+  const invitationLocale = invitation.data?.locale ?? errorLocale;
 
   // The invitation carries the language the landlord wrote it in; use it until the user picks one.
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { Stats, StatsRow } from '@portico/shared/contracts/cases';
+import { fillMonthGaps } from '@portico/shared/months';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -154,6 +155,11 @@ export function CaseDashboard({ state, onChange }: { state: DashboardState; onCh
     ...(state.from ? { from: state.from } : {}),
     ...(state.to ? { to: state.to } : {}),
   });
+  // The API lists only months with cases; the axis shows every month of the range.
+  const data =
+    stats.data?.groupBy === 'month' && stats.data.rows.length
+      ? { ...stats.data, rows: fillMonthGaps(stats.data.rows, { from: state.from, to: state.to }) }
+      : stats.data;
 
   return (
     <Stack gap="lg">
@@ -199,13 +205,13 @@ export function CaseDashboard({ state, onChange }: { state: DashboardState; onCh
             <Title order={2} size="h4" id="dashboard-chart-heading" mb="xs">
               {t('dashboard.chartHeading')}
             </Title>
-            <BarChart stats={stats.data} show={state.show} />
+            <BarChart stats={data ?? stats.data} show={state.show} />
           </section>
           <section aria-labelledby="dashboard-table-heading">
             <Title order={2} size="h4" id="dashboard-table-heading" mb="xs">
               {t('dashboard.tableHeading')}
             </Title>
-            <StatsTable stats={stats.data} />
+            <StatsTable stats={data ?? stats.data} />
           </section>
         </>
       )}

@@ -57,7 +57,7 @@ export function CaseView({ caseId, dispatcher }: { caseId: string; dispatcher: b
         </Group>
       </div>
       <CaseFacts detail={c} linkCustomer={dispatcher} />
-      {c.recipients && <CaseRecipients recipients={c.recipients} />}
+      {c.recipients && <CaseRecipients caseId={c.id} recipients={c.recipients} />}
       <CaseActions detail={c} canAssign={dispatcher} />
       <CaseTimeline events={c.events} />
       <CaseReplyForm caseId={c.id} />

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { errorParams, errorText } from '@/lib/errors';
 import { useChangePassword } from '../api/change-password';
-import { isPasswordError, policyFromError } from '../utils/policy-from-error';
+import { useMe } from '../api/get-me';
+import { policiesOfMe } from '../utils/password-policies';
+import { isPasswordError } from '../utils/policy-from-error';
 import { PasswordHints } from './password-hints';
 
 const ChangePasswordFormSchema = z
@@ -29,8 +31,9 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   });
   const { errors } = form.formState;
   const newPassword = form.watch('newPassword');
-  // The landlord's policy is not in PortalMe: the API's answer tells it.
-  const policy = policyFromError(change.error, change.variables?.newPassword ?? '');
+  // Every landlord's policy the person answers to, as the API checks them.
+  const policies = policiesOfMe(useMe().data);
+  const policy = policies.includes('classic') ? 'classic' : policies[0]!;
   const params = errorParams(policy);
   const newPasswordError =
     (errors.newPassword?.message && t(errors.newPassword.message, params)) ||
@@ -51,7 +54,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={480}>
-        <FormError error={change.error} policy={policy} />
+        {/* A password error is shown at the new-password field only. */}
+        <FormError error={isPasswordError(change.error) ? null : change.error} policy={policy} />
         <TextInput
           label={t('settings.password.current')}
           type="password"
@@ -67,7 +71,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
           error={newPasswordError}
           {...form.register('newPassword')}
         />
-        <PasswordHints id={hintsId} password={newPassword} policy={policy} />
+        <PasswordHints id={hintsId} password={newPassword} policies={policies} fieldHasError={Boolean(newPasswordError)} />
         <TextInput
           label={t('settings.password.confirm')}
           type="password"

@@ -75,7 +75,7 @@ export function InvitationForm({
           error={fieldError('password')}
           {...form.register('password')}
         />
-        {isNew && <PasswordHints id={hintsId} password={password} policy={policy} />}
+        {isNew && <PasswordHints id={hintsId} password={password} policies={[policy]} fieldHasError={Boolean(fieldError('password'))} />}
         {isNew && (
           <TextInput
             label={t('invitation.confirm')}

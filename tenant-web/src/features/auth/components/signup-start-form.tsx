@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { errorParams, errorText } from '@/lib/errors';
+import { useSignupPolicies } from '../api/get-signup-policies';
 import { useStartSignup } from '../api/start-signup';
 import { isPasswordError, policyFromError } from '../utils/policy-from-error';
 import { PasswordHints } from './password-hints';
@@ -48,7 +49,10 @@ export function SignupStartForm({ onStarted }: { onStarted: (started: SignupStar
   const password = form.watch('password');
   const error = start.error;
   const code = error instanceof ApiRequestError ? error.code : null;
-  const policy = policyFromError(error, start.variables?.password ?? '');
+  // The landlord's policies, asked as soon as the identity number is complete; until then the API's answer tells.
+  const known = useSignupPolicies(form.watch('identityNumber'));
+  const policies = known ?? [policyFromError(error, start.variables?.password ?? '')];
+  const policy = policies.includes('classic') ? 'classic' : policies[0]!;
   const params = errorParams(policy);
 
   const apiFieldError = (field: 'identityNumber' | 'username' | 'password') => {
@@ -80,7 +84,8 @@ export function SignupStartForm({ onStarted }: { onStarted: (started: SignupStar
             {errorText(t, error)}
           </Alert>
         ) : (
-          <FormError error={error} policy={policy} />
+          // A password error is shown at the password field only.
+          <FormError error={isPasswordError(error) ? null : error} policy={policy} />
         )}
         <TextInput
           label={t('signup.identityNumber')}
@@ -109,7 +114,7 @@ export function SignupStartForm({ onStarted }: { onStarted: (started: SignupStar
           error={fieldError('password')}
           {...form.register('password')}
         />
-        <PasswordHints id={hintsId} password={password} policy={policy} />
+        <PasswordHints id={hintsId} password={password} policies={policies} fieldHasError={Boolean(fieldError('password'))} />
         <TextInput
           label={t('signup.confirm')}
           type="password"

@@ -15,7 +15,7 @@ const STATUS_COLOR: Record<CaseStatus, string> = {
 export function CaseStatusBadge({ status, size = 'sm' }: { status: CaseStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" c="gray.9" size={size} style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={STATUS_COLOR[status]} variant="light" c="gray.9" size={size}>
       {t(`cases.status.${status}`)}
     </Badge>
   );

@@ -1,4 +1,5 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
+import { fillMonthGaps } from '@portico/shared/months';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/page-loader';
 import { errorText } from '@/lib/errors';
@@ -22,6 +23,9 @@ export function DashboardView({
   const rangeError = Boolean(filters.from && filters.to && filters.from > filters.to);
   const stats = useCaseStats({ customerId, groupBy: filters.groupBy, from: filters.from, to: filters.to }, !rangeError);
   const range = { from: filters.from, to: filters.to };
+  // The API lists only months with cases; the axis shows every month of the range.
+  const data =
+    stats.data?.groupBy === 'month' && stats.data.rows.length ? { ...stats.data, rows: fillMonthGaps(stats.data.rows, range) } : stats.data;
   const chartTitle = t('dashboard.chartTitle', {
     metric: t(`dashboard.metric.${filters.show}`),
     group: t(`dashboard.group.${filters.groupBy}`).toLocaleLowerCase(),
@@ -46,19 +50,13 @@ export function DashboardView({
               {errorText(t, stats.error)}
             </Alert>
           )}
-          {stats.data && !rangeError && (
+          {data && !rangeError && (
             <>
               <Text size="sm" c="gray.7">
                 {t('dashboard.drillHint')}
               </Text>
-              <StatsChart
-                stats={stats.data}
-                metric={filters.show}
-                currency={stats.data.currency}
-                range={range}
-                labelledBy="dashboard-chart-heading"
-              />
-              {stats.data.rows.length > 0 && <StatsTable stats={stats.data} currency={stats.data.currency} />}
+              <StatsChart stats={data} metric={filters.show} currency={data.currency} range={range} labelledBy="dashboard-chart-heading" />
+              {data.rows.length > 0 && <StatsTable stats={data} currency={data.currency} />}
             </>
           )}
         </Stack>

@@ -1,10 +1,21 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import type { DeviceSession } from '@portico/shared/contracts/accounts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/page-loader';
 import { errorText } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { useSessions } from '../api/get-sessions';
 import { useRevokeSession } from '../api/revoke-session';
+
+/** "Chrome på Linux": the API names the browser and system; the words around them are the reader's language. */
+function deviceName(t: TFunction, session: DeviceSession) {
+  const { browser, os } = session;
+  if (browser && os) return t('settings.devices.label', { browser, os });
+  if (browser) return t('settings.devices.labelNoOs', { browser });
+  if (os) return t('settings.devices.labelNoBrowser', { os });
+  return t('settings.devices.unknown');
+}
 
 /** The devices signed in to this account; any other one can be signed out. */
 export function DeviceList() {
@@ -42,7 +53,7 @@ export function DeviceList() {
               <Group justify="space-between" gap="sm">
                 <Stack gap={4} style={{ minWidth: 0, flex: '1 1 14rem' }}>
                   <Text fw={600} className="break-anywhere">
-                    {session.device || t('settings.devices.unknown')}
+                    {deviceName(t, session)}
                   </Text>
                   <Text size="sm" c="gray.7">
                     {t('settings.devices.lastUsed')}{' '}
@@ -67,7 +78,7 @@ export function DeviceList() {
                   <Button
                     size="xs"
                     variant="default"
-                    aria-label={t('settings.devices.signOutDevice', { device: session.device || t('settings.devices.unknown') })}
+                    aria-label={t('settings.devices.signOutDevice', { device: deviceName(t, session) })}
                     loading={revoke.isPending && revoke.variables?.sessionId === session.id}
                     onClick={() => revoke.mutate({ sessionId: session.id })}
                   >
