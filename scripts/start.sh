@@ -55,7 +55,7 @@ fi
 # node --import tsx, not the tsx CLI: the CLI SIGKILLs a busy child on SIGTERM, cutting in-flight requests.
 (cd api && PORT=3000 LOG_LEVEL="${LOG_LEVEL:-warn}" exec node --import tsx src/server.ts) &
 PIDS+=($!)
-(cd api && exec node_modules/.bin/tsx src/worker.ts) &
+(cd api && exec node --import tsx src/worker.ts) &
 PIDS+=($!)
 (cd tenant-web && exec node_modules/.bin/vite --host 127.0.0.1 --port 5173 --strictPort --clearScreen false) &
 PIDS+=($!)

@@ -73,7 +73,7 @@ if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RU
   PIDS+=($!)
   (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --import tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
   PIDS+=($!)
-  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node_modules/.bin/tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node --import tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
   PIDS+=($!)
   export PORTICO_API_URL="http://127.0.0.1:$API_PORT"
   (cd tenant-web && PORT="$TENANT_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$TENANT_PORT" --strictPort) > "$RUN/tenant.log" 2>&1 &

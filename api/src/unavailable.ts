@@ -7,15 +7,17 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 /**
  * Postgres SQLSTATEs that mean "the server is not there right now", not "your query is wrong":
  * class 08 (connection exception), 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
- * connect now (starting up / shutting down), 53300 too many connections.
+ * connect now (starting up / shutting down), 57014 statement timeout (the server is overloaded
+ * or hung), 53300 too many connections.
  */
-const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+const PG_UNAVAILABLE = /^(08...|57P0[123]|57014|53300)$/;
 
 /** Messages of pg, pg-pool and ioredis errors that carry no code. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // pg: server went away mid-query, or connect timed out
   /^timeout exceeded when trying to connect$/, // pg-pool: connectionTimeoutMillis
   /is not queryable$/, // pg: a client that already lost its connection
+  /^Query read timeout$/, // pg: query_timeout, a server that accepts but never answers
   /^Stream isn't writeable and enableOfflineQueue options is false$/, // ioredis, API connection while Redis is away
   /^Command timed out$/, // ioredis commandTimeout
   /^Connection is closed\.$/, // ioredis

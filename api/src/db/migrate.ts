@@ -6,7 +6,7 @@ import { createDb } from './client';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
 export async function runMigrations(databaseUrl: string) {
-  const { db, pool } = createDb(databaseUrl, { max: 1 });
+  const { db, pool } = createDb(databaseUrl, { max: 1, statementTimeoutMillis: 0 });
   try {
     await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   } finally {
