@@ -13,10 +13,8 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** A month with no cases: zero counts, and no lead times (nothing to measure). */
-export const emptyMonth = (key: string): StatsRow => ({
-  key,
-  label: key,
+/** The figures of a group with no cases: zero counts, and no lead times (nothing to measure). */
+export const NO_CASES: Omit<StatsRow, 'key' | 'label'> = {
   cases: 0,
   workOrders: 0,
   costMinor: 0,
@@ -24,7 +22,10 @@ export const emptyMonth = (key: string): StatsRow => ({
   firstResponseP90Hours: null,
   resolutionMedianHours: null,
   resolutionP90Hours: null,
-});
+};
+
+/** A month with no cases. */
+export const emptyMonth = (key: string): StatsRow => ({ key, label: key, ...NO_CASES });
 
 /**
  * The statistics grouped by month only list months that have cases; a chart's time axis must

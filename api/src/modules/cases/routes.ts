@@ -28,7 +28,12 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import * as objects from './objects';
+import * as related from './related';
+import * as routing from './routing';
 import * as service from './service';
+import * as stats from './stats';
+import * as workOrders from './work-orders';
 
 /** Service cases for tenants (seeds 001–003), under /api/v1/portal. */
 export async function portalCaseRoutes(fastify: FastifyInstance) {
@@ -41,7 +46,7 @@ export async function portalCaseRoutes(fastify: FastifyInstance) {
     service.listCases(deps, r.tenant!, r.query),
   );
   app.get('/cases/stats', { schema: { tags, querystring: StatsQuerySchema, response: { 200: StatsSchema } } }, (r) =>
-    service.stats(deps, r.tenant!, r.query),
+    stats.stats(deps, r.tenant!, r.query),
   );
   app.get(
     '/cases/prefill',
@@ -66,7 +71,7 @@ export async function portalCaseRoutes(fastify: FastifyInstance) {
     service.follow(deps, r.tenant!, r.params.caseId, false),
   );
   app.get('/objects', { schema: { tags, response: { 200: EquipmentObjectListSchema } } }, async (r) => ({
-    items: await service.listObjects(deps, r.tenant!),
+    items: await objects.listObjects(deps, r.tenant!),
   }));
 }
 
@@ -81,13 +86,13 @@ export async function staffCaseRoutes(fastify: FastifyInstance) {
     service.listCases(deps, r.staff!, r.query),
   );
   app.get('/cases/stats', { schema: { tags, querystring: StatsQuerySchema, response: { 200: StatsSchema } } }, (r) =>
-    service.stats(deps, r.staff!, r.query),
+    stats.stats(deps, r.staff!, r.query),
   );
   app.post('/cases', { schema: { tags, body: StaffNewCaseBodySchema, response: { 201: CaseDetailSchema } } }, async (r, reply) =>
     reply.status(201).send(await service.createCase(deps, r.staff!, r.body)),
   );
   app.post('/cases/related', { schema: { tags, body: RelatedCaseBodySchema, response: { 201: CaseDetailSchema } } }, async (r, reply) =>
-    reply.status(201).send(await service.createRelatedCase(deps, r.staff!, r.body)),
+    reply.status(201).send(await related.createRelatedCase(deps, r.staff!, r.body)),
   );
   app.get('/cases/:caseId', { schema: { tags, params: CaseParamsSchema, response: { 200: CaseDetailSchema } } }, (r) =>
     service.getCase(deps, r.staff!, r.params.caseId),
@@ -110,32 +115,32 @@ export async function staffCaseRoutes(fastify: FastifyInstance) {
   app.post(
     '/cases/:caseId/work-orders',
     { schema: { tags, params: CaseParamsSchema, body: WorkOrderBodySchema, response: { 201: WorkOrderSchema } } },
-    async (r, reply) => reply.status(201).send(await service.addWorkOrder(deps, r.staff!, r.params.caseId, r.body)),
+    async (r, reply) => reply.status(201).send(await workOrders.addWorkOrder(deps, r.staff!, r.params.caseId, r.body)),
   );
   app.post(
     '/cases/:caseId/work-orders/:workOrderId/signature',
     { schema: { tags, params: WorkOrderParamsSchema, body: WorkOrderSignBodySchema, response: { 200: WorkOrderSchema } } },
-    (r) => service.signWorkOrder(deps, r.staff!, r.params.caseId, r.params.workOrderId, r.body),
+    (r) => workOrders.signWorkOrder(deps, r.staff!, r.params.caseId, r.params.workOrderId, r.body),
   );
   app.get('/objects', { schema: { tags, response: { 200: EquipmentObjectListSchema } } }, async (r) => ({
-    items: await service.listObjects(deps, r.staff!),
+    items: await objects.listObjects(deps, r.staff!),
   }));
   app.post('/objects', { schema: { tags, body: EquipmentObjectBodySchema, response: { 201: EquipmentObjectSchema } } }, async (r, reply) =>
-    reply.status(201).send(await service.createObject(deps, r.staff!, r.body)),
+    reply.status(201).send(await objects.createObject(deps, r.staff!, r.body)),
   );
   app.patch(
     '/objects/:objectId',
     { schema: { tags, params: ObjectParamsSchema, body: EquipmentObjectBodySchema.partial(), response: { 200: EquipmentObjectSchema } } },
-    (r) => service.updateObject(deps, r.staff!, r.params.objectId, r.body),
+    (r) => objects.updateObject(deps, r.staff!, r.params.objectId, r.body),
   );
-  app.get('/settings/case-routing', { schema: { tags, response: { 200: CaseRoutingSchema } } }, (r) => service.getRouting(deps, r.staff!));
+  app.get('/settings/case-routing', { schema: { tags, response: { 200: CaseRoutingSchema } } }, (r) => routing.getRouting(deps, r.staff!));
   app.put('/settings/case-routing', { schema: { tags, body: CaseRoutingSchema, response: { 200: CaseRoutingSchema } } }, (r) =>
-    service.setRouting(deps, r.staff!, r.body),
+    routing.setRouting(deps, r.staff!, r.body),
   );
   app.get('/staff', { schema: { tags, response: { 200: StaffOptionListSchema } } }, async (r) => ({
-    items: await service.listStaff(deps, r.staff!),
+    items: await routing.listStaff(deps, r.staff!),
   }));
   app.get('/properties', { schema: { tags, response: { 200: PropertyOptionListSchema } } }, async (r) => ({
-    items: await service.listProperties(deps, r.staff!),
+    items: await routing.listProperties(deps, r.staff!),
   }));
 }

@@ -1,48 +1,36 @@
 import {
   CASE_TRANSITIONS,
-  CASE_TYPES,
   type CaseDetail,
   type CaseEvent,
   type CaseListQuery,
   type CaseLocation,
   type CaseReplyBody,
-  type CaseRouting,
   type CaseStatus,
   type CaseSummary,
-  type EquipmentObject,
-  type EquipmentObjectBody,
   type NewCaseBody,
   OPEN_STATUSES,
-  type RelatedCaseBody,
   type StaffNewCaseBody,
-  type Stats,
   type WorkOrder,
-  type WorkOrderBody,
 } from '@portico/shared/contracts/cases';
-import { mobileToE164 } from '@portico/shared/formats/phone';
 import type { Page } from '@portico/shared/pagination';
 import { addDays } from 'date-fns';
 import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
+import { AppError, badRequest, forbidden, notFound } from '../../errors';
 import { wantsEmail } from '../account/service';
 import * as auth from '../auth/service';
-import { listContacts, requireCustomer } from '../customers/service';
+import { requireCustomer } from '../customers/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
-import { caseDeliveryStates, queueCaseEmail, queueEmail, queueSms } from '../outbox/service';
+import { caseDeliveryStates, queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
-import { canDispatch, canSeeStats, seesOnlyAssigned } from './policy';
+import { links, lock, smsNumbers, viewerOf } from './common';
+import { canDispatch } from './policy';
 import * as repo from './repo';
+import { routeAssignee } from './routing';
 
 /** Days until a case is overdue, by type (information cases have no due date). */
 const DUE_DAYS: Record<repo.CaseRow['type'], number | null> = { fault: 3, service: 10, inquiry: 5, information: null };
-const CURRENCY = { SE: 'SEK', DK: 'DKK' } as const;
-
-const viewerOf = (actor: Actor): repo.Viewer =>
-  actor.kind === 'tenant'
-    ? { landlordId: actor.landlordId, customerId: actor.customerId }
-    : { landlordId: actor.landlordId, assigneeId: seesOnlyAssigned(actor) ? actor.id : undefined };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -248,16 +236,6 @@ async function recipientStates(
 
 // --- creating --------------------------------------------------------------------------------
 
-/** Seed 001: "Ärendet styrs sedan till din kund- eller fastighetsansvarig" — a type rule, else the property's manager. */
-async function routeAssignee(tx: DbOrTx, landlordId: string, type: repo.CaseRow['type'], propertyId: string) {
-  return (await repo.routingRule(tx, landlordId, type)) ?? (await repo.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
-}
-
-const links = (deps: Deps, caseId: string) => ({
-  tenant: `${deps.config.tenantWebUrl}/cases/${caseId}`,
-  staff: `${deps.config.adminWebUrl}/cases/${caseId}`,
-});
-
 /** Prefills seed 003's location and contact fields from what the landlord knows. */
 export async function prefill(deps: Deps, actor: TenantActor, leaseId: string | undefined): Promise<CaseLocation> {
   const customer = await requireCustomer(deps.db, actor.landlordId, actor.customerId);
@@ -400,107 +378,7 @@ async function notifyFollowers(
   }
 }
 
-/** Seed 001 related case: information to one customer or every customer of a property, optionally also by SMS. */
-export async function createRelatedCase(deps: Deps, actor: StaffActor, body: RelatedCaseBody): Promise<CaseDetail> {
-  if (!canDispatch(actor)) throw forbidden();
-  const caseId = await deps.db.transaction(async (tx) => {
-    const landlord = await findLandlord(tx, actor.landlordId);
-    if (!landlord) throw notFound('landlord');
-    let propertyId: string;
-    let recipients: { id: string; name: string; phone: string | null }[];
-    if (body.customerId) {
-      const customer = await requireCustomer(tx, actor.landlordId, body.customerId);
-      const place = (await customerPlace(tx, actor.landlordId, customer.id)) ?? null;
-      if (!place) throw notFound('lease');
-      propertyId = place.propertyId;
-      recipients = [{ id: customer.id, name: customer.name, phone: customer.phone }];
-    } else {
-      const property = await repo.findProperty(tx, actor.landlordId, body.propertyId!);
-      if (!property) throw notFound('property');
-      propertyId = property.id;
-      recipients = await repo.customersOfProperty(tx, actor.landlordId, property.id);
-    }
-    const row = await repo.insertCase(tx, {
-      landlordId: actor.landlordId,
-      number: await repo.nextCaseNumber(tx, actor.landlordId, new Date().getUTCFullYear()),
-      customerId: body.customerId ?? null,
-      propertyId,
-      type: 'information',
-      title: body.title,
-      description: body.description,
-      reporterKind: 'staff',
-      reporterId: actor.id,
-      reporterDisplayName: actor.name,
-      sendSms: body.sms,
-      assigneeId: actor.id,
-    });
-    await repo.insertEvent(tx, {
-      landlordId: actor.landlordId,
-      caseId: row.id,
-      kind: 'created',
-      authorKind: 'staff',
-      authorId: actor.id,
-      authorName: actor.name,
-      toStatus: 'new',
-    });
-    // A single customer is a recipient too, so the console can show how (or whether) it was reached.
-    await repo.insertRecipients(tx, { landlordId: actor.landlordId, caseId: row.id, customerIds: recipients.map((r) => r.id) });
-    const content = { landlordName: landlord.name, title: body.title, body: body.description };
-    for (const recipient of recipients) {
-      const about = { caseId: row.id, customerId: recipient.id };
-      const contacts = await listContacts(tx, actor.landlordId, recipient.id);
-      for (const contact of contacts) {
-        if (!contact.email) continue;
-        if (contact.portalUserId && !wantsEmail(contact.portalUserPrefs, 'cases')) continue;
-        await queueCaseEmail(
-          tx,
-          actor.landlordId,
-          {
-            template: 'case_information',
-            to: contact.email,
-            locale: contact.portalUserLocale ?? landlord.defaultLocale,
-            ...content,
-            ...(landlord.portalEnabled ? { link: links(deps, row.id).tenant } : {}),
-          },
-          about,
-        );
-      }
-      // Urgent things such as a water leak (seed 001): also by SMS to every mobile on record.
-      if (body.sms) {
-        for (const to of smsNumbers(landlord.country, contacts, recipient.phone)) {
-          await queueSms(tx, actor.landlordId, { template: 'case_information', to, locale: landlord.defaultLocale, ...content }, about);
-        }
-      }
-    }
-    return row.id;
-  });
-  return getCase(deps, actor, caseId);
-}
-
-/**
- * The mobiles an SMS goes to: the contact people's (they are who the landlord talks to), else the
- * customer's own number. Numbers are stored as typed, so each is normalised; landlines drop out.
- */
-function smsNumbers(country: 'SE' | 'DK', contacts: { phone: string | null }[], customerPhone: string | null) {
-  const mobiles = new Set(contacts.map((c) => mobileToE164(c.phone, country)).filter((n): n is string => n !== null));
-  const own = mobileToE164(customerPhone, country);
-  if (mobiles.size === 0 && own) mobiles.add(own);
-  return [...mobiles];
-}
-
-/** Any active lease of a customer, for placing an information case in a property. */
-async function customerPlace(tx: DbOrTx, landlordId: string, customerId: string) {
-  const [lease] = await auth.listLeaseRefs(tx, [customerId]);
-  return lease ? repo.leasePlace(tx, landlordId, customerId, lease.id) : undefined;
-}
-
 // --- working a case ------------------------------------------------------------------------------
-
-async function lock(tx: DbOrTx, actor: Actor, caseId: string) {
-  const row = await repo.lockCase(tx, viewerOf(actor), caseId);
-  if (!row) throw notFound('case');
-  return row;
-}
 
 /**
  * Who a reply is between, on a property-wide related case: each recipient has its own dialog with
@@ -629,153 +507,4 @@ export async function follow(deps: Deps, actor: TenantActor, caseId: string, on:
   if (on) await repo.follow(deps.db, ref);
   else await repo.unfollow(deps.db, ref);
   return getCase(deps, actor, caseId);
-}
-
-// --- work orders ------------------------------------------------------------------------------------
-
-export async function addWorkOrder(deps: Deps, actor: StaffActor, caseId: string, body: WorkOrderBody): Promise<WorkOrder> {
-  const id = await deps.db.transaction(async (tx) => {
-    const row = await lock(tx, actor, caseId);
-    const landlord = await findLandlord(tx, actor.landlordId);
-    const order = await repo.insertWorkOrder(tx, {
-      landlordId: actor.landlordId,
-      caseId: row.id,
-      description: body.description,
-      performedAt: new Date(body.performedAt),
-      performedById: actor.id,
-      performedByName: actor.name,
-      minutes: body.minutes,
-      materialCostMinor: body.materialCostMinor,
-      currency: CURRENCY[landlord!.country],
-    });
-    await claimAll(tx, actor, body.attachmentIds, { workOrderId: order.id });
-    await repo.updateCase(tx, actor.landlordId, row.id, { firstResponseAt: row.firstResponseAt ?? new Date() });
-    return order.id;
-  });
-  return (await getCase(deps, actor, caseId)).workOrders.find((w) => w.id === id)!;
-}
-
-/** Seed 003 "påskriven följesedel": a drawing made on screen, or an uploaded signed file. Signed once. */
-export async function signWorkOrder(
-  deps: Deps,
-  actor: StaffActor,
-  caseId: string,
-  workOrderId: string,
-  body: { signedBy: string; attachmentId: string; kind: 'drawn' | 'file' },
-): Promise<WorkOrder> {
-  await deps.db.transaction(async (tx) => {
-    await lock(tx, actor, caseId);
-    const order = await repo.lockWorkOrder(tx, actor.landlordId, caseId, workOrderId);
-    if (!order) throw notFound('work_order');
-    if (order.signedAt) throw conflict('conflict');
-    await claimAll(tx, actor, [body.attachmentId], { workOrderId });
-    if (body.kind === 'drawn') {
-      const [file] = (await listAttachments(tx, actor.landlordId, 'workOrderId', [workOrderId])).filter((f) => f.id === body.attachmentId);
-      if (file?.contentType !== 'image/png') throw badRequest('upload_type_not_allowed');
-    }
-    await repo.signWorkOrder(
-      tx,
-      { landlordId: actor.landlordId, workOrderId },
-      {
-        signedBy: body.signedBy,
-        signatureKind: body.kind,
-        signatureAttachmentId: body.attachmentId,
-      },
-    );
-  });
-  return (await getCase(deps, actor, caseId)).workOrders.find((w) => w.id === workOrderId)!;
-}
-
-// --- objects, options ------------------------------------------------------------------------------
-
-const toObject = (o: Awaited<ReturnType<typeof repo.listObjects>>[number]): EquipmentObject => ({
-  id: o.id,
-  number: o.number,
-  type: o.type,
-  make: o.make,
-  model: o.model,
-  location: o.location,
-  propertyId: o.propertyId,
-  unitId: o.unitId,
-});
-
-export async function listObjects(deps: Deps, actor: Actor) {
-  return (await repo.listObjects(deps.db, actor.landlordId, actor.kind === 'tenant' ? actor.customerId : undefined)).map(toObject);
-}
-
-/** An object may only stand in the landlord's own property or unit (the foreign keys would not know). */
-async function assertPlaces(deps: Deps, actor: StaffActor, body: Partial<EquipmentObjectBody>) {
-  if (body.propertyId && !(await repo.findProperty(deps.db, actor.landlordId, body.propertyId))) throw notFound('property');
-  if (body.unitId && !(await repo.findUnit(deps.db, actor.landlordId, body.unitId))) throw notFound('unit');
-}
-
-export async function createObject(deps: Deps, actor: StaffActor, body: EquipmentObjectBody) {
-  if (!canDispatch(actor)) throw forbidden();
-  await assertPlaces(deps, actor, body);
-  const row = await repo.insertObject(deps.db, { landlordId: actor.landlordId, ...body });
-  if (!row) throw conflict('conflict');
-  return toObject(row);
-}
-
-export async function updateObject(deps: Deps, actor: StaffActor, id: string, body: Partial<EquipmentObjectBody>) {
-  if (!canDispatch(actor)) throw forbidden();
-  await assertPlaces(deps, actor, body);
-  try {
-    const row = await repo.updateObject(deps.db, actor.landlordId, id, body);
-    if (!row) throw notFound('object');
-    return toObject(row);
-  } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505')
-      throw conflict('conflict');
-    throw err;
-  }
-}
-
-export const listStaff = (deps: Deps, actor: StaffActor) => repo.listStaff(deps.db, actor.landlordId);
-
-export async function getRouting(deps: Deps, actor: StaffActor): Promise<CaseRouting> {
-  const rules = await repo.listRoutingRules(deps.db, actor.landlordId);
-  return {
-    rules: CASE_TYPES.map((caseType) => ({ caseType, assigneeId: rules.find((r) => r.caseType === caseType)?.assigneeId ?? null })),
-  };
-}
-
-/** Organisation settings are the administrator's; an assignee must be one of the landlord's staff. */
-export async function setRouting(deps: Deps, actor: StaffActor, body: CaseRouting): Promise<CaseRouting> {
-  if (actor.role !== 'admin') throw forbidden();
-  await deps.db.transaction(async (tx) => {
-    for (const rule of body.rules) {
-      if (rule.assigneeId && !(await repo.findStaffMember(tx, actor.landlordId, rule.assigneeId))) throw notFound('user');
-      await repo.setRoutingRule(tx, actor.landlordId, rule.caseType, rule.assigneeId);
-    }
-  });
-  return getRouting(deps, actor);
-}
-export const listProperties = (deps: Deps, actor: StaffActor) => repo.listProperties(deps.db, actor.landlordId);
-
-// --- statistics -------------------------------------------------------------------------------------
-
-export async function stats(
-  deps: Deps,
-  actor: Actor,
-  query: { groupBy: 'month' | 'property' | 'type' | 'status'; from?: string | undefined; to?: string | undefined },
-): Promise<Stats> {
-  if (!canSeeStats(actor)) throw forbidden();
-  const filters = { from: query.from, to: query.to };
-  const [rows, [totals], landlord] = await Promise.all([
-    repo.caseStats(deps.db, viewerOf(actor), query.groupBy, filters),
-    repo.caseStats(deps.db, viewerOf(actor), 'total', filters),
-    findLandlord(deps.db, actor.landlordId),
-  ]);
-  const empty = {
-    cases: 0,
-    workOrders: 0,
-    costMinor: 0,
-    firstResponseMedianHours: null,
-    firstResponseP90Hours: null,
-    resolutionMedianHours: null,
-    resolutionP90Hours: null,
-  };
-  const { key: _k, label: _l, ...total } = totals ?? { key: '', label: '', ...empty };
-  return { groupBy: query.groupBy, currency: CURRENCY[landlord?.country ?? 'SE'], rows, totals: total };
 }
