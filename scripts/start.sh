@@ -79,7 +79,8 @@ cat <<MSG
     console  mette.larsen@nordhavn.example Nordhavn Ejendomme A/S (DK), admin
     portal   karin.holm@example.se         household with a flat and a storage room
     portal   lars.nilsson@kontorsbolaget.example  main administrator of two companies (SE, DK); BankID 196802020575
-    portal   pia.persson@kontorsbolaget.example   administrator      portal  ulf.berg@kontorsbolaget.example  user
+    portal   pia.persson@kontorsbolaget.example   administrator
+    portal   ulf.berg@kontorsbolaget.example      user
     sign-up  org. no. 857209-0606 (Bageriet vid Bommen AB): code by e-mail or SMS, read it at :8025
     portal   jens.poulsen@example.dk       Danish household
 

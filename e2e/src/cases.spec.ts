@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '@portico/api/src/db/fixtures';
+import { formatMonth } from '@portico/shared/months';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, expectAccessible, launch, PHOTO, STAFF_PASSWORD, VIEWPORTS, waitForMail, withDb } from './harness';
@@ -149,7 +150,7 @@ describe('service case end to end', () => {
     await phone.getByRole('link', { name: 'Dashboard' }).click();
     await phone.waitForURL(/\/dashboard/);
     const month = new Date().toISOString().slice(0, 7);
-    const bar = phone.getByRole('link', { name: new RegExp(`^${month}:`) });
+    const bar = phone.getByRole('link', { name: new RegExp(`^${formatMonth(month, 'en')}:`) });
     await bar.waitFor({ timeout: 15_000 });
     await expectAccessible(phone, 'dashboard');
     await bar.click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyMonth, fillMonthGaps } from './months';
+import { emptyMonth, fillMonthGaps, formatMonth, statsRowLabel } from './months';
 
 const row = (key: string, cases: number) => ({ ...emptyMonth(key), cases, firstResponseMedianHours: 2 });
 const now = new Date('2026-11-30T12:00:00Z');
@@ -32,5 +32,17 @@ describe('fillMonthGaps', () => {
   it('leaves nothing to fill when there is no range and no case, or the range is reversed', () => {
     expect(fillMonthGaps([], {}, now)).toEqual([]);
     expect(fillMonthGaps([row('2026-03', 1)], { from: '2026-05-01', to: '2026-04-01' }, now)).toEqual([row('2026-03', 1)]);
+  });
+});
+
+describe('statsRowLabel', () => {
+  const t = (key: string) => `[${key}]`;
+  it('names months as dates in the reader language, types and statuses through the catalogue', () => {
+    expect(formatMonth('2026-03', 'en')).toBe('Mar 2026');
+    expect(formatMonth('2026-03', 'sv')).toMatch(/^mars 2026$/);
+    expect(statsRowLabel(t, 'da', 'month', { key: '2026-11', label: '2026-11' })).toMatch(/^nov\.? 2026$/);
+    expect(statsRowLabel(t, 'en', 'type', { key: 'fault', label: 'fault' })).toBe('[cases.type.fault]');
+    expect(statsRowLabel(t, 'en', 'status', { key: 'new', label: 'new' })).toBe('[cases.status.new]');
+    expect(statsRowLabel(t, 'en', 'property', { key: 'p1', label: 'Testgatan 1' })).toBe('Testgatan 1');
   });
 });

@@ -53,3 +53,20 @@ export function fillMonthGaps(
   const inRange = new Set(out.map((r) => r.key));
   return [...rows.filter((r) => !inRange.has(r.key)), ...out].sort((a, b) => a.key.localeCompare(b.key));
 }
+
+/** "nov. 2026" / "Nov 2026" for a month key, in the reader's language. */
+export function formatMonth(key: string, locale: string): string {
+  const month = monthOf(key);
+  if (!month) return key;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+type Translate = (key: string, options: { defaultValue: string }) => string;
+
+/** A statistics row's name: types and statuses in the reader's language, months as dates in it, properties as the API names them. */
+export function statsRowLabel(t: Translate, locale: string, groupBy: string, row: Pick<StatsRow, 'key' | 'label'>): string {
+  if (groupBy === 'type') return t(`cases.type.${row.key}`, { defaultValue: row.label });
+  if (groupBy === 'status') return t(`cases.status.${row.key}`, { defaultValue: row.label });
+  if (groupBy === 'month') return formatMonth(row.key, locale);
+  return row.label;
+}

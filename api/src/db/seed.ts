@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { CaseStatus } from '@portico/shared/contracts/cases';
 import { addDays, addMonths, format, subDays, subMonths } from 'date-fns';
+import { sv } from 'date-fns/locale';
 import { eq } from 'drizzle-orm';
 import type { StaffActor, TenantActor } from '../actors';
 import { loadConfig } from '../config';
@@ -243,15 +244,18 @@ export async function seedDemo(deps: Deps, now = new Date()) {
 
   // --- Threads, written through the same service the API uses ---
   const anna = staffActor({ ...seAdmin });
+  // The closure is always twelve days ahead, so the demo never talks about a day long gone.
+  const laundryDay = addDays(new Date(), 12);
+  const svDate = (d: Date) => format(d, 'd MMMM', { locale: sv });
   const t1 = await createThread(deps, anna, {
     customerId: karin.customer.id,
     leaseId: karinFlat.id,
-    subject: 'Tvättstugan stängd 12 mars',
-    body: 'Hej Karin!\n\nTvättstugan är stängd den 12 mars för service av maskinerna. Boka gärna en annan dag.\n\nVänliga hälsningar,\nAnna',
+    subject: `Tvättstugan stängd ${svDate(laundryDay)}`,
+    body: `Hej Karin!\n\nTvättstugan är stängd den ${svDate(laundryDay)} för service av maskinerna. Boka gärna en annan dag.\n\nVänliga hälsningar,\nAnna`,
     attachmentIds: [],
   });
   await reply(deps, tenantActor(karinUser, se.id, karin.customer.id), t1.id, {
-    body: 'Tack för informationen! Jag bokar den 13:e i stället.',
+    body: `Tack för informationen! Jag bokar den ${svDate(addDays(laundryDay, 1))} i stället.`,
     attachmentIds: [],
   });
   await createThread(deps, tenantActor(lars, se.id, company.customer.id), {

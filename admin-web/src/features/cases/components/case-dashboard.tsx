@@ -1,7 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { Stats, StatsRow } from '@portico/shared/contracts/cases';
-import { fillMonthGaps } from '@portico/shared/months';
-import type { TFunction } from 'i18next';
+import { fillMonthGaps, statsRowLabel } from '@portico/shared/months';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -16,12 +15,6 @@ export const STATS_MEASURES = ['cases', 'workOrders', 'costs', 'leadTimes'] as c
 export type StatsMeasure = (typeof STATS_MEASURES)[number];
 export type DashboardState = { show: StatsMeasure; groupBy: StatsGroup; from?: string; to?: string };
 
-function rowLabel(t: TFunction, groupBy: StatsGroup, row: StatsRow): string {
-  if (groupBy === 'type') return t(`cases.type.${row.key}`, { defaultValue: row.label });
-  if (groupBy === 'status') return t(`cases.status.${row.key}`, { defaultValue: row.label });
-  return row.label;
-}
-
 function measure(show: StatsMeasure, row: Pick<StatsRow, 'cases' | 'workOrders' | 'costMinor' | 'resolutionMedianHours'>): number | null {
   if (show === 'cases') return row.cases;
   if (show === 'workOrders') return row.workOrders;
@@ -30,7 +23,7 @@ function measure(show: StatsMeasure, row: Pick<StatsRow, 'cases' | 'workOrders' 
 }
 
 function BarChart({ stats, show }: { stats: Stats; show: StatsMeasure }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { currency } = stats;
   const values = stats.rows.map((row) => measure(show, row) ?? 0);
   const max = Math.max(0, ...values);
@@ -57,7 +50,7 @@ function BarChart({ stats, show }: { stats: Stats; show: StatsMeasure }) {
       <ul className="bar-chart-rows">
         {stats.rows.map((row) => {
           const value = measure(show, row);
-          const label = rowLabel(t, stats.groupBy, row);
+          const label = statsRowLabel(t, i18n.language, stats.groupBy, row);
           const width = max > 0 && value ? Math.max(1, (value / max) * 100) : 0;
           return (
             <li key={row.key}>
@@ -80,7 +73,7 @@ function BarChart({ stats, show }: { stats: Stats; show: StatsMeasure }) {
 }
 
 function StatsTable({ stats }: { stats: Stats }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { currency } = stats;
   const hours = (value: number | null) => (value === null ? '–' : formatNumber(value));
   const cells = (row: Omit<StatsRow, 'key' | 'label'>) => (
@@ -131,7 +124,7 @@ function StatsTable({ stats }: { stats: Stats }) {
         <Table.Tbody>
           {stats.rows.map((row) => (
             <Table.Tr key={row.key}>
-              <Table.Th scope="row">{rowLabel(t, stats.groupBy, row)}</Table.Th>
+              <Table.Th scope="row">{statsRowLabel(t, i18n.language, stats.groupBy, row)}</Table.Th>
               {cells(row)}
             </Table.Tr>
           ))}

@@ -1,8 +1,9 @@
 import { Text } from '@mantine/core';
 import type { Stats } from '@portico/shared/contracts/cases';
+import { statsRowLabel } from '@portico/shared/months';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { drillDownPath, type Metric, metricText, metricValue, rowLabel } from '../utils/metrics';
+import { drillDownPath, type Metric, metricText, metricValue } from '../utils/metrics';
 
 /**
  * A horizontal bar chart without a chart library: every bar is a link to the cases it counts, its
@@ -37,7 +38,10 @@ export function StatsChart({
           <li key={row.key}>
             <Link className="stat-bar" to={drillDownPath(stats.groupBy, row.key, range)}>
               <span className="stat-bar-text">
-                {t('dashboard.bar', { label: rowLabel(t, stats.groupBy, row), value: metricText(t, row, metric, locale, currency) })}
+                {t('dashboard.bar', {
+                  label: statsRowLabel(t, locale, stats.groupBy, row),
+                  value: metricText(t, row, metric, locale, currency),
+                })}
               </span>
               <span className="stat-bar-track" aria-hidden="true">
                 <span className="stat-bar-fill" style={{ width }} />

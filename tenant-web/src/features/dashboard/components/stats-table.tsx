@@ -1,8 +1,9 @@
 import { Table } from '@mantine/core';
 import type { Stats } from '@portico/shared/contracts/cases';
+import { statsRowLabel } from '@portico/shared/months';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@/lib/format';
-import { hoursText, rowLabel } from '../utils/metrics';
+import { hoursText } from '../utils/metrics';
 
 /** Every figure of every group, with the totals: the chart's data for anyone who prefers a table. */
 export function StatsTable({ stats, currency }: { stats: Stats; currency: string }) {
@@ -60,7 +61,7 @@ export function StatsTable({ stats, currency }: { stats: Stats; currency: string
           {stats.rows.map((row) => (
             <Table.Tr key={row.key}>
               <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                {rowLabel(t, stats.groupBy, row)}
+                {statsRowLabel(t, locale, stats.groupBy, row)}
               </Table.Th>
               {figures(row)}
             </Table.Tr>

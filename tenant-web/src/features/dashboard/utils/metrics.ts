@@ -47,13 +47,6 @@ export function metricText(t: TFunction, row: Figures, metric: Metric, locale: s
   }
 }
 
-/** Types and statuses in the user's language; months and properties as the API names them. */
-export function rowLabel(t: TFunction, groupBy: StatsGroup, row: StatsRow): string {
-  if (groupBy === 'type') return t(`cases.type.${row.key}`, { defaultValue: row.label });
-  if (groupBy === 'status') return t(`cases.status.${row.key}`, { defaultValue: row.label });
-  return row.label;
-}
-
 /**
  * The case list filtered to one bar (seed 003: "continue downwards by clicking the bars"). Every
  * status counts in the statistics, so the list shows all of them too; the date range goes along
