@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, Textarea } from '@mantine/core';
 import type { Attachment } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
@@ -16,18 +17,21 @@ export interface ReplySender {
   error: unknown;
 }
 
+/** The reply's text as its contract has it, e.g. `ReplyBodySchema.pick({ body: true })`. */
+export type ReplyBodyFormSchema = z.ZodType<{ body: string }, { body: string }>;
+
 /**
  * The text-and-files answer at the foot of a conversation (a message thread or a case dialog).
- * `labels` are catalogue keys, so each place keeps its own words.
+ * `schema` is the body of the place's contract; `labels` are catalogue keys, so each place keeps its own words.
  */
 export function ReplyComposer({
   sender,
-  maxLength,
+  schema,
   labels,
   files,
 }: {
   sender: ReplySender;
-  maxLength: number;
+  schema: ReplyBodyFormSchema;
   labels: { body: string; submit: string; sent: string };
   files: { texts: 'attachments' | 'caseFiles'; withCamera?: boolean };
 }) {
@@ -35,8 +39,7 @@ export function ReplyComposer({
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
   const [sent, setSent] = useState(false);
-  const schema = z.object({ body: z.string().trim().min(1, 'validation.required').max(maxLength, 'validation.tooLong') });
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { body: '' } });
+  const form = useForm({ resolver: zodResolver(schema, { error: formIssueKey }), defaultValues: { body: '' } });
   const { errors } = form.formState;
   const issues = fieldIssues(sender.error);
   const bodyError = errors.body?.message ? t(errors.body.message) : issues.has('body') ? t('validation.invalid') : undefined;

@@ -1,5 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { ChangePasswordBodySchema } from '@portico/shared/contracts/accounts';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +14,11 @@ import { policiesOfMe } from '../utils/password-policies';
 import { isPasswordError } from '../utils/policy-from-error';
 import { PasswordHints } from './password-hints';
 
-const ChangePasswordFormSchema = z
-  .object({
-    currentPassword: z.string().min(1, 'validation.required'),
-    newPassword: z.string().min(1, 'validation.required'),
-    confirm: z.string().min(1, 'validation.required'),
-  })
-  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+/** The contract's two passwords, and the form's own repetition of the new one. */
+const ChangePasswordFormSchema = ChangePasswordBodySchema.extend({ confirm: z.string().min(1) }).refine(
+  (v) => v.newPassword === v.confirm,
+  { path: ['confirm'], message: 'validation.passwordMismatch' },
+);
 
 /** Seed 004. The API signs out every other device; this one stays signed in. */
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
@@ -26,7 +26,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const hintsId = useId();
   const change = useChangePassword();
   const form = useForm({
-    resolver: zodResolver(ChangePasswordFormSchema),
+    resolver: zodResolver(ChangePasswordFormSchema, { error: formIssueKey }),
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
   });
   const { errors } = form.formState;

@@ -1,22 +1,25 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { EmailChangeBodySchema } from '@portico/shared/contracts/accounts';
 import type { PortalMe } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
+import { blankAsMissing } from '@/lib/form';
 import { useRequestEmailChange } from '../api/request-email-change';
 
-const EmailChangeFormSchema = z.object({
-  newEmail: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
-  password: z.string().min(1, 'validation.required'),
-});
+/** Left empty, the new address is "required" rather than "not an e-mail address". */
+const EmailChangeFormSchema = EmailChangeBodySchema.extend({ newEmail: blankAsMissing(EmailChangeBodySchema.shape.newEmail) });
 
 /** Seed 004: a new address takes effect once the activation mail sent to it is followed. */
 export function EmailChangeForm({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
   const request = useRequestEmailChange();
-  const form = useForm({ resolver: zodResolver(EmailChangeFormSchema), defaultValues: { newEmail: '', password: '' } });
+  const form = useForm({
+    resolver: zodResolver(EmailChangeFormSchema, { error: formIssueKey }),
+    defaultValues: { newEmail: '', password: '' },
+  });
   const { errors } = form.formState;
 
   const submit = form.handleSubmit((values) => request.mutate(values, { onSuccess: () => form.reset() }));

@@ -1,20 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { PasswordResetRequestSchema } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
+import { blankAsMissing } from '@/lib/form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
-const ForgotFormSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
-});
+/** Left empty, the address is "required" rather than "not an e-mail address". */
+const ForgotFormSchema = PasswordResetRequestSchema.extend({ email: blankAsMissing(PasswordResetRequestSchema.shape.email) });
 
 export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const form = useForm({ resolver: zodResolver(ForgotFormSchema), defaultValues: { email: '' } });
+  const form = useForm({ resolver: zodResolver(ForgotFormSchema, { error: formIssueKey }), defaultValues: { email: '' } });
   const { errors } = form.formState;
 
   if (request.isSuccess) {

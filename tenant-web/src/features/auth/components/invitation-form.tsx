@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
-import type { InvitationPreview } from '@portico/shared/contracts/auth';
+import { InvitationAcceptSchema, type InvitationPreview } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { checkPasswordShape } from '@portico/shared/password-policy';
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -30,22 +31,20 @@ export function InvitationForm({
 
   const schema = useMemo(
     () =>
-      z
-        .object({
-          name: z.string().trim().min(1, 'validation.required').max(200, 'validation.invalid'),
-          password: z.string().min(1, 'validation.required'),
-          confirm: z.string(),
-        })
-        .superRefine((v, ctx) => {
-          if (!isNew) return;
-          const problem = v.password ? checkPasswordShape(v.password, policy) : null;
-          if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: `errors:${problem}` });
-          if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordMismatch' });
-        }),
+      // The contract's name and password; a new account also repeats the password and meets the policy.
+      InvitationAcceptSchema.extend({ confirm: z.string() }).superRefine((v, ctx) => {
+        if (!isNew) return;
+        const problem = v.password ? checkPasswordShape(v.password, policy) : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: `errors:${problem}` });
+        if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordMismatch' });
+      }),
     [isNew, policy],
   );
 
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: invitation.name, password: '', confirm: '' } });
+  const form = useForm({
+    resolver: zodResolver(schema, { error: formIssueKey }),
+    defaultValues: { name: invitation.name, password: '', confirm: '' },
+  });
   const { errors } = form.formState;
   const password = form.watch('password');
   const params = errorParams(policy);

@@ -1,25 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
-import type { PortalMe } from '@portico/shared/contracts/auth';
+import { LoginBodySchema, type PortalMe } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
+import { blankAsMissing } from '@/lib/form';
 import { useLogin } from '../api/login';
 
-/** The identifier is an e-mail address or the username chosen at sign-up. */
-const LoginFormSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').min(3, 'validation.invalid').max(254, 'validation.invalid'),
-  password: z.string().min(1, 'validation.required'),
-  remember: z.boolean(),
-});
+/** The identifier is an e-mail address or the username chosen at sign-up; left empty it is "required". */
+const LoginFormSchema = LoginBodySchema.extend({ email: blankAsMissing(LoginBodySchema.shape.email) });
 
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useForm({
-    resolver: zodResolver(LoginFormSchema),
+    resolver: zodResolver(LoginFormSchema, { error: formIssueKey }),
     defaultValues: { email: '', password: '', remember: false },
   });
   const { errors } = form.formState;

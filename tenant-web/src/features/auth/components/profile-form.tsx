@@ -1,26 +1,28 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
-import type { PortalMe } from '@portico/shared/contracts/auth';
+import { type PortalMe, UpdateProfileBodySchema } from '@portico/shared/contracts/auth';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
+import { blankAsMissing, formIssueKeyWithHints } from '@/lib/form';
 import { useUpdateProfile } from '../api/update-profile';
 
-const ProfileFormSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^\+?[0-9 ()-]{6,20}$/.test(v), 'validation.phone'),
+/** The contract's name and phone; a phone left empty is removed (sent as null). */
+const ProfileFormSchema = UpdateProfileBodySchema.pick({ name: true }).extend({
+  phone: blankAsMissing(UpdateProfileBodySchema.shape.phone),
 });
+/** A phone number of the wrong shape gets the hint with an example. */
+const profileIssueKey = formIssueKeyWithHints({ phone: 'validation.phone' });
 
 /** Name and mobile number; the e-mail address changes through its own form (activation mail). */
 export function ProfileForm({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
-  const form = useForm({ resolver: zodResolver(ProfileFormSchema), defaultValues: { name: me.name, phone: me.phone ?? '' } });
+  const form = useForm({
+    resolver: zodResolver(ProfileFormSchema, { error: profileIssueKey }),
+    defaultValues: { name: me.name, phone: me.phone ?? '' },
+  });
   const { errors } = form.formState;
   const issues = fieldIssues(update.error);
   const fieldError = (field: 'name' | 'phone') => {
@@ -30,10 +32,7 @@ export function ProfileForm({ me }: { me: PortalMe }) {
   };
 
   const submit = form.handleSubmit(({ name, phone }) =>
-    update.mutate(
-      { name, phone: phone === '' ? null : phone },
-      { onSuccess: (saved) => form.reset({ name: saved.name, phone: saved.phone ?? '' }) },
-    ),
+    update.mutate({ name, phone: phone ?? null }, { onSuccess: (saved) => form.reset({ name: saved.name, phone: saved.phone ?? '' }) }),
   );
 
   return (

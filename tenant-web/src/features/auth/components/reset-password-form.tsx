@@ -1,5 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
+import { PasswordResetConfirmSchema } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,17 +10,15 @@ import { errorParams } from '@/lib/errors';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 import { policyFromError } from '../utils/policy-from-error';
 
-const ResetFormSchema = z
-  .object({
-    password: z.string().min(1, 'validation.required'),
-    confirm: z.string().min(1, 'validation.required'),
-  })
+/** The contract's password (the token comes from the link), and the form's own repetition of it. */
+const ResetFormSchema = PasswordResetConfirmSchema.pick({ password: true })
+  .extend({ confirm: z.string().min(1) })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
 
 export function ResetPasswordForm({ token, onSuccess }: { token: string; onSuccess: () => void }) {
   const { t } = useTranslation();
   const confirm = useConfirmPasswordReset();
-  const form = useForm({ resolver: zodResolver(ResetFormSchema), defaultValues: { password: '', confirm: '' } });
+  const form = useForm({ resolver: zodResolver(ResetFormSchema, { error: formIssueKey }), defaultValues: { password: '', confirm: '' } });
   const { errors } = form.formState;
   const submitted = confirm.variables?.password ?? '';
   const policy = policyFromError(confirm.error, submitted);

@@ -1,23 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import type { SignupCodeSent, SignupVerified, VerificationChannel } from '@portico/shared/contracts/accounts';
+import {
+  type SignupCodeSent,
+  type SignupVerified,
+  SignupVerifyBodySchema,
+  type VerificationChannel,
+} from '@portico/shared/contracts/accounts';
 import { ApiRequestError } from '@portico/shared/http';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
+import { blankAsMissing, formIssueKeyWithHints } from '@/lib/form';
 import { formatDateTime } from '@/lib/format';
 import { useSendSignupCode } from '../api/send-signup-code';
 import { useVerifySignup } from '../api/verify-signup';
 
-const CodeFormSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, 'validation.required')
-    .regex(/^\d{6}$/, 'signup.codeFormat'),
-});
+/** The contract's typed-code variant (the other one is the e-mailed link's token). */
+const CodeBodySchema = SignupVerifyBodySchema.options[0];
+const CodeFormSchema = CodeBodySchema.extend({ code: blankAsMissing(CodeBodySchema.shape.code) });
+/** A code of the wrong shape gets "Enter the 6 digits from the message". */
+const codeIssueKey = formIssueKeyWithHints({ code: 'signup.codeFormat' });
 
 /** Step 3: the 6-digit code from the e-mail or SMS (the e-mail's link skips this step). */
 export function SignupCodeForm({
@@ -38,7 +41,7 @@ export function SignupCodeForm({
   const { t, i18n } = useTranslation();
   const verify = useVerifySignup();
   const resend = useSendSignupCode();
-  const form = useForm({ resolver: zodResolver(CodeFormSchema), defaultValues: { code: '' } });
+  const form = useForm({ resolver: zodResolver(CodeFormSchema, { error: codeIssueKey }), defaultValues: { code: '' } });
   const { errors } = form.formState;
   const expired = verify.error instanceof ApiRequestError && verify.error.code === 'signup_expired';
 

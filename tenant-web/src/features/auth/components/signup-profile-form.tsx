@@ -1,22 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
-import type { SignupVerified } from '@portico/shared/contracts/accounts';
+import { SignupCompleteBodySchema, type SignupVerified } from '@portico/shared/contracts/accounts';
 import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
+import { blankAsMissing, formIssueKeyWithHints } from '@/lib/form';
 import { useCompleteSignup } from '../api/complete-signup';
 
-const ProfileFormSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  email: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^\+?[0-9 ()-]{6,20}$/.test(v), 'validation.phone'),
+/** The contract's fields (the sign-up id comes from the step before); empty inputs are "not given". */
+const ProfileFormSchema = SignupCompleteBodySchema.extend({
+  email: blankAsMissing(SignupCompleteBodySchema.shape.email),
+  phone: blankAsMissing(SignupCompleteBodySchema.shape.phone),
 });
+/** A phone number of the wrong shape gets the hint with an example. */
+const profileIssueKey = formIssueKeyWithHints({ phone: 'validation.phone' });
 
 /** Step 4 (seed 001: "complete your details"): prefilled with what the landlord has on record. */
 export function SignupProfileForm({
@@ -31,7 +30,7 @@ export function SignupProfileForm({
   const { t } = useTranslation();
   const complete = useCompleteSignup();
   const form = useForm({
-    resolver: zodResolver(ProfileFormSchema),
+    resolver: zodResolver(ProfileFormSchema, { error: profileIssueKey }),
     defaultValues: { name: profile?.name ?? '', email: profile?.email ?? '', phone: profile?.phone ?? '' },
   });
   const { errors } = form.formState;

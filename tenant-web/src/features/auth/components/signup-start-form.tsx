@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
-import type { SignupStarted } from '@portico/shared/contracts/accounts';
+import { SignupStartBodySchema, type SignupStarted } from '@portico/shared/contracts/accounts';
 import { ApiRequestError } from '@portico/shared/http';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,30 +8,24 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { errorParams, errorText } from '@/lib/errors';
+import { blankAsMissing, formIssueKeyWithHints } from '@/lib/form';
 import { useSignupPolicies } from '../api/get-signup-policies';
 import { useStartSignup } from '../api/start-signup';
 import { isPasswordError, policyFromError } from '../utils/policy-from-error';
 import { PasswordHints } from './password-hints';
 
-const SignupStartFormSchema = z
-  .object({
-    identityNumber: z
-      .string()
-      .trim()
-      .min(1, 'validation.required')
-      .min(8, 'errors:identity_number_invalid')
-      .max(20, 'errors:identity_number_invalid'),
-    username: z
-      .string()
-      .trim()
-      .min(1, 'validation.required')
-      .min(3, 'signup.usernameRules')
-      .max(64, 'signup.usernameRules')
-      .regex(/^[a-zA-Z0-9._@+-]+$/, 'signup.usernameRules'),
-    password: z.string().min(1, 'validation.required'),
-    confirm: z.string().min(1, 'validation.required'),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+/** The contract's fields (left empty they are "required"), and the form's own repetition of the password. */
+const SignupStartFormSchema = SignupStartBodySchema.extend({
+  identityNumber: blankAsMissing(SignupStartBodySchema.shape.identityNumber),
+  username: blankAsMissing(SignupStartBodySchema.shape.username),
+  confirm: z.string().min(1),
+}).refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+/** A number or a username of the wrong shape gets the words the API would answer with, or the rules. */
+const signupIssueKey = formIssueKeyWithHints({
+  identityNumber: 'errors:identity_number_invalid',
+  username: 'signup.usernameRules',
+});
 
 /** The API's answers that stop the sign-up: shown as a prominent notice, not as a field error. */
 const BLOCKING = new Set(['no_customer_match', 'no_contact_data']);
@@ -42,7 +36,7 @@ export function SignupStartForm({ onStarted }: { onStarted: (started: SignupStar
   const hintsId = useId();
   const start = useStartSignup();
   const form = useForm({
-    resolver: zodResolver(SignupStartFormSchema),
+    resolver: zodResolver(SignupStartFormSchema, { error: signupIssueKey }),
     defaultValues: { identityNumber: '', username: '', password: '', confirm: '' },
   });
   const { errors } = form.formState;
@@ -68,7 +62,7 @@ export function SignupStartForm({ onStarted }: { onStarted: (started: SignupStar
   };
 
   const submit = form.handleSubmit(({ identityNumber, username, password }) =>
-    start.mutate({ identityNumber, username: username.toLowerCase(), password }, { onSuccess: onStarted }),
+    start.mutate({ identityNumber, username, password }, { onSuccess: onStarted }),
   );
 
   return (

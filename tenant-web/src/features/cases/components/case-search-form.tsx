@@ -1,27 +1,34 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { CASE_STATUSES, CaseSortSchema, CaseStatusSchema } from '@portico/shared/contracts/cases';
+import { CASE_STATUSES, CaseListQuerySchema, CaseSortSchema, CaseStatusSchema } from '@portico/shared/contracts/cases';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { blankAsMissing } from '@/lib/form';
 import { CASE_SCOPES, type CaseFilters, DEFAULT_SCOPE, DEFAULT_SORT, TEXT_FILTERS, type TextFilter } from '../utils/case-filters';
 
-const optionalDate = z.union([z.literal(''), z.iso.date('validation.invalid')]);
-const SearchSchema = z
-  .object({
-    status: z.union([z.literal(''), CaseStatusSchema]),
-    scope: z.enum(['current', 'historical', 'all']),
-    from: optionalDate,
-    to: optionalDate,
-    street: z.string().trim().max(200, 'validation.tooLong'),
-    objectNumber: z.string().trim().max(40, 'validation.tooLong'),
-    invoiceMarking: z.string().trim().max(120, 'validation.tooLong'),
-    agreementNumber: z.string().trim().max(60, 'validation.tooLong'),
-    q: z.string().trim().max(200, 'validation.tooLong'),
-    sort: CaseSortSchema,
+/**
+ * The list query's own fields. Inputs left empty give '', which the query means as "not given"; the
+ * form picks one status where the query takes one or several.
+ */
+const SearchSchema = CaseListQuerySchema.pick({
+  scope: true,
+  street: true,
+  objectNumber: true,
+  invoiceMarking: true,
+  agreementNumber: true,
+  q: true,
+  sort: true,
+})
+  .extend({
+    status: blankAsMissing(CaseStatusSchema.optional()),
+    from: blankAsMissing(CaseListQuerySchema.shape.from),
+    to: blankAsMissing(CaseListQuerySchema.shape.to),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'cases.search.dateOrder', path: ['to'] });
-type SearchValues = z.infer<typeof SearchSchema>;
+type SearchValues = z.input<typeof SearchSchema>;
+type SearchResult = z.output<typeof SearchSchema>;
 
 const TEXT_LABEL: Record<TextFilter, string> = {
   street: 'cases.search.street',
@@ -64,17 +71,17 @@ export function CaseSearchForm({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(SearchSchema), defaultValues: toValues(value) });
+  const form = useForm({ resolver: zodResolver(SearchSchema, { error: formIssueKey }), defaultValues: toValues(value) });
   const { errors } = form.formState;
   const fieldError = (field: keyof SearchValues) => {
     const message = errors[field]?.message;
     return message ? t(message) : undefined;
   };
 
-  const search = (values: SearchValues) => {
-    const orUndefined = (s: string) => s || undefined;
+  const search = (values: SearchResult) => {
+    const orUndefined = (s: string | undefined) => s || undefined;
     onSearch({
-      status: values.status || undefined,
+      status: values.status,
       scope: values.scope,
       from: orUndefined(values.from),
       to: orUndefined(values.to),

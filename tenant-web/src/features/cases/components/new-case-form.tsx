@@ -1,45 +1,34 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { LeaseRef } from '@portico/shared/contracts/auth';
-import type { CaseDetail, CaseLocation, EquipmentObject } from '@portico/shared/contracts/cases';
+import { type CaseDetail, type CaseLocation, type EquipmentObject, NewCaseBodySchema } from '@portico/shared/contracts/cases';
 import type { Attachment } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
+import { blankAsMissing } from '@/lib/form';
 import { leaseLabel } from '@/lib/format';
 import { useCreateCase } from '../api/create-case';
 import { useCasePrefill } from '../api/get-case-prefill';
 import { useObjects } from '../api/get-objects';
 
-const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
-
-/** The tenant may open these types; `information` is for the landlord's related cases. */
-const TENANT_CASE_TYPES = ['fault', 'service', 'inquiry'] as const;
-
-const NewCaseSchema = z.object({
-  leaseId: z.string().min(1, 'validation.required'),
-  title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  description: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong'),
-  type: z.enum(TENANT_CASE_TYPES),
-  objectId: z.string(),
-  siteName: text(200),
-  street: text(200),
-  postalCode: text(20),
-  city: text(100),
-  reporterName: text(200),
-  reporterPhone: text(40),
-  sitePhone1: text(40),
-  sitePhone2: text(40),
-  masterKeyAllowed: z.boolean(),
-  doorCode: text(40),
-  agreementNumber: text(60),
-  invoiceMarking: text(120),
+/**
+ * The contract's fields; the attachments come from their own input. The lease and the object are
+ * chosen in selects that give '' for "none"; the location fields are sent only when filled in.
+ */
+const NewCaseSchema = NewCaseBodySchema.omit({ attachmentIds: true }).extend({
+  leaseId: blankAsMissing(NewCaseBodySchema.shape.leaseId),
+  objectId: blankAsMissing(NewCaseBodySchema.shape.objectId),
 });
-type NewCaseValues = z.infer<typeof NewCaseSchema>;
+/** The tenant may open these types; `information` is for the landlord's related cases. */
+const TENANT_CASE_TYPES = NewCaseBodySchema.shape.type.unwrap().options;
+const TITLE_MAX = NewCaseBodySchema.shape.title.maxLength ?? undefined;
+type NewCaseValues = z.input<typeof NewCaseSchema>;
 
 /** Seed 003's location and contact fields, in its order, with their labels. */
 const LOCATION_FIELDS = [
@@ -98,8 +87,8 @@ export function NewCaseForm({
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
   const initialLease = leases.find((l) => l.id === defaultLeaseId)?.id ?? leases[0]?.id ?? '';
-  const form = useForm<NewCaseValues>({
-    resolver: zodResolver(NewCaseSchema),
+  const form = useForm({
+    resolver: zodResolver(NewCaseSchema, { error: formIssueKey }),
     defaultValues: {
       leaseId: initialLease,
       title: '',
@@ -143,7 +132,7 @@ export function NewCaseForm({
   };
 
   const submit = form.handleSubmit((values) => {
-    const optional = (value: string) => value || undefined;
+    const optional = (value: string | undefined) => value || undefined;
     create.mutate(
       {
         leaseId: values.leaseId,
@@ -197,7 +186,7 @@ export function NewCaseForm({
         <TextInput
           label={t('newCase.caseTitle')}
           description={t('newCase.titleHint')}
-          maxLength={200}
+          maxLength={TITLE_MAX}
           error={fieldError('title')}
           {...form.register('title')}
         />

@@ -1,4 +1,4 @@
-import { CaseSortSchema, CaseStatusSchema, CaseTypeSchema } from '@portico/shared/contracts/cases';
+import { CaseListQuerySchema, CaseSortSchema, CaseStatusSchema, CaseTypeSchema } from '@portico/shared/contracts/cases';
 import { z } from 'zod';
 import type { CaseListParams, CaseScope, CaseSort } from '../api/keys';
 
@@ -18,7 +18,8 @@ const UuidSchema = z.uuid();
 export const TEXT_FILTERS = ['street', 'objectNumber', 'invoiceMarking', 'agreementNumber', 'q'] as const;
 export type TextFilter = (typeof TEXT_FILTERS)[number];
 
-const MAX_TEXT = { street: 200, objectNumber: 40, invoiceMarking: 120, agreementNumber: 60, q: 200 } satisfies Record<TextFilter, number>;
+/** The query's own limit for a free-text field, so a long link is cut rather than refused. */
+const maxText = (name: TextFilter) => CaseListQuerySchema.shape[name].unwrap().maxLength ?? undefined;
 
 function valid<T>(schema: z.ZodType<T>, value: string | null): T | undefined {
   if (value === null || value === '') return undefined;
@@ -27,7 +28,7 @@ function valid<T>(schema: z.ZodType<T>, value: string | null): T | undefined {
 }
 
 function text(params: URLSearchParams, name: TextFilter): string | undefined {
-  const value = params.get(name)?.trim().slice(0, MAX_TEXT[name]);
+  const value = params.get(name)?.trim().slice(0, maxText(name));
   return value || undefined;
 }
 

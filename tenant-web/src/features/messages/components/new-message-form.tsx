@@ -1,22 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { LeaseRef } from '@portico/shared/contracts/auth';
-import type { Attachment, ThreadDetail } from '@portico/shared/contracts/messaging';
+import { type Attachment, PortalNewThreadBodySchema, type ThreadDetail } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { FormError } from '@/components/form-error';
 import { fieldIssues } from '@/lib/errors';
+import { blankAsMissing } from '@/lib/form';
 import { leaseLabel } from '@/lib/format';
 import { useCreateThread } from '../api/create-thread';
 
-const NewMessageSchema = z.object({
-  leaseId: z.string().min(1, 'validation.required'),
-  subject: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  body: z.string().trim().min(1, 'validation.required').max(20_000, 'validation.tooLong'),
+/** The contract's fields; the attachments come from their own input. An unchosen lease is '' in the select. */
+const NewMessageSchema = PortalNewThreadBodySchema.pick({ leaseId: true, subject: true, body: true }).extend({
+  leaseId: blankAsMissing(PortalNewThreadBodySchema.shape.leaseId),
 });
+const SUBJECT_MAX = PortalNewThreadBodySchema.shape.subject.maxLength ?? undefined;
 
 export function NewMessageForm({
   leases,
@@ -34,7 +35,10 @@ export function NewMessageForm({
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
   const initialLease = leases.find((l) => l.id === defaultLeaseId)?.id ?? leases[0]?.id ?? '';
-  const form = useForm({ resolver: zodResolver(NewMessageSchema), defaultValues: { leaseId: initialLease, subject: '', body: '' } });
+  const form = useForm({
+    resolver: zodResolver(NewMessageSchema, { error: formIssueKey }),
+    defaultValues: { leaseId: initialLease, subject: '', body: '' },
+  });
   const { errors } = form.formState;
   const issues = fieldIssues(create.error);
 
@@ -58,7 +62,7 @@ export function NewMessageForm({
             {...form.register('leaseId')}
           />
         )}
-        <TextInput label={t('newMessage.subject')} maxLength={200} error={fieldError('subject')} {...form.register('subject')} />
+        <TextInput label={t('newMessage.subject')} maxLength={SUBJECT_MAX} error={fieldError('subject')} {...form.register('subject')} />
         <Textarea label={t('newMessage.body')} autosize minRows={6} maxRows={20} error={fieldError('body')} {...form.register('body')} />
         <AttachmentInput value={attachments} onChange={setAttachments} onBusyChange={setUploading} />
         <Group gap="sm">

@@ -1,5 +1,8 @@
+import { ReplyBodySchema } from '@portico/shared/contracts/messaging';
 import { ReplyComposer } from '@/components/reply-composer';
 import { useReplyToThread } from '../api/reply-to-thread';
+
+const ReplyFormSchema = ReplyBodySchema.pick({ body: true });
 
 export function ReplyForm({ threadId }: { threadId: string }) {
   const reply = useReplyToThread();
@@ -10,7 +13,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
         isPending: reply.isPending,
         error: reply.error,
       }}
-      maxLength={20_000}
+      schema={ReplyFormSchema}
       labels={{ body: 'thread.body', submit: 'thread.reply', sent: 'thread.replySent' }}
       files={{ texts: 'attachments' }}
     />

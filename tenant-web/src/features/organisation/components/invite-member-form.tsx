@@ -1,19 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { type PortalRole, PortalRoleSchema } from '@portico/shared/contracts/auth';
+import { OrgInviteBodySchema } from '@portico/shared/contracts/accounts';
+import type { PortalRole } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { FormError } from '@/components/form-error';
+import { blankAsMissing } from '@/lib/form';
 import { rolesAtOrBelow } from '@/lib/roles';
 import { useInviteMember } from '../api/invite-member';
 
-const InviteFormSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').pipe(z.email('validation.email')),
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  role: PortalRoleSchema,
-});
+/** Left empty, the address is "required" rather than "not an e-mail address". */
+const InviteFormSchema = OrgInviteBodySchema.extend({ email: blankAsMissing(OrgInviteBodySchema.shape.email) });
 
 /** Invite someone to the organisation with a role at or below one's own (seed 002). */
 export function InviteMemberForm({ myRole }: { myRole: PortalRole }) {
@@ -22,7 +21,7 @@ export function InviteMemberForm({ myRole }: { myRole: PortalRole }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const roles = rolesAtOrBelow(myRole);
   const form = useForm({
-    resolver: zodResolver(InviteFormSchema),
+    resolver: zodResolver(InviteFormSchema, { error: formIssueKey }),
     defaultValues: { email: '', name: '', role: roles[roles.length - 1] ?? 'user' },
   });
   const { errors } = form.formState;
