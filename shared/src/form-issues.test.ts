@@ -17,5 +17,9 @@ describe('formIssueKey', () => {
     expect(messages(Form, { subject: 'ok', email: 'nope', tags: ['a'] })).toEqual(['validation.email']);
     expect(messages(Form, { subject: 'a\nb', email: 'x@y.se', tags: ['a'] })).toEqual(['errors:line_breaks_not_allowed']);
     expect(messages(Form, { email: 'x@y.se', tags: [] })).toEqual(['validation.required', 'validation.required']);
+    // An empty e-mail is missing, not malformed; a too-short username is invalid, an empty one missing.
+    expect(messages(Form, { subject: 'ok', email: '', tags: ['a'] })).toEqual(['validation.required']);
+    expect(messages(z.object({ login: z.string().min(3) }), { login: '' })).toEqual(['validation.required']);
+    expect(messages(z.object({ login: z.string().min(3) }), { login: 'ab' })).toEqual(['validation.invalid']);
   });
 });

@@ -8,7 +8,8 @@ import type { z } from 'zod';
  */
 export function formIssueKey(issue: z.core.$ZodRawIssue): string {
   if (issue.code === 'custom' && typeof issue.message === 'string') return issue.message;
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'validation.required';
+  // Nothing typed is "required", whatever rule the empty value broke first (a minimum length, a format).
+  if (issue.input === undefined || issue.input === null || issue.input === '') return 'validation.required';
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'validation.required';
   if (issue.code === 'too_small' && issue.origin === 'array' && Number(issue.minimum) <= 1) return 'validation.required';
   if (issue.code === 'too_big' && issue.origin === 'string') return 'validation.tooLong';

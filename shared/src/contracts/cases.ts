@@ -67,18 +67,18 @@ export const StaffNewCaseBodySchema = NewCaseBodySchema.extend({
 export type StaffNewCaseBody = z.infer<typeof StaffNewCaseBodySchema>;
 
 /** Seed 001 "relaterade ärenden": information to one customer or every customer of a property, optionally also by SMS. */
-export const RelatedCaseBodySchema = z
-  .object({
-    title: oneLine().min(1).max(200),
-    description: multiLine().min(1).max(2_000),
-    customerId: z.uuid().optional(),
-    propertyId: z.uuid().optional(),
-    sms: z.boolean().default(false),
-  })
-  .refine((b) => Boolean(b.customerId) !== Boolean(b.propertyId), {
-    message: 'Give exactly one of customerId and propertyId',
-    path: ['customerId'],
-  });
+/** The fields alone (a refined object cannot be picked from): forms derive their schema from this. */
+export const RelatedCaseFieldsSchema = z.object({
+  title: oneLine().min(1).max(200),
+  description: multiLine().min(1).max(2_000),
+  customerId: z.uuid().optional(),
+  propertyId: z.uuid().optional(),
+  sms: z.boolean().default(false),
+});
+export const RelatedCaseBodySchema = RelatedCaseFieldsSchema.refine((b) => Boolean(b.customerId) !== Boolean(b.propertyId), {
+  message: 'Give exactly one of customerId and propertyId',
+  path: ['customerId'],
+});
 export type RelatedCaseBody = z.infer<typeof RelatedCaseBodySchema>;
 
 export const EquipmentObjectSchema = z.object({

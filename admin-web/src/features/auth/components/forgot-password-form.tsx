@@ -1,23 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { PasswordResetRequestSchema } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
+import { useFieldError } from '@/lib/form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
 export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const schema = z.object({
-    email: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .pipe(z.email(t('validation.email'))),
-  });
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { email: '' } });
+  const form = useForm({ resolver: zodResolver(PasswordResetRequestSchema, { error: formIssueKey }), defaultValues: { email: '' } });
+  const fieldError = useFieldError(PasswordResetRequestSchema.shape, form.formState.errors);
 
   if (request.isSuccess) {
     return (
@@ -41,7 +37,7 @@ export function ForgotPasswordForm() {
           type="email"
           autoComplete="username"
           required
-          error={form.formState.errors.email?.message}
+          error={fieldError('email')}
           {...form.register('email')}
         />
         <Button type="submit" loading={request.isPending}>

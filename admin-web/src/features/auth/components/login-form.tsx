@@ -1,26 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import type { StaffMe } from '@portico/shared/contracts/auth';
+import { LoginBodySchema, type StaffMe } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
+import { useFieldError } from '@/lib/form';
 import { useLogin } from '../api/login';
+
+/** The contract's credentials; the console never offers "remember me". */
+const FormSchema = LoginBodySchema.pick({ email: true, password: true });
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (me: StaffMe) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const schema = z.object({
-    email: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .pipe(z.email(t('validation.email'))),
-    password: z.string().min(1, t('validation.required')),
-  });
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
-  const { errors } = form.formState;
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: { email: '', password: '' } });
+  const fieldError = useFieldError(FormSchema.shape, form.formState.errors);
 
   return (
     <form
@@ -37,7 +33,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: StaffMe) => void })
           type="email"
           autoComplete="username"
           required
-          error={errors.email?.message}
+          error={fieldError('email')}
           {...form.register('email')}
         />
         <PasswordInput
@@ -45,7 +41,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: StaffMe) => void })
           autoComplete="current-password"
           visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
           required
-          error={errors.password?.message}
+          error={fieldError('password')}
           {...form.register('password')}
         />
         <Button type="submit" loading={login.isPending}>

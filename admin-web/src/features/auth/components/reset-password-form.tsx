@@ -1,28 +1,32 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { PasswordResetConfirmSchema } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { PASSWORD_MAX_LENGTH } from '@portico/shared/password-policy';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
+import { useFieldError } from '@/lib/form';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 
-/** The landlord's policy is unknown before sign-in; the API checks it and answers with a rule code. */
+/**
+ * The contract's password, typed twice (the token comes from the link). Every policy shares the
+ * longest length, so that rule is checked here too; the rest of the landlord's policy is unknown
+ * before sign-in, and the API checks it and answers with a rule code.
+ */
+const { password } = PasswordResetConfirmSchema.shape;
+const FormSchema = PasswordResetConfirmSchema.pick({ password: true })
+  .extend({ repeat: password })
+  .refine((v) => [...v.password].length <= PASSWORD_MAX_LENGTH, { path: ['password'], message: 'errors:password_too_long' })
+  .refine((v) => v.password === v.repeat, { path: ['repeat'], message: 'auth.reset.mismatch' });
+
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const confirm = useConfirmPasswordReset();
-  const schema = z
-    .object({
-      password: z
-        .string()
-        .min(1, t('validation.required'))
-        .max(PASSWORD_MAX_LENGTH, t('errors:password_too_long', { max: PASSWORD_MAX_LENGTH })),
-      repeat: z.string().min(1, t('validation.required')),
-    })
-    .refine((v) => v.password === v.repeat, { path: ['repeat'], message: t('auth.reset.mismatch') });
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { password: '', repeat: '' } });
-  const { errors } = form.formState;
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: { password: '', repeat: '' } });
+  // The policies' shared maximum is stricter than the contract's, so a length message names it.
+  const fieldError = useFieldError(FormSchema.shape, form.formState.errors);
 
   if (!token) {
     return (
@@ -60,7 +64,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           autoComplete="new-password"
           visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
           required
-          error={errors.password?.message}
+          error={fieldError('password', { values: { max: PASSWORD_MAX_LENGTH } })}
           {...form.register('password')}
         />
         <PasswordInput
@@ -68,7 +72,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           autoComplete="new-password"
           visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
           required
-          error={errors.repeat?.message}
+          error={fieldError('repeat', { values: { max: PASSWORD_MAX_LENGTH } })}
           {...form.register('repeat')}
         />
         <Button type="submit" loading={confirm.isPending}>

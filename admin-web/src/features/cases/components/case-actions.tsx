@@ -1,8 +1,9 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus } from '@portico/shared/contracts/cases';
+import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, CaseStatusBodySchema } from '@portico/shared/contracts/cases';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
+import { maxLengthOf } from '@/lib/form';
 import { useAssignCase } from '../api/assign-case';
 import { useChangeCaseStatus } from '../api/change-case-status';
 import { useStaff } from '../api/get-staff';
@@ -83,7 +84,7 @@ function StatusForm({ detail }: { detail: CaseDetail }) {
       <TextInput
         label={t('cases.actions.comment')}
         description={t('cases.actions.commentHint')}
-        maxLength={2_000}
+        maxLength={maxLengthOf(CaseStatusBodySchema.shape.comment)}
         value={comment}
         onChange={(e) => setComment(e.currentTarget.value)}
       />

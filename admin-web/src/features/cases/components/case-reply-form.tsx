@@ -1,14 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Stack, Textarea, Title } from '@mantine/core';
+import { CaseReplyBodySchema } from '@portico/shared/contracts/cases';
 import type { Attachment } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
+import { useFieldError } from '@/lib/form';
 import { useReplyToCase } from '../api/reply-to-case';
+
+/** The contract's text and internal flag; attachments are uploaded beside the form. */
+const FormSchema = CaseReplyBodySchema.pick({ body: true, internal: true });
 
 /** A public reply (e-mailed to the tenant) or, when ticked, an internal note. */
 export function CaseReplyForm({ caseId }: { caseId: string }) {
@@ -18,15 +23,8 @@ export function CaseReplyForm({ caseId }: { caseId: string }) {
   const [uploading, setUploading] = useState(false);
   const [added, setAdded] = useState<'public' | 'internal' | null>(null);
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
-  const schema = z.object({
-    body: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(10_000, t('validation.tooLong', { max: 10_000 })),
-    internal: z.boolean(),
-  });
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { body: '', internal: false } });
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: { body: '', internal: false } });
+  const fieldError = useFieldError(FormSchema.shape, form.formState.errors);
   const internal = form.watch('internal');
 
   return (
@@ -67,7 +65,7 @@ export function CaseReplyForm({ caseId }: { caseId: string }) {
           autosize
           minRows={4}
           maxRows={14}
-          error={form.formState.errors.body?.message}
+          error={fieldError('body')}
           classNames={internal ? { input: 'case-reply--internal' } : undefined}
           {...form.register('body')}
         />

@@ -1,16 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import type { CaseDetail } from '@portico/shared/contracts/cases';
+import { type CaseDetail, RelatedCaseFieldsSchema } from '@portico/shared/contracts/cases';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
+import { blankAsNone, maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateRelatedCase } from '../api/create-related-case';
 import { useProperties } from '../api/get-properties';
 
 type Audience = 'customer' | 'property';
+
+/** The contract's fields; the customer comes from the route's picker, and the audience decides which id is sent. */
+const FormSchema = RelatedCaseFieldsSchema.pick({ propertyId: true, title: true, description: true, sms: true });
+const { shape } = FormSchema;
 
 /**
  * Seed 001 "relaterade ärenden": information to one customer or to every customer in a property,
@@ -31,26 +36,12 @@ export function InformTenantsForm({
   const [audience, setAudience] = useState<Audience>('customer');
   const [customerError, setCustomerError] = useState<string | undefined>();
 
-  const schema = z.object({
-    propertyId: z.string(),
-    title: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(200, t('validation.tooLong', { max: 200 })),
-    description: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(2_000, t('validation.tooLong', { max: 2_000 })),
-    sms: z.boolean(),
+  const form = useForm({
+    resolver: zodResolver(FormSchema, { error: formIssueKey }),
+    // The empty property option means none chosen (blankAsNone), as the contract's optional id expects.
+    defaultValues: { propertyId: undefined, title: '', description: '', sms: false },
   });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: { propertyId: '', title: '', description: '', sms: false },
-  });
-  const { errors } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
 
   const customerId = customer?.id;
   useEffect(() => {
@@ -67,7 +58,7 @@ export function InformTenantsForm({
         void form.handleSubmit((values) => {
           if (audience === 'customer' && !customer) return;
           if (audience === 'property' && !values.propertyId) {
-            form.setError('propertyId', { type: 'required', message: t('cases.inform.chooseProperty') });
+            form.setError('propertyId', { type: 'required', message: 'cases.inform.chooseProperty' });
             return;
           }
           create.mutate(
@@ -103,7 +94,7 @@ export function InformTenantsForm({
           <NativeSelect
             label={t('cases.property')}
             required
-            error={errors.propertyId?.message ?? (properties.isError ? t('errors:internal_error') : undefined)}
+            error={fieldError('propertyId') ?? (properties.isError ? t('errors:internal_error') : undefined)}
             data={[
               { value: '', label: t('cases.inform.propertyPlaceholder') },
               ...propertyOptions.map((p) => ({
@@ -111,18 +102,24 @@ export function InformTenantsForm({
                 label: t('cases.inform.propertyOption', { name: p.name, count: p.customerCount }),
               })),
             ]}
-            {...form.register('propertyId')}
+            {...form.register('propertyId', { setValueAs: blankAsNone })}
           />
         )}
-        <TextInput label={t('cases.inform.subject')} required maxLength={200} error={errors.title?.message} {...form.register('title')} />
+        <TextInput
+          label={t('cases.inform.subject')}
+          required
+          maxLength={maxLengthOf(shape.title)}
+          error={fieldError('title')}
+          {...form.register('title')}
+        />
         <Textarea
           label={t('cases.inform.message')}
           required
           autosize
           minRows={5}
           maxRows={16}
-          maxLength={2_000}
-          error={errors.description?.message}
+          maxLength={maxLengthOf(shape.description)}
+          error={fieldError('description')}
           {...form.register('description')}
         />
         <Checkbox label={t('cases.inform.sms')} description={t('cases.inform.smsHint')} {...form.register('sms')} />

@@ -1,16 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { LeaseRef } from '@portico/shared/contracts/auth';
-import { CASE_TYPES, type CaseDetail } from '@portico/shared/contracts/cases';
+import { CASE_TYPES, type CaseDetail, StaffNewCaseBodySchema } from '@portico/shared/contracts/cases';
 import type { Attachment } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { LeaseSelect } from '@/components/lease-select';
 import { applyIssues } from '@/lib/errors';
+import { blankAsNone, maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateCase } from '../api/create-case';
 import { useObjects } from '../api/get-objects';
 import { useStaff } from '../api/get-staff';
@@ -19,24 +20,41 @@ export type CaseCustomer = { id: string; name: string; leases: LeaseRef[] };
 
 /** Seed 003's location and contact fields, in its order. */
 const LOCATION_FIELDS = [
-  { key: 'siteName', max: 200 },
-  { key: 'street', max: 200 },
-  { key: 'postalCode', max: 20 },
-  { key: 'city', max: 100 },
-  { key: 'reporterName', max: 200 },
-  { key: 'reporterPhone', max: 40, tel: true },
-  { key: 'sitePhone1', max: 40, tel: true },
-  { key: 'sitePhone2', max: 40, tel: true },
+  { key: 'siteName' },
+  { key: 'street' },
+  { key: 'postalCode' },
+  { key: 'city' },
+  { key: 'reporterName' },
+  { key: 'reporterPhone', tel: true },
+  { key: 'sitePhone1', tel: true },
+  { key: 'sitePhone2', tel: true },
 ] as const;
-const BILLING_FIELDS = [
-  { key: 'doorCode', max: 40 },
-  { key: 'agreementNumber', max: 60 },
-  { key: 'invoiceMarking', max: 120 },
-] as const;
+const BILLING_FIELDS = [{ key: 'doorCode' }, { key: 'agreementNumber' }, { key: 'invoiceMarking' }] as const;
 const TEXT_FIELDS = [...LOCATION_FIELDS, ...BILLING_FIELDS].map((f) => f.key);
 type TextField = (typeof TEXT_FIELDS)[number];
 
-const optional = (value: string) => value.trim() || undefined;
+/** The contract's fields this form edits; customer and attachments come from outside the form. */
+const FormSchema = StaffNewCaseBodySchema.pick({
+  leaseId: true,
+  title: true,
+  description: true,
+  type: true,
+  objectId: true,
+  assigneeId: true,
+  masterKeyAllowed: true,
+  siteName: true,
+  street: true,
+  postalCode: true,
+  city: true,
+  reporterName: true,
+  reporterPhone: true,
+  sitePhone1: true,
+  sitePhone2: true,
+  doorCode: true,
+  agreementNumber: true,
+  invoiceMarking: true,
+});
+const { shape } = FormSchema;
 
 /** The customer picker comes from the route (it belongs to the customers feature). */
 export function NewCaseForm({
@@ -57,50 +75,21 @@ export function NewCaseForm({
   const [customerError, setCustomerError] = useState<string | undefined>();
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
 
-  const text = (max: number) => z.string().max(max, t('validation.tooLong', { max }));
-  const schema = z.object({
-    leaseId: z.string().min(1, t('compose.chooseLease')),
-    title: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(200, t('validation.tooLong', { max: 200 })),
-    description: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(10_000, t('validation.tooLong', { max: 10_000 })),
-    type: z.enum(CASE_TYPES),
-    objectId: z.string(),
-    assigneeId: z.string(),
-    masterKeyAllowed: z.boolean(),
-    siteName: text(200),
-    street: text(200),
-    postalCode: text(20),
-    city: text(100),
-    reporterName: text(200),
-    reporterPhone: text(40),
-    sitePhone1: text(40),
-    sitePhone2: text(40),
-    doorCode: text(40),
-    agreementNumber: text(60),
-    invoiceMarking: text(120),
-  });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({
-    resolver: zodResolver(schema),
+  const form = useForm({
+    resolver: zodResolver(FormSchema, { error: formIssueKey }),
     defaultValues: {
       leaseId: '',
       title: '',
       description: '',
       type: 'fault',
-      objectId: '',
-      assigneeId: '',
+      // Empty selects mean "none" (blankAsNone), as the contract's optional ids expect.
+      objectId: undefined,
+      assigneeId: undefined,
       masterKeyAllowed: false,
       ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, ''])) as Record<TextField, string>),
     },
   });
-  const { errors } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
 
   const leases = customer?.leases ?? [];
   const customerId = customer?.id;
@@ -124,7 +113,7 @@ export function NewCaseForm({
         if (!customer) setCustomerError(t('compose.chooseCustomer'));
         void form.handleSubmit((values) => {
           if (!customer) return;
-          const location = Object.fromEntries(TEXT_FIELDS.map((key) => [key, optional(values[key])])) as Record<
+          const location = Object.fromEntries(TEXT_FIELDS.map((key) => [key, values[key] || undefined])) as Record<
             TextField,
             string | undefined
           >;
@@ -135,8 +124,8 @@ export function NewCaseForm({
               title: values.title,
               description: values.description,
               type: values.type,
-              objectId: values.objectId || undefined,
-              assigneeId: values.assigneeId || undefined,
+              objectId: values.objectId,
+              assigneeId: values.assigneeId,
               masterKeyAllowed: values.masterKeyAllowed,
               ...location,
               attachmentIds: attachments.map((a) => a.id),
@@ -168,15 +157,15 @@ export function NewCaseForm({
         <LeaseSelect
           hasCustomer={Boolean(customer)}
           leases={leases}
-          error={errors.leaseId?.message}
+          error={fieldError('leaseId', { chooseKey: 'compose.chooseLease' })}
           registration={form.register('leaseId')}
         />
         <TextInput
           label={t('cases.form.title')}
           description={t('cases.form.titleHint')}
           required
-          maxLength={200}
-          error={errors.title?.message}
+          maxLength={maxLengthOf(shape.title)}
+          error={fieldError('title')}
           {...form.register('title')}
         />
         <Textarea
@@ -186,20 +175,20 @@ export function NewCaseForm({
           autosize
           minRows={5}
           maxRows={20}
-          error={errors.description?.message}
+          error={fieldError('description')}
           {...form.register('description')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <NativeSelect
             label={t('cases.form.type')}
-            error={errors.type?.message}
+            error={fieldError('type')}
             data={CASE_TYPES.map((type) => ({ value: type, label: t(`cases.type.${type}`) }))}
             {...form.register('type')}
           />
           <NativeSelect
             label={t('cases.object')}
             description={objects.isError ? t('cases.form.objectsUnavailable') : undefined}
-            error={errors.objectId?.message}
+            error={fieldError('objectId')}
             data={[
               { value: '', label: t('cases.form.noObject') },
               ...(objects.data?.items ?? []).map((o) => ({
@@ -207,13 +196,13 @@ export function NewCaseForm({
                 label: [o.number, [o.type, o.make, o.model].filter(Boolean).join(' '), o.location].filter(Boolean).join(' · '),
               })),
             ]}
-            {...form.register('objectId')}
+            {...form.register('objectId', { setValueAs: blankAsNone })}
           />
           <NativeSelect
             label={t('cases.assignee')}
-            error={errors.assigneeId?.message}
+            error={fieldError('assigneeId')}
             data={[{ value: '', label: t('cases.unassigned') }, ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))]}
-            {...form.register('assigneeId')}
+            {...form.register('assigneeId', { setValueAs: blankAsNone })}
           />
         </SimpleGrid>
         <Fieldset legend={t('cases.form.locationLegend')} variant="unstyled">
@@ -222,10 +211,10 @@ export function NewCaseForm({
               <TextInput
                 key={field.key}
                 label={t(`cases.location.${field.key}`)}
-                maxLength={field.max}
+                maxLength={maxLengthOf(shape[field.key])}
                 type={'tel' in field ? 'tel' : 'text'}
                 autoComplete="off"
-                error={errors[field.key]?.message}
+                error={fieldError(field.key)}
                 {...form.register(field.key)}
               />
             ))}
@@ -239,9 +228,9 @@ export function NewCaseForm({
                 <TextInput
                   key={field.key}
                   label={t(`cases.location.${field.key}`)}
-                  maxLength={field.max}
+                  maxLength={maxLengthOf(shape[field.key])}
                   autoComplete="off"
-                  error={errors[field.key]?.message}
+                  error={fieldError(field.key)}
                   {...form.register(field.key)}
                 />
               ))}

@@ -1,14 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { EquipmentObjectBodySchema } from '@portico/shared/contracts/cases';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { ApiRequestError } from '@portico/shared/http';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
 import { applyIssues } from '@/lib/errors';
+import { blankAsNone, maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateObject } from '../api/create-object';
 import { useObjects } from '../api/get-objects';
 import { useProperties } from '../api/get-properties';
@@ -61,26 +63,29 @@ function ObjectTable() {
   );
 }
 
+/** The contract's fields this form edits (an object is placed in a property, not a unit, here). */
+const FormSchema = EquipmentObjectBodySchema.pick({
+  number: true,
+  type: true,
+  make: true,
+  model: true,
+  location: true,
+  propertyId: true,
+});
+const { shape } = FormSchema;
+
 function AddObjectForm() {
   const { t } = useTranslation();
   const create = useCreateObject();
   const properties = useProperties();
   const [added, setAdded] = useState<string | null>(null);
-  const text = (max: number) => z.string().trim().max(max, t('validation.tooLong', { max }));
-  const schema = z.object({
-    number: text(40).min(1, t('validation.required')),
-    type: text(80).min(1, t('validation.required')),
-    make: text(80),
-    model: text(80),
-    location: text(200),
-    propertyId: z.string(),
+  const form = useForm({
+    resolver: zodResolver(FormSchema, { error: formIssueKey }),
+    // The empty property option means none (blankAsNone), as the contract's optional id expects.
+    defaultValues: { number: '', type: '', make: '', model: '', location: '', propertyId: undefined },
   });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: { number: '', type: '', make: '', model: '', location: '', propertyId: '' },
-  });
-  const { errors, isDirty } = form.formState;
+  const { isDirty } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
   const conflict = create.error instanceof ApiRequestError && create.error.status === 409;
 
   return (
@@ -96,7 +101,7 @@ function AddObjectForm() {
             make: values.make || undefined,
             model: values.model || undefined,
             location: values.location || undefined,
-            propertyId: values.propertyId || undefined,
+            propertyId: values.propertyId,
           },
           {
             onSuccess: (object) => {
@@ -131,30 +136,40 @@ function AddObjectForm() {
             label={t('objects.number')}
             description={t('objects.numberHint')}
             required
-            maxLength={40}
+            maxLength={maxLengthOf(shape.number)}
             autoComplete="off"
-            error={errors.number?.message}
+            error={fieldError('number')}
             {...form.register('number')}
           />
           <TextInput
             label={t('objects.type')}
             description={t('objects.typeHint')}
             required
-            maxLength={80}
-            error={errors.type?.message}
+            maxLength={maxLengthOf(shape.type)}
+            error={fieldError('type')}
             {...form.register('type')}
           />
-          <TextInput label={t('objects.make')} maxLength={80} error={errors.make?.message} {...form.register('make')} />
-          <TextInput label={t('objects.model')} maxLength={80} error={errors.model?.message} {...form.register('model')} />
-          <TextInput label={t('objects.location')} maxLength={200} error={errors.location?.message} {...form.register('location')} />
+          <TextInput label={t('objects.make')} maxLength={maxLengthOf(shape.make)} error={fieldError('make')} {...form.register('make')} />
+          <TextInput
+            label={t('objects.model')}
+            maxLength={maxLengthOf(shape.model)}
+            error={fieldError('model')}
+            {...form.register('model')}
+          />
+          <TextInput
+            label={t('objects.location')}
+            maxLength={maxLengthOf(shape.location)}
+            error={fieldError('location')}
+            {...form.register('location')}
+          />
           <NativeSelect
             label={t('cases.property')}
-            error={errors.propertyId?.message}
+            error={fieldError('propertyId')}
             data={[
               { value: '', label: t('objects.noProperty') },
               ...(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
             ]}
-            {...form.register('propertyId')}
+            {...form.register('propertyId', { setValueAs: blankAsNone })}
           />
         </SimpleGrid>
         <Group>

@@ -1,7 +1,9 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { WorkOrderSignBodySchema } from '@portico/shared/contracts/cases';
 import { type PointerEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
+import { maxLengthOf } from '@/lib/form';
 import { uploadAttachment } from '@/lib/upload-attachment';
 import { useSignWorkOrder } from '../api/sign-work-order';
 
@@ -147,7 +149,7 @@ export function SignDeliveryNote({ caseId, workOrderId }: { caseId: string; work
         <TextInput
           label={t('cases.sign.name')}
           required
-          maxLength={200}
+          maxLength={maxLengthOf(WorkOrderSignBodySchema.shape.signedBy)}
           autoComplete="off"
           value={name}
           error={nameError}

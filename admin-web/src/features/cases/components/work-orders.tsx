@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import type { WorkOrder } from '@portico/shared/contracts/cases';
+import { type WorkOrder, WorkOrderBodySchema } from '@portico/shared/contracts/cases';
 import type { Attachment } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { AttachmentInput } from '@/components/attachment-input';
 import { AttachmentLinks } from '@/components/attachment-links';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
+import { useFieldError } from '@/lib/form';
 import { formatDateTime } from '@/lib/i18n';
 import { useCreateWorkOrder } from '../api/create-work-order';
 import { formatMinutes, formatMoney, localDateTimeNow, parseMajorToMinor } from '../lib/format';
@@ -105,6 +107,30 @@ function WorkOrderItem({ caseId, order }: { caseId: string; order: WorkOrder }) 
   );
 }
 
+const { shape } = WorkOrderBodySchema;
+
+/** `datetime-local` (the browser's time zone) → the contract's timestamp; '' when it is no date. */
+const toTimestamp = (value: string) => {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+};
+/** Whole minutes as typed; NaN (refused by the contract) for anything else. */
+const toMinutes = (value: string) => (/^\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : Number.NaN);
+
+/**
+ * The contract's description; time, minutes and cost are typed as text, so the form checks what
+ * the submit converts them to against the contract's own fields (range, integer, year).
+ */
+const FormSchema = WorkOrderBodySchema.pick({ description: true }).extend({
+  performedAt: z
+    .string()
+    .min(1)
+    .refine((v) => shape.performedAt.safeParse(toTimestamp(v)).success, 'cases.workOrders.invalidDate'),
+  minutes: z.string().refine((v) => shape.minutes.safeParse(toMinutes(v)).success, 'cases.workOrders.invalidMinutes'),
+  cost: z.string().refine((v) => shape.materialCostMinor.safeParse(parseMajorToMinor(v)).success, 'cases.workOrders.invalidCost'),
+});
+type FormValues = z.input<typeof FormSchema>;
+
 function WorkOrderForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const create = useCreateWorkOrder(caseId);
@@ -112,26 +138,9 @@ function WorkOrderForm({ caseId }: { caseId: string }) {
   const [uploading, setUploading] = useState(false);
   const [recorded, setRecorded] = useState(false);
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
-  const schema = z.object({
-    description: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(5_000, t('validation.tooLong', { max: 5_000 })),
-    performedAt: z
-      .string()
-      .min(1, t('validation.required'))
-      .refine((v) => !Number.isNaN(new Date(v).getTime()), t('cases.workOrders.invalidDate')),
-    minutes: z.string().regex(/^\d{1,6}$/, t('cases.workOrders.invalidMinutes')),
-    cost: z.string().refine((v) => {
-      const minor = parseMajorToMinor(v);
-      return minor !== null && minor <= 1_000_000_000;
-    }, t('cases.workOrders.invalidCost')),
-  });
-  type Values = z.infer<typeof schema>;
-  const defaults = (): Values => ({ description: '', performedAt: localDateTimeNow(), minutes: '', cost: '' });
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: defaults() });
-  const { errors } = form.formState;
+  const defaults = (): FormValues => ({ description: '', performedAt: localDateTimeNow(), minutes: '', cost: '' });
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: defaults() });
+  const fieldError = useFieldError(FormSchema.shape, form.formState.errors);
 
   return (
     <form
@@ -142,8 +151,8 @@ function WorkOrderForm({ caseId }: { caseId: string }) {
         create.mutate(
           {
             description: values.description,
-            performedAt: new Date(values.performedAt).toISOString(),
-            minutes: Number.parseInt(values.minutes, 10),
+            performedAt: toTimestamp(values.performedAt),
+            minutes: toMinutes(values.minutes),
             materialCostMinor: parseMajorToMinor(values.cost) ?? 0,
             attachmentIds: attachments.map((a) => a.id),
           },
@@ -179,7 +188,7 @@ function WorkOrderForm({ caseId }: { caseId: string }) {
           autosize
           minRows={3}
           maxRows={12}
-          error={errors.description?.message}
+          error={fieldError('description')}
           {...form.register('description')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -187,25 +196,24 @@ function WorkOrderForm({ caseId }: { caseId: string }) {
             type="datetime-local"
             label={t('cases.workOrders.performedAt')}
             required
-            error={errors.performedAt?.message}
+            error={fieldError('performedAt')}
             {...form.register('performedAt')}
           />
           <TextInput
             label={t('cases.workOrders.minutes')}
             required
             inputMode="numeric"
-            maxLength={6}
+            maxLength={String(shape.minutes.maxValue).length}
             autoComplete="off"
-            error={errors.minutes?.message}
+            error={fieldError('minutes')}
             {...form.register('minutes')}
           />
           <TextInput
             label={t('cases.workOrders.materialCost')}
             description={t('cases.workOrders.materialCostHint')}
             inputMode="decimal"
-            maxLength={16}
             autoComplete="off"
-            error={errors.cost?.message}
+            error={fieldError('cost')}
             {...form.register('cost')}
           />
         </SimpleGrid>

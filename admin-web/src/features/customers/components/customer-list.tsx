@@ -1,12 +1,13 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { CustomerSummary } from '@portico/shared/contracts/customers';
+import { CustomerListQuerySchema, type CustomerSummary } from '@portico/shared/contracts/customers';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { Pager } from '@/components/pager';
+import { maxLengthOf } from '@/lib/form';
 import { useCustomers } from '../api/get-customers';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -69,7 +70,7 @@ export function CustomerList({
             description={t('customers.searchHint')}
             type="search"
             value={input}
-            maxLength={100}
+            maxLength={maxLengthOf(CustomerListQuerySchema.shape.q)}
             onChange={(event) => setInput(event.currentTarget.value)}
           />
         </form>

@@ -1,14 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import type { OrgMember } from '@portico/shared/contracts/accounts';
+import { type OrgMember, StaffOrgInviteBodySchema } from '@portico/shared/contracts/accounts';
 import { PortalRoleSchema } from '@portico/shared/contracts/auth';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { applyIssues } from '@/lib/errors';
+import { maxLengthOf, useFieldError } from '@/lib/form';
 import { usePortalUsers } from '../api/get-portal-users';
 import { useInvitePortalUser } from '../api/invite-portal-user';
 
@@ -38,26 +39,20 @@ function MemberRow({ member }: { member: OrgMember }) {
   );
 }
 
+/** The contract's invitation; the customer comes from the page. */
+const FormSchema = StaffOrgInviteBodySchema.pick({ name: true, email: true, role: true });
+const { shape } = FormSchema;
+
 function InviteForm({ customerId, portalEnabled }: { customerId: string; portalEnabled: boolean }) {
   const { t } = useTranslation();
   const invite = useInvitePortalUser();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const schema = z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(200, t('validation.tooLong', { max: 200 })),
-    email: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .pipe(z.email(t('validation.email')).max(254, t('validation.tooLong', { max: 254 }))),
-    role: PortalRoleSchema,
+  const form = useForm({
+    resolver: zodResolver(FormSchema, { error: formIssueKey }),
+    defaultValues: { name: '', email: '', role: 'main_admin' },
   });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: 'main_admin' } });
-  const { errors, isDirty } = form.formState;
+  const { isDirty } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
   const disabledId = `portal-invite-disabled-${customerId}`;
 
   return (
@@ -99,27 +94,27 @@ function InviteForm({ customerId, portalEnabled }: { customerId: string; portalE
         <TextInput
           label={t('portalUsers.name')}
           required
-          maxLength={200}
+          maxLength={maxLengthOf(shape.name)}
           autoComplete="off"
           disabled={!portalEnabled}
-          error={errors.name?.message}
+          error={fieldError('name')}
           {...form.register('name')}
         />
         <TextInput
           label={t('portalUsers.email')}
           type="email"
           required
-          maxLength={254}
+          maxLength={maxLengthOf(shape.email)}
           autoComplete="off"
           disabled={!portalEnabled}
-          error={errors.email?.message}
+          error={fieldError('email')}
           {...form.register('email')}
         />
         <NativeSelect
           label={t('portalUsers.roleLabel')}
           description={t('portalUsers.roleHint')}
           disabled={!portalEnabled}
-          error={errors.role?.message}
+          error={fieldError('role')}
           data={PortalRoleSchema.options.map((role) => ({ value: role, label: t(`portalUsers.role.${role}`) }))}
           {...form.register('role')}
         />

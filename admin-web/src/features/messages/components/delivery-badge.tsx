@@ -21,7 +21,6 @@ export function DeliveryBadge({ state, messageId }: { state: DeliveryState; mess
           variant="outline"
           color="red.9"
           loading={retry.isPending}
-          aria-label={t('thread.retryDeliveryLabel')}
           onClick={() => retry.mutate(messageId)}
         >
           {t('thread.retryDelivery')}

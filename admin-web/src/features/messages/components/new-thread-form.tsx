@@ -1,18 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import type { LeaseRef } from '@portico/shared/contracts/auth';
-import type { Attachment, ThreadDetail } from '@portico/shared/contracts/messaging';
+import { type Attachment, StaffNewThreadBodySchema, type ThreadDetail } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { LeaseSelect } from '@/components/lease-select';
 import { applyIssues } from '@/lib/errors';
+import { maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateThread } from '../api/create-thread';
 
 export type Recipient = { id: string; name: string; leases: LeaseRef[] };
+
+/** The contract's fields this form edits; customer and attachments come from outside the form. */
+const FormSchema = StaffNewThreadBodySchema.pick({ leaseId: true, subject: true, body: true });
+const { shape } = FormSchema;
 
 /** The customer picker comes from the route (it belongs to the customers feature). */
 export function NewThreadForm({
@@ -31,22 +36,11 @@ export function NewThreadForm({
   const [customerError, setCustomerError] = useState<string | undefined>();
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
 
-  const schema = z.object({
-    leaseId: z.string().min(1, t('compose.chooseLease')),
-    subject: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(200, t('validation.tooLong', { max: 200 })),
-    body: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(20_000, t('validation.tooLong', { max: 20_000 })),
+  const form = useForm({
+    resolver: zodResolver(FormSchema, { error: formIssueKey }),
+    defaultValues: { leaseId: '', subject: '', body: '' },
   });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { leaseId: '', subject: '', body: '' } });
-  const { errors } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
 
   const leases = customer?.leases ?? [];
   const customerId = customer?.id;
@@ -89,17 +83,23 @@ export function NewThreadForm({
         <LeaseSelect
           hasCustomer={Boolean(customer)}
           leases={leases}
-          error={errors.leaseId?.message}
+          error={fieldError('leaseId', { chooseKey: 'compose.chooseLease' })}
           registration={form.register('leaseId')}
         />
-        <TextInput label={t('compose.subject')} required maxLength={200} error={errors.subject?.message} {...form.register('subject')} />
+        <TextInput
+          label={t('compose.subject')}
+          required
+          maxLength={maxLengthOf(shape.subject)}
+          error={fieldError('subject')}
+          {...form.register('subject')}
+        />
         <Textarea
           label={t('compose.message')}
           required
           autosize
           minRows={6}
           maxRows={20}
-          error={errors.body?.message}
+          error={fieldError('body')}
           {...form.register('body')}
         />
         <AttachmentInput value={attachments} onChange={setAttachments} onBusyChange={onBusyChange} />

@@ -1,14 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
-import type { Attachment } from '@portico/shared/contracts/messaging';
+import { type Attachment, ReplyBodySchema } from '@portico/shared/contracts/messaging';
+import { formIssueKey } from '@portico/shared/form-issues';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { AttachmentInput } from '@/components/attachment-input';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
+import { useFieldError } from '@/lib/form';
 import { useReplyToThread } from '../api/reply-to-thread';
+
+/** The contract's text; attachments are uploaded beside the form. */
+const FormSchema = ReplyBodySchema.pick({ body: true });
 
 export function ReplyForm({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
@@ -17,14 +21,8 @@ export function ReplyForm({ threadId }: { threadId: string }) {
   const [uploading, setUploading] = useState(false);
   const [sent, setSent] = useState(false);
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
-  const schema = z.object({
-    body: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(20_000, t('validation.tooLong', { max: 20_000 })),
-  });
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { body: '' } });
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: { body: '' } });
+  const fieldError = useFieldError(FormSchema.shape, form.formState.errors);
 
   return (
     <form
@@ -61,7 +59,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
           autosize
           minRows={4}
           maxRows={14}
-          error={form.formState.errors.body?.message}
+          error={fieldError('body')}
           {...form.register('body')}
         />
         <AttachmentInput value={attachments} onChange={setAttachments} onBusyChange={onBusyChange} />

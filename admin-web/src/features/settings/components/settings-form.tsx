@@ -1,36 +1,30 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
-import type { LandlordSettings } from '@portico/shared/contracts/settings';
-import { LOCALES, LocaleSchema } from '@portico/shared/locale';
-import { PASSWORD_MIN_LENGTH, PasswordPolicySchema } from '@portico/shared/password-policy';
+import { type LandlordSettings, LandlordSettingsPatchSchema } from '@portico/shared/contracts/settings';
+import { formIssueKey } from '@portico/shared/form-issues';
+import { LOCALES } from '@portico/shared/locale';
+import { PASSWORD_MIN_LENGTH } from '@portico/shared/password-policy';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { applyIssues } from '@/lib/errors';
+import { maxLengthOf, useFieldError } from '@/lib/form';
 import { useSettings } from '../api/get-settings';
 import { useUpdateSettings } from '../api/update-settings';
+
+/** The contract's patch, every field of it: the form always saves the whole settings. */
+const FormSchema = LandlordSettingsPatchSchema.required();
+const { shape } = FormSchema;
 
 function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canEdit: boolean; onSaved?: (s: LandlordSettings) => void }) {
   const { t } = useTranslation();
   const update = useUpdateSettings();
   const [saved, setSaved] = useState(false);
-  const schema = z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, t('validation.required'))
-      .max(200, t('validation.tooLong', { max: 200 })),
-    portalEnabled: z.boolean(),
-    passwordPolicy: PasswordPolicySchema,
-    defaultLocale: LocaleSchema,
-    invoicesRequireStrongAuth: z.boolean(),
-  });
-  type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: settings });
-  const { errors, isDirty } = form.formState;
+  const form = useForm({ resolver: zodResolver(FormSchema, { error: formIssueKey }), defaultValues: settings });
+  const { isDirty } = form.formState;
+  const fieldError = useFieldError(shape, form.formState.errors);
 
   useEffect(() => {
     form.reset(settings);
@@ -118,7 +112,7 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
                 name={field.name}
                 ref={field.ref}
                 disabled={!canEdit}
-                error={errors.invoicesRequireStrongAuth?.message}
+                error={fieldError('invoicesRequireStrongAuth')}
               />
             )}
           />
@@ -128,9 +122,9 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
             <TextInput
               label={t('settings.name')}
               required
-              maxLength={200}
+              maxLength={maxLengthOf(shape.name)}
               readOnly={!canEdit}
-              error={errors.name?.message}
+              error={fieldError('name')}
               {...form.register('name')}
             />
             <NativeSelect
