@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AttachmentLinks } from '@/components/attachment-links';
 import { formatDateTime } from '@/lib/i18n';
 
-function EventItem({ event }: { event: CaseEvent }) {
+function EventItem({ event, dialogWith }: { event: CaseEvent; dialogWith?: string }) {
   const { t } = useTranslation();
   const internal = event.kind === 'internal_note';
   const className = internal
@@ -34,6 +34,11 @@ function EventItem({ event }: { event: CaseEvent }) {
               {t(`cases.timeline.author.${event.authorKind}`)}
             </Badge>
           )}
+          {dialogWith && (
+            <Badge variant="light" color="blue.9" size="sm" tt="none">
+              {t('cases.timeline.dialogWith', { name: dialogWith })}
+            </Badge>
+          )}
           {!internal && event.kind !== 'public_reply' && (
             <Text component="span" size="sm">
               {summary}
@@ -50,8 +55,11 @@ function EventItem({ event }: { event: CaseEvent }) {
   );
 }
 
-/** Everything that happened, oldest first; internal notes stand out and say so in words. */
-export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+/**
+ * Everything that happened, oldest first; internal notes stand out and say so in words. On a
+ * property-wide related case an entry of one recipient's own dialog names that customer.
+ */
+export function CaseTimeline({ events, customerNames }: { events: CaseEvent[]; customerNames?: Map<string, string> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="timeline-heading">
@@ -63,7 +71,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
       ) : (
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {events.map((event) => (
-            <EventItem key={event.id} event={event} />
+            <EventItem key={event.id} event={event} dialogWith={event.customerId ? customerNames?.get(event.customerId) : undefined} />
           ))}
         </Stack>
       )}

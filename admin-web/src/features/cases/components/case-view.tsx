@@ -59,8 +59,9 @@ export function CaseView({ caseId, dispatcher }: { caseId: string; dispatcher: b
       <CaseFacts detail={c} linkCustomer={dispatcher} />
       {c.recipients && <CaseRecipients caseId={c.id} recipients={c.recipients} />}
       <CaseActions detail={c} canAssign={dispatcher} />
-      <CaseTimeline events={c.events} />
-      <CaseReplyForm caseId={c.id} />
+      <CaseTimeline events={c.events} customerNames={new Map(c.recipients?.map((r) => [r.customerId, r.customerName]))} />
+      {/* Only a case sent to a whole property has several dialogs to choose between. */}
+      <CaseReplyForm caseId={c.id} recipients={c.customer === null ? (c.recipients ?? undefined) : undefined} />
       <WorkOrders caseId={c.id} orders={c.workOrders} />
     </Stack>
   );

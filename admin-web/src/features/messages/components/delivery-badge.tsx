@@ -16,13 +16,7 @@ export function DeliveryBadge({ state, messageId }: { state: DeliveryState; mess
         {t('thread.delivery', { state: t(`common:delivery.${state}`) })}
       </Badge>
       {state === 'failed' && messageId && (
-        <Button
-          size="compact-xs"
-          variant="outline"
-          color="red.9"
-          loading={retry.isPending}
-          onClick={() => retry.mutate(messageId)}
-        >
+        <Button size="compact-xs" variant="outline" color="red.9" loading={retry.isPending} onClick={() => retry.mutate(messageId)}>
           {t('thread.retryDelivery')}
         </Button>
       )}
