@@ -13,27 +13,17 @@ import fc from 'fast-check';
 import type { FastifySchema } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type EidBroker, startEidBroker } from '../src/dev/eid-broker';
-import { Client, createTestApp, makeLandlord, PDF, PNG, signIn, type TestLandlord } from './helpers';
+import { Client, createTestAppWithEid, makeLandlord, PDF, PNG, signIn, type TestLandlord } from './helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
-const CALLBACK = 'http://tenant.test/api/v1/auth/portal/eid/callback';
-let broker: EidBroker;
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createTestAppWithEid>>;
 beforeAll(async () => {
-  // The local e-ID broker, so the e-ID routes are fuzzed against a live provider rather than a refused connection.
-  broker = await startEidBroker({
-    port: 0,
-    clients: [{ clientId: 'portico-fuzz', clientSecret: 'fuzz-secret', redirectUris: [CALLBACK] }],
-  });
-  t = await createTestApp({ EID_ISSUER: broker.issuer, EID_CLIENT_ID: 'portico-fuzz', EID_CLIENT_SECRET: 'fuzz-secret' });
+  // With the local e-ID broker, so the e-ID routes are fuzzed against a live provider rather than a refused connection.
+  t = await createTestAppWithEid('portico-fuzz');
 });
-afterAll(async () => {
-  await t?.close();
-  await broker?.close();
-});
+afterAll(() => t?.close());
 
 // --- The world the requests act on ---------------------------------------------------------------
 

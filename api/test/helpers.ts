@@ -9,6 +9,7 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '../src/db/fixtures';
 import { outbox } from '../src/db/schema/outbox';
+import { startEidBroker } from '../src/dev/eid-broker';
 import { openInfra } from '../src/infra';
 
 export const PASSWORD = 'Correct-Horse-Battery-9';
@@ -33,6 +34,24 @@ export async function createTestApp(env: Record<string, string> = {}) {
     async close() {
       await app.close();
       await infra.close();
+    },
+  };
+}
+
+/** Where the test API's e-ID callback lives (TENANT_WEB_URL of createTestApp). */
+export const EID_CALLBACK = 'http://tenant.test/api/v1/auth/portal/eid/callback';
+
+/** A test app wired to a live local e-ID broker on a free port, so e-ID round trips are real. */
+export async function createTestAppWithEid(clientId: string) {
+  const clientSecret = `${clientId}-secret`;
+  const broker = await startEidBroker({ port: 0, clients: [{ clientId, clientSecret, redirectUris: [EID_CALLBACK] }] });
+  const t = await createTestApp({ EID_ISSUER: broker.issuer, EID_CLIENT_ID: clientId, EID_CLIENT_SECRET: clientSecret });
+  return {
+    ...t,
+    broker,
+    async close() {
+      await t.close();
+      await broker.close();
     },
   };
 }

@@ -1,48 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeLandlord, PNG, signIn, type TestLandlord, tokenFromLink } from '../../test/helpers';
 import { insertProperty } from '../db/fixtures';
-import { runMigrations } from '../db/migrate';
 import { customers, leases } from '../db/schema/customers';
 import { outbox } from '../db/schema/outbox';
 import { startCatcher } from '../dev/catcher';
 import { startWorker } from '../worker';
+import { ownDatabase, waitFor } from './test-support';
 
 /**
  * The worker against a real SMTP server. This file has its own database and queue prefix, so
  * its worker sees only the outbox rows these tests write.
  */
-const adminUrl = process.env.PG_ADMIN_URL ?? process.env.DATABASE_URL!.replace(/\/[^/]+$/, '/postgres');
-const dbName = `portico_delivery_${randomUUID().slice(0, 8)}`;
+let database: Awaited<ReturnType<typeof ownDatabase>>;
 let catcher: Awaited<ReturnType<typeof startCatcher>>;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let worker: ReturnType<typeof startWorker>;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${dbName}`);
-  const url = adminUrl.replace(/\/[^/]+$/, `/${dbName}`);
-  await runMigrations(url);
+  database = await ownDatabase('delivery');
   catcher = await startCatcher({ smtpPort: 0, httpPort: 0 });
   t = await createTestApp({
-    DATABASE_URL: url,
+    DATABASE_URL: database.url,
     SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
     SMS_GATEWAY_URL: `http://127.0.0.1:${catcher.httpPort}/a1/sms`,
     NOTIFY_BACKOFF_MS: '100',
     NOTIFY_ATTEMPTS: '3',
     RELAY_INTERVAL_MS: '50',
-    REDIS_PREFIX: dbName,
+    REDIS_PREFIX: database.name,
   });
   worker = startWorker(t.deps);
 });
@@ -51,18 +37,8 @@ afterAll(async () => {
   await worker?.close();
   await t?.close();
   await catcher?.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await database?.drop();
 });
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const mailTo = (address: string) => waitFor(() => catcher.mails.find((m) => m.to.includes(address)));
 

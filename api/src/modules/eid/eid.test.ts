@@ -1,26 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, makeLandlord, signIn, type TestLandlord, uniquePersonalNumber } from '../../../test/helpers';
+import {
+  Client,
+  createTestAppWithEid,
+  EID_CALLBACK,
+  makeLandlord,
+  signIn,
+  type TestLandlord,
+  uniquePersonalNumber,
+} from '../../../test/helpers';
 import { insertInvoice } from '../../db/fixtures';
 import { landlords } from '../../db/schema/landlords';
 import { portalUsers } from '../../db/schema/portal-users';
-import { type EidBroker, startEidBroker } from '../../dev/eid-broker';
 
-const CALLBACK = 'http://tenant.test/api/v1/auth/portal/eid/callback';
-let broker: EidBroker;
-let t: Awaited<ReturnType<typeof createTestApp>>;
+let t: Awaited<ReturnType<typeof createTestAppWithEid>>;
 
 beforeAll(async () => {
-  broker = await startEidBroker({
-    port: 0,
-    clients: [{ clientId: 'portico-api-test', clientSecret: 'api-test-secret', redirectUris: [CALLBACK] }],
-  });
-  t = await createTestApp({ EID_ISSUER: broker.issuer, EID_CLIENT_ID: 'portico-api-test', EID_CLIENT_SECRET: 'api-test-secret' });
+  t = await createTestAppWithEid('portico-api-test');
 });
-afterAll(async () => {
-  await t?.close();
-  await broker?.close();
-});
+afterAll(() => t?.close());
 
 /**
  * The browser's part of an e-ID round trip: the API's start redirect, the broker's form filled in
@@ -55,7 +53,7 @@ async function eidRoundTrip(client: Client, query: string, person: { number: str
   });
   for (;;) {
     const location = new URL(res.headers.get('location')!, url).href;
-    if (location.startsWith(CALLBACK)) {
+    if (location.startsWith(EID_CALLBACK)) {
       const back = await client.get(location.replace('http://tenant.test', ''));
       expect(back.statusCode).toBe(302);
       return back.headers.location as string;
