@@ -35,6 +35,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_unqueued_idx').on(t.createdAt).where(sql`enqueued_at is null`),
     index('outbox_message_idx').on(t.messageId),
+    // A related case's deliveries (the recipient view, the deliveries list by case).
+    index('outbox_case_idx').on(t.landlordId, t.caseId).where(sql`case_id is not null`),
     // The reconciler's scan: handed over, not yet settled, oldest lease first.
     index('outbox_leased_idx').on(t.enqueuedAt).where(sql`status = 'pending' and enqueued_at is not null`),
     // Retention's scan of settled rows by age.

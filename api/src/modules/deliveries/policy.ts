@@ -1,7 +1,8 @@
 import type { StaffActor } from '../../actors';
+import { canUseMessaging } from '../messaging/policy';
 
 /**
- * Administrators and managers send messages and related cases, so they see how each e-mail and
- * SMS went and may send a failed one again. Finance and technicians do not write to tenants.
+ * Whoever writes to tenants (the office roles: admin, manager, finance) sees how each e-mail and
+ * SMS went and may send a failed one again; technicians do not write to tenants.
  */
-export const canManageDeliveries = (actor: StaffActor) => actor.role === 'admin' || actor.role === 'manager';
+export const canManageDeliveries = (actor: StaffActor) => canUseMessaging(actor);

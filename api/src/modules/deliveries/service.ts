@@ -1,7 +1,8 @@
 import type { Delivery, DeliveryListQuery, DeliveryPage } from '@portico/shared/contracts/deliveries';
 import type { StaffActor } from '../../actors';
+import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Deps } from '../../deps';
-import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { conflict, forbidden, notFound } from '../../errors';
 import { findDelivery, listDeliveries, requeueFailed } from '../outbox/service';
 import { canManageDeliveries } from './policy';
 
@@ -23,19 +24,6 @@ function toDelivery(row: Row): Delivery {
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
   };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// The cursor is the last row's creation time and id; opaque to clients.
-const encodeCursor = (row: Row) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-function decodeCursor(cursor: string) {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  // A forged cursor must give a 400, not a database error: an id and a date Postgres can hold.
-  const year = createdAt.getUTCFullYear();
-  if (!id || !UUID.test(id) || Number.isNaN(year) || year < 1970 || year > 9999) throw badRequest('validation_failed');
-  return { createdAt, id };
 }
 
 export async function listForStaff(deps: Deps, actor: StaffActor, query: DeliveryListQuery): Promise<DeliveryPage> {

@@ -1,0 +1,40 @@
+import type { PortalRole, StaffRole } from '@portico/shared/contracts/auth';
+import { describe, expect, it } from 'vitest';
+import type { Actor, StaffActor, TenantActor } from '../../actors';
+import { canUseMessaging } from './policy';
+
+const staff = (role: StaffRole): StaffActor => ({
+  kind: 'staff',
+  id: `staff-${role}`,
+  landlordId: 'landlord-1',
+  role,
+  name: `Staff ${role}`,
+  email: `${role}@landlord.test`,
+});
+
+const tenant = (role: PortalRole): TenantActor => ({
+  kind: 'tenant',
+  id: `tenant-${role}`,
+  name: `Tenant ${role}`,
+  email: `${role}@tenant.test`,
+  customerId: 'customer-1',
+  landlordId: 'landlord-1',
+  role,
+  invoicesRequireStrongAuth: false,
+});
+
+describe('messaging policy', () => {
+  // "Office roles write to tenants; technicians work cases, not the message inbox. Every tenant role
+  // may write." decisions.md 5: technicians have no message inbox; 40: finance reads the inbox today.
+  it.each<[string, Actor, boolean]>([
+    ['staff admin', staff('admin'), true],
+    ['staff manager', staff('manager'), true],
+    ['staff finance', staff('finance'), true],
+    ['staff technician', staff('technician'), false],
+    ['tenant main_admin', tenant('main_admin'), true],
+    ['tenant admin', tenant('admin'), true],
+    ['tenant user', tenant('user'), true],
+  ])('canUseMessaging(%s) is %s', (_label, actor, expected) => {
+    expect(canUseMessaging(actor)).toBe(expected);
+  });
+});

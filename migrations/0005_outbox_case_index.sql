@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_case_idx" ON "outbox" USING btree ("landlord_id","case_id") WHERE case_id is not null;
