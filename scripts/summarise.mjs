@@ -21,7 +21,11 @@ for (const file of readdirSync(dir).sort()) {
   failed += report.numFailedTests + brokenFiles.length;
   for (const r of report.testResults ?? []) {
     for (const a of r.assertionResults ?? [])
-      if (a.status === 'failed') console.log(`FAILED: ${path.relative(process.cwd(), r.name)} > ${a.fullName}`);
+      if (a.status === 'failed') {
+        console.log(`FAILED: ${path.relative(process.cwd(), r.name)} > ${a.fullName}`);
+        // CI keeps only the tail of the log, so the reason travels with the name.
+        for (const line of (a.failureMessages ?? []).join('\n').split('\n').slice(0, 12)) console.log(`  ${line}`);
+      }
   }
   for (const r of brokenFiles) console.log(`FAILED: ${r.name}: ${String(r.message).split('\n')[0]}`);
 }

@@ -1,17 +1,55 @@
 import { z } from 'zod';
 
+/**
+ * Keyset (cursor) paging for every list (decision 66). A cursor is opaque to clients: it names
+ * the row a page ended (or began) on and the direction to read, so "Next" and "Previous" cost the
+ * same on page 1 and page 40,000 and a link with a cursor can be shared or reloaded.
+ */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const CursorSchema = z.string().max(512).regex(CURSOR_PATTERN);
+
+export const CursorQuerySchema = z.object({
+  /** `nextCursor` or `previousCursor` of the page before; none for the first page. */
+  cursor: CursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CursorQuery = z.infer<typeof CursorQuerySchema>;
+
+/**
+ * Lists never count an unbounded set exactly: matches are counted up to COUNT_CAP, and
+ * `totalCapped` says "COUNT_CAP or more" (shown as "1,000+").
+ */
+export const COUNT_CAP = 1000;
+
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    /** The page after this one; null on the last page. */
+    nextCursor: CursorSchema.nullable(),
+    /** The page before this one; null on the first page. */
+    previousCursor: CursorSchema.nullable(),
+    /** Matches, counted up to COUNT_CAP. */
+    total: z.number().int().min(0),
+    /** True when there are at least `total` (= COUNT_CAP) matches. */
+    totalCapped: z.boolean(),
+  });
+}
+export type CursorPage<T> = {
+  items: T[];
+  nextCursor: string | null;
+  previousCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+};
+
+/** @deprecated Offset paging, being replaced list by list with `CursorQuerySchema` / `cursorPageOf` (issue 8). */
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
-
+/** @deprecated See PageQuerySchema. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-  });
+  return z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 }
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
