@@ -31,3 +31,32 @@ export function Pager({
     </nav>
   );
 }
+
+/**
+ * Previous / Next under a keyset list (decision 66): the page carries both cursors, so there is no
+ * "page n of m" to show; nothing when everything fits on one page.
+ */
+export function CursorPager({
+  label,
+  page,
+  onCursor,
+}: {
+  label: string;
+  page: { previousCursor: string | null; nextCursor: string | null };
+  onCursor: (cursor: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  if (!page.previousCursor && !page.nextCursor) return null;
+  return (
+    <nav aria-label={label}>
+      <Group justify="space-between" mt="md" gap="xs">
+        <Button variant="default" size="sm" disabled={!page.previousCursor} onClick={() => onCursor(page.previousCursor ?? undefined)}>
+          {t('messages.pagination.previous')}
+        </Button>
+        <Button variant="default" size="sm" disabled={!page.nextCursor} onClick={() => onCursor(page.nextCursor ?? undefined)}>
+          {t('messages.pagination.next')}
+        </Button>
+      </Group>
+    </nav>
+  );
+}
