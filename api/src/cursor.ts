@@ -21,7 +21,8 @@ const CAST: Record<KeyType, SQL> = {
 };
 const VALUE: Record<KeyType, z.ZodType<string>> = {
   // Postgres' own text form, e.g. `2026-11-30 12:00:00.123456+00`; what matters is that it parses.
-  timestamptz: z.string().regex(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:\d\d)?|Z)$/),
+  // `infinity` too: a sort key like `coalesce(due_at, 'infinity')` puts rows without a date last.
+  timestamptz: z.string().regex(/^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:\d\d)?|Z))$/),
   text: z.string().max(400),
   int: z.string().regex(/^-?\d{1,18}$/),
   uuid: z.uuid(),
@@ -102,6 +103,7 @@ export function keyset(columns: KeyColumn[], direction: 'asc' | 'desc') {
 
 function isValidTimestamp(text: string | undefined): boolean {
   if (!text) return false;
+  if (text === 'infinity' || text === '-infinity') return true;
   const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
   return !Number.isNaN(Date.parse(iso));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../pagination';
+import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { isoDate, isoDateTime, isoMonth, multiLine, oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 import { AttachmentSchema, MAX_ATTACHMENTS } from './messaging';
@@ -129,7 +129,8 @@ export const CaseSummarySchema = z.object({
   workOrderCount: z.number().int(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
-export const CasePageSchema = pageOf(CaseSummarySchema);
+/** A keyset page of cases (decision 66); `total` is capped at COUNT_CAP. */
+export const CasePageSchema = cursorPageOf(CaseSummarySchema);
 
 export const CaseEventSchema = z.object({
   id: z.uuid(),
@@ -198,7 +199,13 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 export const CaseSortSchema = z.enum(['created_desc', 'created_asc', 'updated_desc', 'due_asc', 'number_desc']);
-export const CaseListQuerySchema = PageQuerySchema.extend({
+/**
+ * The case queue and search. A cursor belongs to the sort it was made under; used with another
+ * sort it is refused (400). `q`: every word (of 3+ characters) must occur in the number, title,
+ * description, street, object number, invoice marking or agreement number, as a part of a word,
+ * case-insensitively (docs/case-search.md).
+ */
+export const CaseListQuerySchema = CursorQuerySchema.extend({
   status: z
     .union([CaseStatusSchema, z.array(CaseStatusSchema)])
     .transform((v) => (Array.isArray(v) ? v : [v]))

@@ -1,3 +1,5 @@
+import type { SQLWrapper } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -39,6 +41,8 @@ export const equipmentObjects = pgTable(
   },
   (t) => [
     uniqueIndex('equipment_objects_number_key').on(t.landlordId, t.number),
+    // Case search by object number (a part of it): docs/case-search.md.
+    index('equipment_objects_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     unique('equipment_objects_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'equipment_objects_property_fk',
@@ -81,6 +85,30 @@ export const caseCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.landlordId, t.year] })],
 );
+
+/** The case statuses that count as open (current); partial indexes below are built for them. */
+const OPEN_SQL = sql.raw(`('new', 'acknowledged', 'in_progress', 'waiting_for_tenant')`);
+
+/**
+ * Due date as a sort key with "no due date" last: `due_asc` and the overdue filter read this
+ * expression, and the indexes below are built on exactly it (docs/case-search.md).
+ */
+export const caseDueKey = (dueAt: SQLWrapper) => sql`coalesce(${dueAt}, 'infinity'::timestamptz)`;
+
+/**
+ * The text free-text search (`q`) matches: number, title, description, street, invoice marking and
+ * agreement number in one string, trigram-indexed (object numbers are matched through
+ * equipment_objects). Queries must use this very expression for the index to serve them.
+ */
+export const caseSearchText = (t: {
+  number: SQLWrapper;
+  title: SQLWrapper;
+  description: SQLWrapper;
+  street: SQLWrapper;
+  invoiceMarking: SQLWrapper;
+  agreementNumber: SQLWrapper;
+}) =>
+  sql`(${t.number} || ' ' || ${t.title} || ' ' || ${t.description} || ' ' || coalesce(${t.street}, '') || ' ' || coalesce(${t.invoiceMarking}, '') || ' ' || coalesce(${t.agreementNumber}, ''))`;
 
 export const cases = pgTable(
   'cases',
@@ -128,9 +156,24 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex('cases_number_key').on(t.landlordId, t.number),
-    index('cases_landlord_created_idx').on(t.landlordId, t.createdAt),
+    // Keyset lists (docs/case-search.md): one index per sort, a partial one per sort for open cases,
+    // and (filter, created_at, id) for the queue's equality filters.
+    index('cases_landlord_created_idx').on(t.landlordId, t.createdAt, t.id),
+    index('cases_landlord_updated_idx').on(t.landlordId, t.updatedAt, t.id),
+    index('cases_landlord_due_idx').on(t.landlordId, caseDueKey(t.dueAt), t.id),
+    index('cases_open_created_idx').on(t.landlordId, t.createdAt, t.id).where(sql`${t.status} in ${OPEN_SQL}`),
+    index('cases_open_due_idx').on(t.landlordId, caseDueKey(t.dueAt), t.id).where(sql`${t.status} in ${OPEN_SQL}`),
+    index('cases_status_created_idx').on(t.landlordId, t.status, t.createdAt, t.id),
+    index('cases_type_created_idx').on(t.landlordId, t.type, t.createdAt, t.id),
+    index('cases_property_created_idx').on(t.landlordId, t.propertyId, t.createdAt, t.id),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
-    index('cases_assignee_idx').on(t.assigneeId),
+    index('cases_assignee_idx').on(t.landlordId, t.assigneeId, t.createdAt, t.id),
+    index('cases_object_idx').on(t.objectId),
+    // Search: trigram indexes serve `ILIKE '%…%'` (pg_trgm, custom migration).
+    index('cases_search_trgm_idx').using('gin', sql`${caseSearchText(t)} gin_trgm_ops`),
+    index('cases_street_trgm_idx').using('gin', t.street.op('gin_trgm_ops')),
+    index('cases_invoice_marking_trgm_idx').using('gin', t.invoiceMarking.op('gin_trgm_ops')),
+    index('cases_agreement_number_trgm_idx').using('gin', t.agreementNumber.op('gin_trgm_ops')),
     unique('cases_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({ name: 'cases_customer_fk', columns: [t.landlordId, t.customerId], foreignColumns: [customers.landlordId, customers.id] }),
     foreignKey({ name: 'cases_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),

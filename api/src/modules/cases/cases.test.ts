@@ -347,8 +347,10 @@ describe('search (seed 003 "Sök ärende")', () => {
     expect(await ids('agreementNumber=AV-2')).toEqual([b.id]);
     expect(await ids('q=kran')).toEqual([b.id]);
     expect(await ids('q=100%25')).toEqual([]);
-    const paged = (await tenant.get('/api/v1/portal/cases?sort=created_asc&pageSize=2&page=2')).json();
-    expect(paged).toMatchObject({ total: 3, items: [{ id: c.id }] });
+    const first = (await tenant.get('/api/v1/portal/cases?sort=created_asc&limit=2')).json();
+    expect(first).toMatchObject({ total: 3, totalCapped: false, items: [{ id: a.id }, { id: b.id }], previousCursor: null });
+    const paged = (await tenant.get(`/api/v1/portal/cases?sort=created_asc&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(paged).toMatchObject({ total: 3, items: [{ id: c.id }], nextCursor: null });
     expect((await staff.get(`/api/v1/cases?assigneeId=${l.manager.id}`)).json().total).toBe(3);
     expect((await staff.get('/api/v1/cases?status=bogus')).statusCode).toBe(400);
     expect((await staff.get('/api/v1/cases?from=2027-13-01')).statusCode).toBe(400);

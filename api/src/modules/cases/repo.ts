@@ -1,11 +1,14 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import {
   caseCounters,
+  caseDueKey,
   caseEvents,
   caseFollowers,
   caseRecipients,
   caseRoutingRules,
+  caseSearchText,
   cases,
   equipmentObjects,
   workOrders,
@@ -13,6 +16,7 @@ import {
 import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
+import { badRequest } from '../../errors';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -157,14 +161,18 @@ export async function listEvents(db: DbOrTx, p: { landlordId: string; caseId: st
 /** Who looks: staff of a landlord (technicians only their own), or a tenant acting for a customer. */
 export type Viewer = { landlordId: string; customerId?: string | undefined; assigneeId?: string | undefined };
 
-/** A tenant sees the customer's cases and related cases sent to it. */
+/**
+ * A tenant sees the customer's cases and related cases sent to it. The recipients' case ids come as
+ * an array (`= any(array(...))`, computed once), so both halves are index scans OR-ed together,
+ * not a subquery run for every case.
+ */
 const visibleTo = (viewer: Viewer) =>
   and(
     eq(cases.landlordId, viewer.landlordId),
     viewer.customerId
       ? or(
           eq(cases.customerId, viewer.customerId),
-          sql`exists (select 1 from ${caseRecipients} where ${caseRecipients.caseId} = ${cases.id} and ${caseRecipients.customerId} = ${viewer.customerId})`,
+          sql`${cases.id} = any(array(select ${caseRecipients.caseId} from ${caseRecipients} where ${caseRecipients.landlordId} = ${viewer.landlordId} and ${caseRecipients.customerId} = ${viewer.customerId}))`,
         )
       : undefined,
     viewer.assigneeId ? eq(cases.assigneeId, viewer.assigneeId) : undefined,
@@ -189,37 +197,68 @@ export type CaseFilters = {
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_for_tenant'] as const;
+const SEARCH_TEXT = caseSearchText(cases);
+const DUE_KEY = caseDueKey(cases.dueAt);
 
-export function filterSql(f: CaseFilters): SQL | undefined {
+/**
+ * The words of a free-text search: each must occur somewhere (docs/case-search.md). Words under
+ * three characters carry no trigram, so they are dropped when a longer word is there to search by.
+ */
+export function searchWords(q: string): string[] {
+  const words = [...new Set(q.trim().split(/\s+/).filter(Boolean))];
+  const long = words.filter((w) => [...w].length >= 3);
+  return long.length > 0 ? long.slice(0, 8) : words.slice(0, 1);
+}
+
+/** Cases whose object number contains `text`: the objects' ids, computed once, matched by the object index. */
+const objectNumberMatches = (landlordId: string, text: string) =>
+  sql`${cases.objectId} = any(array(select ${equipmentObjects.id} from ${equipmentObjects} where ${equipmentObjects.landlordId} = ${landlordId} and ${equipmentObjects.number} ilike ${like(text)}))`;
+
+/** Every filter is sargable: ranges on created_at and due key, trigram-indexed ILIKE, equality. */
+export function filterSql(landlordId: string, f: CaseFilters): SQL | undefined {
   return and(
     f.statuses?.length ? inArray(cases.status, f.statuses) : undefined,
     f.type ? eq(cases.type, f.type) : undefined,
     f.from ? gte(cases.createdAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(cases.createdAt, sql`${`${f.to}T00:00:00Z`}::timestamptz + interval '1 day'`) : undefined,
-    f.month ? sql`to_char(${cases.createdAt} at time zone 'UTC', 'YYYY-MM') = ${f.month}` : undefined,
+    f.month
+      ? and(
+          gte(cases.createdAt, sql`${`${f.month}-01T00:00:00Z`}::timestamptz`),
+          lt(cases.createdAt, sql`${`${f.month}-01T00:00:00Z`}::timestamptz + interval '1 month'`),
+        )
+      : undefined,
     f.street ? ilike(cases.street, like(f.street)) : undefined,
-    f.objectNumber ? ilike(equipmentObjects.number, like(f.objectNumber)) : undefined,
+    f.objectNumber ? objectNumberMatches(landlordId, f.objectNumber) : undefined,
     f.invoiceMarking ? ilike(cases.invoiceMarking, like(f.invoiceMarking)) : undefined,
     f.agreementNumber ? ilike(cases.agreementNumber, like(f.agreementNumber)) : undefined,
-    f.q ? or(ilike(cases.title, like(f.q)), ilike(cases.description, like(f.q)), ilike(cases.number, like(f.q))) : undefined,
+    ...(f.q ? searchWords(f.q).map((w) => or(sql`${SEARCH_TEXT} ilike ${like(w)}`, objectNumberMatches(landlordId, w))) : []),
     f.propertyId ? eq(cases.propertyId, f.propertyId) : undefined,
     f.assigneeId ? eq(cases.assigneeId, f.assigneeId) : undefined,
     f.customerId ? eq(cases.customerId, f.customerId) : undefined,
-    f.overdue ? and(inArray(cases.status, [...OPEN]), isNotNull(cases.dueAt), lt(cases.dueAt, sql`now()`)) : undefined,
+    // On the due key (not due_at), so the open-cases due index serves it.
+    f.overdue ? and(inArray(cases.status, [...OPEN]), lt(DUE_KEY, sql`now()`)) : undefined,
   );
 }
 
+const created = { expr: cases.createdAt, type: 'timestamptz' } as const;
+const byId = { expr: cases.id, type: 'uuid' } as const;
+/** Each sort as a keyset; the tag goes in front of its cursors, so a cursor only works with its own sort. */
 const SORTS = {
-  created_desc: [desc(cases.createdAt)],
-  created_asc: [asc(cases.createdAt)],
-  updated_desc: [desc(cases.updatedAt)],
-  due_asc: [sql`${cases.dueAt} asc nulls last`],
-  number_desc: [desc(cases.number)],
+  created_desc: { tag: 'cd', ks: keyset([created, byId], 'desc') },
+  created_asc: { tag: 'ca', ks: keyset([created, byId], 'asc') },
+  updated_desc: { tag: 'ud', ks: keyset([{ expr: cases.updatedAt, type: 'timestamptz' }, byId], 'desc') },
+  // No due date last: the key is coalesce(due_at, 'infinity'), indexed as such.
+  due_asc: { tag: 'da', ks: keyset([{ expr: DUE_KEY, type: 'timestamptz' }, byId], 'asc') },
+  // Numbers are unique per landlord, so the number alone is the key.
+  number_desc: { tag: 'nd', ks: keyset([{ expr: cases.number, type: 'text' }], 'desc') },
 } as const;
+export type CaseSort = keyof typeof SORTS;
 
-function summaryQuery(db: DbOrTx) {
+/** A case with what its list row shows; `keys` adds a keyset's sort values. */
+function summaryQuery<K extends Record<string, SQL<string>> = Record<never, SQL<string>>>(db: DbOrTx, keys?: K) {
   return db
     .select({
+      ...(keys as K),
       case: cases,
       customerName: customers.name,
       propertyName: properties.name,
@@ -238,28 +277,42 @@ function summaryQuery(db: DbOrTx) {
 }
 export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
 
+/**
+ * One keyset page of the cases in view, and their number capped at COUNT_CAP. The count reads in
+ * the list's own order with a limit, so it takes the same index path as the page (docs/case-search.md).
+ */
 export async function listCases(
   db: DbOrTx,
   viewer: Viewer,
   filters: CaseFilters,
-  sort: keyof typeof SORTS,
-  page: number,
-  pageSize: number,
+  page: { sort: CaseSort; cursor?: string | undefined; limit: number },
 ) {
-  const where = and(visibleTo(viewer), filterSql(filters));
-  const [items, [count]] = await Promise.all([
-    summaryQuery(db)
-      .where(where)
-      .orderBy(...SORTS[sort], desc(cases.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(cases)
-      .leftJoin(equipmentObjects, eq(equipmentObjects.id, cases.objectId))
-      .where(where),
+  const { tag, ks } = SORTS[page.sort];
+  if (page.cursor !== undefined && (!page.cursor.startsWith(tag) || page.cursor.length === tag.length))
+    throw badRequest('validation_failed');
+  const pos = ks.decode(page.cursor?.slice(tag.length));
+  const where = and(visibleTo(viewer), filterSql(viewer.landlordId, filters));
+  const [rows, count] = await Promise.all([
+    summaryQuery(db, ks.select)
+      .where(and(where, ks.where(pos)))
+      .orderBy(...ks.orderBy(pos))
+      .limit(page.limit + 1),
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(where)
+        .orderBy(...ks.orderBy()),
+    ),
   ]);
-  return { items, total: count?.n ?? 0 };
+  const { items, nextCursor, previousCursor } = ks.page(rows, page.limit, pos);
+  return {
+    items,
+    nextCursor: nextCursor && tag + nextCursor,
+    previousCursor: previousCursor && tag + previousCursor,
+    ...count,
+  };
 }
 
 export async function findCase(db: DbOrTx, viewer: Viewer, caseId: string) {
@@ -474,6 +527,6 @@ export async function caseStats(db: DbOrTx, viewer: Viewer, groupBy: keyof typeo
     .innerJoin(properties, eq(properties.id, cases.propertyId))
     .leftJoin(perCase, eq(perCase.caseId, cases.id))
     .leftJoin(equipmentObjects, eq(equipmentObjects.id, cases.objectId))
-    .where(and(visibleTo(viewer), filterSql(filters)));
+    .where(and(visibleTo(viewer), filterSql(viewer.landlordId, filters)));
   return groupBy === 'total' ? query : query.groupBy(key).orderBy(key);
 }

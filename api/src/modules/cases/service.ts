@@ -12,7 +12,7 @@ import {
   type StaffNewCaseBody,
   type WorkOrder,
 } from '@portico/shared/contracts/cases';
-import type { Page } from '@portico/shared/pagination';
+import type { CursorPage } from '@portico/shared/pagination';
 import { addDays } from 'date-fns';
 import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
@@ -79,9 +79,13 @@ const filtersOf = (q: Partial<CaseListQuery>): repo.CaseFilters => ({
   overdue: q.overdue,
 });
 
-export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery): Promise<Page<CaseSummary>> {
-  const { items, total } = await repo.listCases(deps.db, viewerOf(actor), filtersOf(query), query.sort, query.page, query.pageSize);
-  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery): Promise<CursorPage<CaseSummary>> {
+  const page = await repo.listCases(deps.db, viewerOf(actor), filtersOf(query), {
+    sort: query.sort,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  return { ...page, items: page.items.map(toSummary) };
 }
 
 async function requireCase(db: DbOrTx, actor: Actor, caseId: string) {
