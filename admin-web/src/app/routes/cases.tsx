@@ -5,7 +5,7 @@ import { PageHeading } from '@/components/page-heading';
 import { useMe } from '@/features/auth/api/get-me';
 import { CaseFiltersForm } from '@/features/cases/components/case-filters-form';
 import { CaseTable } from '@/features/cases/components/case-table';
-import { type CaseFilters, filtersFromSearch, filtersToSearch } from '@/features/cases/lib/filters';
+import { type CaseFilters, cursorFromSearch, filtersFromSearch, filtersToSearch } from '@/features/cases/lib/filters';
 
 /** The queue; every filter lives in the URL so a view can be shared and the dashboard can link to it. */
 export function CasesRoute() {
@@ -14,11 +14,11 @@ export function CasesRoute() {
   const technician = me.data?.role === 'technician';
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearch(params);
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const cursor = cursorFromSearch(params);
   const filterKey = filtersToSearch(filters).toString();
 
   const apply = (next: CaseFilters) => setParams(filtersToSearch(next));
-  const onPageChange = (next: number) => setParams(filtersToSearch(filters, next));
+  const onCursor = (next: string | undefined) => setParams(filtersToSearch(filters, next));
 
   return (
     <>
@@ -37,7 +37,7 @@ export function CasesRoute() {
       </Group>
       <CaseFiltersForm key={filterKey} filters={filters} onApply={apply} showAssignee={!technician} />
       <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
-        <CaseTable filters={filters} page={page} onPageChange={onPageChange} />
+        <CaseTable filters={filters} cursor={cursor} onCursor={onCursor} />
       </div>
     </>
   );

@@ -17,7 +17,8 @@ export function CasesRoute() {
   const filters = filtersFromParams(params);
 
   const update = (next: CaseFilters) => setParams(filtersToParams(next));
-  const search = (next: Partial<CaseFilters>) => update({ ...filters, ...next, page: 1 });
+  // A filter change starts again from the first page: the cursor belongs to the old result.
+  const search = (next: Partial<CaseFilters>) => update({ ...filters, ...next, cursor: undefined });
 
   return (
     <Stack gap="md">
@@ -42,7 +43,7 @@ export function CasesRoute() {
               key={params.toString()}
               value={filters}
               onSearch={search}
-              onClear={() => update({ scope: 'current', sort: 'created_desc', page: 1 })}
+              onClear={() => update({ scope: 'current', sort: 'created_desc' })}
             />
           </Paper>
           <section aria-labelledby="case-results-heading">
@@ -52,9 +53,9 @@ export function CasesRoute() {
               </Title>
               <ActiveFilters
                 params={{ ...filters, customerId: membership.customerId }}
-                onRemove={(name) => update({ ...filters, [name]: undefined, page: 1 })}
+                onRemove={(name) => update({ ...filters, [name]: undefined, cursor: undefined })}
               />
-              <CaseTable params={{ ...filters, customerId: membership.customerId }} onPageChange={(page) => update({ ...filters, page })} />
+              <CaseTable params={{ ...filters, customerId: membership.customerId }} onCursor={(cursor) => update({ ...filters, cursor })} />
             </Stack>
           </section>
         </>

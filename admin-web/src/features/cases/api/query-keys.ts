@@ -21,8 +21,9 @@ export type CaseListParams = {
   month?: string;
   overdue?: boolean;
   sort: CaseSort;
-  page: number;
-  pageSize: number;
+  /** A keyset cursor of the page before (decision 66); none for the first page. */
+  cursor?: string;
+  limit: number;
 };
 
 export type StatsGroup = 'month' | 'property' | 'type' | 'status';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDate } from '@/lib/i18n';
 import { useCases } from '../api/get-cases';
@@ -54,13 +54,21 @@ function CaseRow({ item }: { item: CaseSummary }) {
   );
 }
 
-export function CaseTable({ filters, page, onPageChange }: { filters: CaseFilters; page: number; onPageChange: (page: number) => void }) {
+export function CaseTable({
+  filters,
+  cursor,
+  onCursor,
+}: {
+  filters: CaseFilters;
+  cursor: string | undefined;
+  onCursor: (cursor: string | undefined) => void;
+}) {
   const { t } = useTranslation();
-  const cases = useCases({ ...filters, page, pageSize: CASES_PAGE_SIZE });
+  const cases = useCases({ ...filters, ...(cursor ? { cursor } : {}), limit: CASES_PAGE_SIZE });
 
   if (cases.isPending) return <Loading />;
   if (cases.isError) return <ErrorAlert error={cases.error} />;
-  const { items, total, pageSize } = cases.data;
+  const { items, total, totalCapped } = cases.data;
   if (items.length === 0) {
     return (
       <Text c="dimmed" py="lg" role="status">
@@ -71,7 +79,7 @@ export function CaseTable({ filters, page, onPageChange }: { filters: CaseFilter
   return (
     <>
       <Text size="sm" c="dimmed" mb="xs" role="status">
-        {t('cases.count', { count: total })}
+        {totalCapped ? t('cases.countCapped', { count: total }) : t('cases.count', { count: total })}
       </Text>
       <TableScroll label={t('cases.tableCaption')} minWidth={860}>
         <Table striped highlightOnHover verticalSpacing="xs">
@@ -94,7 +102,7 @@ export function CaseTable({ filters, page, onPageChange }: { filters: CaseFilter
           </Table.Tbody>
         </Table>
       </TableScroll>
-      <Pager page={cases.data.page} pageSize={pageSize} total={total} onChange={onPageChange} />
+      <CursorPager page={cases.data} onCursor={onCursor} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '@portico/shared/contracts/cases';
+import { CursorSchema } from '@portico/shared/pagination';
 import type { CaseListParams, CaseScope, CaseSort, StatsGroup } from '../api/query-keys';
 
 export const CASES_PAGE_SIZE = 25;
@@ -7,7 +8,13 @@ export const CASE_SORTS: readonly CaseSort[] = ['created_desc', 'created_asc', '
 export const STATS_GROUPS: readonly StatsGroup[] = ['month', 'property', 'type', 'status'];
 
 /** The queue's filters as they live in the URL (everything but paging). */
-export type CaseFilters = Omit<CaseListParams, 'page' | 'pageSize'>;
+export type CaseFilters = Omit<CaseListParams, 'cursor' | 'limit'>;
+
+/** The page's cursor in the URL, if it is one (a damaged link starts from the first page). */
+export function cursorFromSearch(params: URLSearchParams): string | undefined {
+  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  return parsed.success ? parsed.data : undefined;
+}
 
 const TEXT_KEYS = [
   'from',
@@ -53,8 +60,11 @@ export function filtersFromSearch(params: URLSearchParams): CaseFilters {
   return filters;
 }
 
-/** The inverse of filtersFromSearch; defaults are left out so plain /cases stays plain. */
-export function filtersToSearch(filters: CaseFilters, page = 1): URLSearchParams {
+/**
+ * The inverse of filtersFromSearch; defaults are left out so plain /cases stays plain. The cursor
+ * goes along only when paging: a filter change starts from the first page.
+ */
+export function filtersToSearch(filters: CaseFilters, cursor?: string): URLSearchParams {
   const search = new URLSearchParams();
   for (const status of filters.status ?? []) search.append('status', status);
   if (filters.scope !== 'current') search.set('scope', filters.scope);
@@ -66,7 +76,7 @@ export function filtersToSearch(filters: CaseFilters, page = 1): URLSearchParams
   if (filters.month) search.set('month', filters.month);
   if (filters.overdue) search.set('overdue', 'true');
   if (filters.sort !== 'created_desc') search.set('sort', filters.sort);
-  if (page > 1) search.set('page', String(page));
+  if (cursor) search.set('cursor', cursor);
   return search;
 }
 

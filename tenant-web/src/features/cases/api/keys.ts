@@ -10,8 +10,9 @@ export interface CaseListParams {
   customerId: string;
   scope: CaseScope;
   sort: CaseSort;
-  page: number;
-  pageSize: number;
+  /** A keyset cursor of the page before (decision 66); none for the first page. */
+  cursor?: string | undefined;
+  limit: number;
   status?: CaseStatus | undefined;
   type?: CaseType | undefined;
   from?: string | undefined;

@@ -10,9 +10,9 @@ type DrillDown = 'month' | 'propertyId' | 'type';
  * Filters that come from a dashboard bar rather than the search form (month, property, type),
  * each removable. The property's name is taken from the cases already loaded for the table.
  */
-export function ActiveFilters({ params, onRemove }: { params: Omit<CaseListParams, 'pageSize'>; onRemove: (name: DrillDown) => void }) {
+export function ActiveFilters({ params, onRemove }: { params: Omit<CaseListParams, 'limit'>; onRemove: (name: DrillDown) => void }) {
   const { t } = useTranslation();
-  const cases = useCases({ ...params, pageSize: CASE_PAGE_SIZE }, Boolean(params.propertyId));
+  const cases = useCases({ ...params, limit: CASE_PAGE_SIZE }, Boolean(params.propertyId));
   const propertyName = cases.data?.items.find((c) => c.property.id === params.propertyId)?.property.name;
 
   const chips: { name: DrillDown; text: string }[] = [];

@@ -53,7 +53,7 @@ function toValues(filters: CaseFilters): SearchValues {
   };
 }
 
-const EMPTY: SearchValues = toValues({ scope: DEFAULT_SCOPE, sort: DEFAULT_SORT, page: 1 });
+const EMPTY: SearchValues = toValues({ scope: DEFAULT_SCOPE, sort: DEFAULT_SORT });
 
 /**
  * Seed 003 "Sök ärende": status, current/historical, a date range and the fields a landlord's staff

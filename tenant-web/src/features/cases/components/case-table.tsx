@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate } from '@/lib/format';
 import { useCases } from '../api/get-cases';
@@ -22,9 +22,9 @@ function Missing() {
 }
 
 /** Seed 003's result list: each row leads to the case (its dialog, actions and files). */
-export function CaseTable({ params, onPageChange }: { params: Omit<CaseListParams, 'pageSize'>; onPageChange: (page: number) => void }) {
+export function CaseTable({ params, onCursor }: { params: Omit<CaseListParams, 'limit'>; onCursor: (cursor: string | undefined) => void }) {
   const { t, i18n } = useTranslation();
-  const cases = useCases({ ...params, pageSize: CASE_PAGE_SIZE });
+  const cases = useCases({ ...params, limit: CASE_PAGE_SIZE });
   const locale = i18n.language;
 
   if (cases.isPending) return <PageLoader />;
@@ -36,14 +36,12 @@ export function CaseTable({ params, onPageChange }: { params: Omit<CaseListParam
     );
   }
 
-  const { items, total, pageSize } = cases.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = params.page;
+  const { items, total, totalCapped } = cases.data;
 
   return (
     <>
       <Text size="sm" role="status" c="gray.7">
-        {total ? t('cases.found', { count: total }) : t('cases.empty')}
+        {!total ? t('cases.empty') : totalCapped ? t('cases.foundCapped', { count: total }) : t('cases.found', { count: total })}
       </Text>
       {items.length > 0 && (
         // Scrolls sideways on a phone; focusable so the keyboard can scroll it too.
@@ -96,7 +94,7 @@ export function CaseTable({ params, onPageChange }: { params: Omit<CaseListParam
           </Table>
         </section>
       )}
-      <Pager label={t('cases.pagination')} page={page} pages={pages} onPageChange={onPageChange} />
+      <CursorPager label={t('cases.pagination')} page={cases.data} onCursor={onCursor} />
     </>
   );
 }

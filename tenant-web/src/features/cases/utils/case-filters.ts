@@ -1,9 +1,10 @@
 import { CaseListQuerySchema, CaseSortSchema, CaseStatusSchema, CaseTypeSchema } from '@portico/shared/contracts/cases';
+import { CursorSchema } from '@portico/shared/pagination';
 import { z } from 'zod';
 import type { CaseListParams, CaseScope, CaseSort } from '../api/keys';
 
-/** The list's filters as they live in the URL, so a link or a reload keeps them. */
-export type CaseFilters = Omit<CaseListParams, 'customerId' | 'pageSize'>;
+/** The list's filters and page cursor as they live in the URL, so a link or a reload keeps them. */
+export type CaseFilters = Omit<CaseListParams, 'customerId' | 'limit'>;
 
 export const DEFAULT_SCOPE: CaseScope = 'current';
 export const DEFAULT_SORT: CaseSort = 'created_desc';
@@ -37,7 +38,7 @@ export function filtersFromParams(params: URLSearchParams): CaseFilters {
   return {
     scope: valid(ScopeSchema, params.get('scope')) ?? DEFAULT_SCOPE,
     sort: valid(CaseSortSchema, params.get('sort')) ?? DEFAULT_SORT,
-    page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    cursor: valid(CursorSchema, params.get('cursor')),
     status: valid(CaseStatusSchema, params.get('status')),
     type: valid(CaseTypeSchema, params.get('type')),
     from: valid(DateSchema, params.get('from')),
@@ -67,6 +68,6 @@ export function filtersToParams(filters: CaseFilters): URLSearchParams {
   set('to', filters.to);
   for (const name of TEXT_FILTERS) set(name, filters[name]);
   if (filters.sort !== DEFAULT_SORT) out.set('sort', filters.sort);
-  if (filters.page > 1) out.set('page', String(filters.page));
+  set('cursor', filters.cursor);
   return out;
 }
