@@ -2,7 +2,7 @@ import { COUNT_CAP } from '@portico/shared/pagination';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from '../../../test/helpers';
 import { cases } from '../../db/schema/cases';
-import { searchWords } from './repo';
+import { searchWords, TEXT_WALK, wordsPattern } from './repo';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -147,6 +147,30 @@ describe('case queue: keyset pages', () => {
 });
 
 describe('case search', () => {
+  it('pages a search whose matches lie beyond the first TEXT_WALK cases the same as one that fills a page at once', async () => {
+    const l = await makeLandlord(t.app);
+    const n = TEXT_WALK + 40;
+    // Oldest twelve and newest three carry the word: the first page needs the bitmap step, later ones too.
+    const rows = await seedCases(l, n, (i) => ({ title: i < 12 || i >= n - 3 ? `Zeppelinare ${i}` : `Ärende ${i}` }));
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    const matches = rows.filter((r) => r.title.startsWith('Zeppelinare'));
+    for (const sort of ['created_desc', 'created_asc', 'number_desc'] as const) {
+      const { ids, pages } = await walk(staff, '/api/v1/cases', `sort=${sort}&q=zeppelin`, 5);
+      expect(ids, sort).toEqual([...matches].sort(EXPECTED[sort]).map((r) => r.id));
+      expect(pages[0]).toMatchObject({ total: 15, totalCapped: false });
+    }
+    // A word in every case: the first walk fills each page.
+    const all = await walk(staff, '/api/v1/cases', 'sort=created_desc&q=2026-0', 100);
+    expect(all.ids.slice(0, 50)).toEqual(
+      [...rows]
+        .sort(EXPECTED.created_desc)
+        .slice(0, 50)
+        .map((r) => r.id),
+    );
+    expect(all.ids).toHaveLength(n);
+    expect(all.pages[0]).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+  });
+
   it('finds by number, words (partial, any case, Swedish and Danish), street, object number, invoice marking and agreement', async () => {
     const l = await makeLandlord(t.app);
     const staff = await signIn(t.app, 'staff', l.admin.email);
@@ -193,6 +217,14 @@ describe('case search', () => {
     expect(await ids('invoiceMarking=projekt')).toEqual(only(dansk));
     expect(await ids('agreementNumber=2026-118')).toEqual(only(maskin));
     expect(await ids(`q=kran&street=${encodeURIComponent('östra')}`)).toEqual(only(kran));
+  });
+
+  it('makes one pattern of up to three words, in any order, with everything but letters and digits literal', () => {
+    expect(wordsPattern(['kran'])).toEqual({ pattern: 'kran', rest: [] });
+    expect(wordsPattern(['läcker', 'kran'])).toEqual({ pattern: 'läcker.*kran|kran.*läcker', rest: [] });
+    expect(wordsPattern(['a.b', '(x)', 'c', 'd']).pattern.split('|')).toHaveLength(6);
+    expect(wordsPattern(['a.b', '(x)', 'c', 'd'])).toMatchObject({ rest: ['d'] });
+    expect(wordsPattern(['2026-00042']).pattern).toBe('2026\\-00042');
   });
 
   it('splits free text into words', () => {

@@ -693,6 +693,8 @@ export async function caseStats(db: DbOrTx, viewer: Viewer, groupBy: keyof typeo
       cost: sql<number>`sum(${workOrders.materialCostMinor})::bigint`.as('cost'),
     })
     .from(workOrders)
+    // This landlord's work orders only, not every landlord's aggregated on each dashboard load.
+    .where(eq(workOrders.landlordId, viewer.landlordId))
     .groupBy(workOrders.caseId)
     .as('wo');
   const query = db
