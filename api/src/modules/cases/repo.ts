@@ -435,7 +435,8 @@ async function textPage(
       id: cases.id,
       ...keyFields,
       ...sortFields,
-      search: SEARCH_TEXT.as('search'),
+      // The long text only when `q` reads it.
+      search: (filters.q ? SEARCH_TEXT : sql<string>`''`).as('search'),
       street: cases.street,
       invoiceMarking: cases.invoiceMarking,
       agreementNumber: cases.agreementNumber,
