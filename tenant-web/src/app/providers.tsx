@@ -3,9 +3,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { authKeys } from '@/features/auth/api/keys';
-import { onSignedOut } from '@/lib/api-client';
 import { i18n } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
+import { onSignedOut } from '@/lib/signed-out';
 import { cssVariablesResolver, theme } from '@/lib/theme';
 
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -1,22 +1,29 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
-import { LoginBodySchema, type PortalMe } from '@portico/shared/contracts/auth';
-import { formIssueKey } from '@portico/shared/form-issues';
-import { useForm } from 'react-hook-form';
+import type { PortalMe } from '@portico/shared/contracts/auth';
+import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormError } from '@/components/form-error';
-import { blankAsMissing } from '@/lib/form';
-import { useLogin } from '../api/login';
+import { preloadLogin, useLogin } from '../api/login';
+import type { LoginFormInput, LoginFormOutput } from './login-form-schema';
 
-/** The identifier is an e-mail address or the username chosen at sign-up; left empty it is "required". */
-const LoginFormSchema = LoginBodySchema.extend({ email: blankAsMissing(LoginBodySchema.shape.email) });
+/**
+ * Validates with the contract (./login-form-schema), imported on first use: zod and the resolver are
+ * not part of the sign-in page's first load. The form preloads them as soon as it gets focus.
+ */
+const loadSchema = () => import('./login-form-schema');
+const resolver: Resolver<LoginFormInput, unknown, LoginFormOutput> = async (values, context, options) =>
+  (await loadSchema()).loginResolver(values, context, options);
+const preload = () => {
+  void loadSchema();
+  preloadLogin();
+};
 
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useForm({
-    resolver: zodResolver(LoginFormSchema, { error: formIssueKey }),
+  const form = useForm<LoginFormInput, unknown, LoginFormOutput>({
+    resolver,
     defaultValues: { email: '', password: '', remember: false },
   });
   const { errors } = form.formState;
@@ -24,7 +31,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) 
   const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess }));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onFocus={preload} onPointerDown={preload} noValidate>
       <Stack gap="md">
         <FormError error={login.error} />
         <TextInput
