@@ -33,6 +33,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
+    // Every browser we support has <link rel="modulepreload">: no polyfill in the first chunk.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // Building a zod schema has no side effects: a module's unused schemas (and zod itself, when
       // nothing else needs it) can be left out, so the sign-in page's chunks carry no zod.

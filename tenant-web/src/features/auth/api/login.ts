@@ -1,6 +1,4 @@
 import type { LoginBody, PortalMe } from '@portico/shared/contracts/auth';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { authKeys } from './keys';
 
 /**
  * The API client and the contract (and with them zod) are imported on first use, not with the sign-in
@@ -13,14 +11,5 @@ export async function login(body: LoginBody): Promise<PortalMe> {
 
 export function preloadLogin(): void {
   void import('@/lib/api-client');
-}
-
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    onSuccess: (me) => {
-      queryClient.setQueryData(authKeys.me(), me);
-    },
-  });
+  void import('@portico/shared/contracts/auth');
 }

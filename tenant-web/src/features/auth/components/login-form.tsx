@@ -1,57 +1,86 @@
 import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import type { PortalMe } from '@portico/shared/contracts/auth';
-import { type Resolver, useForm } from 'react-hook-form';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormError } from '@/components/form-error';
-import { preloadLogin, useLogin } from '../api/login';
-import type { LoginFormInput, LoginFormOutput } from './login-form-schema';
+import { authKeys } from '../api/keys';
+import { login, preloadLogin } from '../api/login';
+import type { LoginFieldErrors } from './login-form-schema';
 
-/**
- * Validates with the contract (./login-form-schema), imported on first use: zod and the resolver are
- * not part of the sign-in page's first load. The form preloads them as soon as it gets focus.
- */
 const loadSchema = () => import('./login-form-schema');
-const resolver: Resolver<LoginFormInput, unknown, LoginFormOutput> = async (values, context, options) =>
-  (await loadSchema()).loginResolver(values, context, options);
 const preload = () => {
   void loadSchema();
   preloadLogin();
 };
 
+/**
+ * The portal's front door is kept light: a plain form (no react-hook-form) whose submit validates with
+ * the contract (./login-form-schema) and signs in. zod, the contract and the API client are imported
+ * when the form first gets focus or a tap, so the sign-in page's first load carries none of them.
+ */
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
-  const login = useLogin();
-  const form = useForm<LoginFormInput, unknown, LoginFormOutput>({
-    resolver,
-    defaultValues: { email: '', password: '', remember: false },
-  });
-  const { errors } = form.formState;
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<LoginFieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
 
-  const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess }));
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const values = {
+      email: String(data.get('email') ?? ''),
+      password: String(data.get('password') ?? ''),
+      remember: data.get('remember') === 'on',
+    };
+    setPending(true);
+    setFailure(null);
+    try {
+      const checked = (await loadSchema()).checkLogin(values);
+      if ('errors' in checked) {
+        setErrors(checked.errors);
+        // Like react-hook-form elsewhere: focus the first field in error.
+        const first = (['email', 'password'] as const).find((field) => checked.errors[field]);
+        if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+        return;
+      }
+      setErrors({});
+      const me = await login(checked.body);
+      queryClient.setQueryData(authKeys.me(), me);
+      onSuccess(me);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setPending(false);
+    }
+  };
 
   return (
     <form onSubmit={submit} onFocus={preload} onPointerDown={preload} noValidate>
       <Stack gap="md">
-        <FormError error={login.error} />
+        <FormError error={failure} />
         <TextInput
+          name="email"
           label={t('login.email')}
           type="text"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.email?.message && t(errors.email.message)}
-          {...form.register('email')}
+          error={errors.email && t(errors.email)}
         />
         <TextInput
+          name="password"
           label={t('login.password')}
           type="password"
           autoComplete="current-password"
-          error={errors.password?.message && t(errors.password.message)}
-          {...form.register('password')}
+          error={errors.password && t(errors.password)}
         />
-        <Checkbox label={t('login.remember')} description={t('login.rememberHint')} {...form.register('remember')} />
-        <Button type="submit" loading={login.isPending}>
+        <Checkbox name="remember" label={t('login.remember')} description={t('login.rememberHint')} />
+        <Button type="submit" loading={pending}>
           {t('login.submit')}
         </Button>
         <Anchor component={Link} to="/forgot-password">
