@@ -7,6 +7,8 @@ import { PageLoader } from '@/components/page-loader';
  * (app/loaders), and run beside the chunk download. Until the first route is ready the router shows
  * `hydrateFallbackElement`.
  */
+const queryScope = () => import('./routes/query-scope').then((m) => ({ Component: m.QueryScope }));
+
 export const router = createBrowserRouter([
   {
     hydrateFallbackElement: <PageLoader />,
@@ -14,70 +16,84 @@ export const router = createBrowserRouter([
       {
         lazy: () => import('./routes/public-layout').then((m) => ({ Component: m.PublicLayout })),
         children: [
+          // Outside the query scope: the sign-in page loads no React Query (the form signs in by itself).
           { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
-          { path: '/signup', lazy: () => import('./routes/signup').then((m) => ({ Component: m.SignupRoute })) },
-          { path: '/signup/verify', lazy: () => import('./routes/signup-verify').then((m) => ({ Component: m.SignupVerifyRoute })) },
-          { path: '/forgot-password', lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })) },
-          { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
-          { path: '/invitation/:token', lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })) },
-          { path: '/confirm-email', lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })) },
+          {
+            lazy: queryScope,
+            children: [
+              { path: '/signup', lazy: () => import('./routes/signup').then((m) => ({ Component: m.SignupRoute })) },
+              { path: '/signup/verify', lazy: () => import('./routes/signup-verify').then((m) => ({ Component: m.SignupVerifyRoute })) },
+              {
+                path: '/forgot-password',
+                lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+              },
+              { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
+              { path: '/invitation/:token', lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })) },
+              { path: '/confirm-email', lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })) },
+            ],
+          },
         ],
       },
       {
-        lazy: () =>
-          Promise.all([import('./routes/portal-layout'), import('./loaders/portal')]).then(([m, l]) => ({
-            Component: m.PortalLayout,
-            loader: l.portalLayoutLoader,
-          })),
+        lazy: queryScope,
         children: [
-          { path: '/', loader: () => redirect('/messages') },
           {
-            path: '/messages',
             lazy: () =>
-              Promise.all([import('./routes/messages'), import('./loaders/messages')]).then(([m, l]) => ({
-                Component: m.MessagesRoute,
-                loader: l.messagesLoader,
+              Promise.all([import('./routes/portal-layout'), import('./loaders/portal')]).then(([m, l]) => ({
+                Component: m.PortalLayout,
+                loader: l.portalLayoutLoader,
               })),
+            children: [
+              { path: '/', loader: () => redirect('/messages') },
+              {
+                path: '/messages',
+                lazy: () =>
+                  Promise.all([import('./routes/messages'), import('./loaders/messages')]).then(([m, l]) => ({
+                    Component: m.MessagesRoute,
+                    loader: l.messagesLoader,
+                  })),
+              },
+              { path: '/messages/new', lazy: () => import('./routes/new-message').then((m) => ({ Component: m.NewMessageRoute })) },
+              {
+                path: '/messages/:threadId',
+                lazy: () =>
+                  Promise.all([import('./routes/thread'), import('./loaders/messages')]).then(([m, l]) => ({
+                    Component: m.ThreadRoute,
+                    loader: l.threadLoader,
+                  })),
+              },
+              {
+                path: '/cases',
+                lazy: () =>
+                  Promise.all([import('./routes/cases'), import('./loaders/cases')]).then(([m, l]) => ({
+                    Component: m.CasesRoute,
+                    loader: l.casesLoader,
+                  })),
+              },
+              { path: '/cases/new', lazy: () => import('./routes/new-case').then((m) => ({ Component: m.NewCaseRoute })) },
+              {
+                path: '/cases/:caseId',
+                lazy: () =>
+                  Promise.all([import('./routes/case'), import('./loaders/cases')]).then(([m, l]) => ({
+                    Component: m.CaseRoute,
+                    loader: l.caseLoader,
+                  })),
+              },
+              { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+              { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
+              { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
+              {
+                path: '/settings',
+                lazy: () =>
+                  Promise.all([import('./routes/settings'), import('./loaders/portal')]).then(([m, l]) => ({
+                    Component: m.SettingsRoute,
+                    loader: l.settingsLoader,
+                  })),
+              },
+              { path: '/settings/eid-link', lazy: () => import('./routes/eid-link').then((m) => ({ Component: m.EidLinkRoute })) },
+              { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+            ],
           },
-          { path: '/messages/new', lazy: () => import('./routes/new-message').then((m) => ({ Component: m.NewMessageRoute })) },
-          {
-            path: '/messages/:threadId',
-            lazy: () =>
-              Promise.all([import('./routes/thread'), import('./loaders/messages')]).then(([m, l]) => ({
-                Component: m.ThreadRoute,
-                loader: l.threadLoader,
-              })),
-          },
-          {
-            path: '/cases',
-            lazy: () =>
-              Promise.all([import('./routes/cases'), import('./loaders/cases')]).then(([m, l]) => ({
-                Component: m.CasesRoute,
-                loader: l.casesLoader,
-              })),
-          },
-          { path: '/cases/new', lazy: () => import('./routes/new-case').then((m) => ({ Component: m.NewCaseRoute })) },
-          {
-            path: '/cases/:caseId',
-            lazy: () =>
-              Promise.all([import('./routes/case'), import('./loaders/cases')]).then(([m, l]) => ({
-                Component: m.CaseRoute,
-                loader: l.caseLoader,
-              })),
-          },
-          { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
-          { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
-          { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
-          {
-            path: '/settings',
-            lazy: () =>
-              Promise.all([import('./routes/settings'), import('./loaders/portal')]).then(([m, l]) => ({
-                Component: m.SettingsRoute,
-                loader: l.settingsLoader,
-              })),
-          },
-          { path: '/settings/eid-link', lazy: () => import('./routes/eid-link').then((m) => ({ Component: m.EidLinkRoute })) },
-          { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
         ],
       },
     ],

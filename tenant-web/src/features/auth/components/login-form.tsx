@@ -1,11 +1,9 @@
 import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import type { PortalMe } from '@portico/shared/contracts/auth';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormError } from '@/components/form-error';
-import { authKeys } from '../api/keys';
 import { login, preloadLogin } from '../api/login';
 import type { LoginFieldErrors } from './login-form-schema';
 
@@ -22,7 +20,6 @@ const preload = () => {
  */
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<LoginFieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
@@ -49,9 +46,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) 
         return;
       }
       setErrors({});
-      const me = await login(checked.body);
-      queryClient.setQueryData(authKeys.me(), me);
-      onSuccess(me);
+      onSuccess(await login(checked.body));
     } catch (error) {
       setFailure(error);
     } finally {
