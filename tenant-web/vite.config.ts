@@ -32,6 +32,15 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  build: {
+    // Every browser we support has <link rel="modulepreload">: no polyfill in the first chunk.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // Building a zod schema has no side effects: a module's unused schemas (and zod itself, when
+      // nothing else needs it) can be left out, so the sign-in page's chunks carry no zod.
+      treeshake: { manualPureFunctions: ['z'] },
+    },
+  },
   server: { port: 5173, strictPort: true, proxy },
   preview: { ...(previewPort ? { port: previewPort, strictPort: true } : {}), proxy },
 });

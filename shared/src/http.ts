@@ -1,24 +1,11 @@
 import type { z } from 'zod';
-import { ApiErrorSchema, type ErrorCode, type Resource } from './errors';
+import { ApiRequestError } from './api-error';
+import { ApiErrorSchema } from './errors';
 
 import { CSRF_HEADER } from './headers';
 
+export { ApiRequestError, translateError } from './api-error';
 export { CSRF_HEADER, CUSTOMER_HEADER } from './headers';
-
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly resource?: Resource,
-    /** `code` is set on issues with a rule of their own (`invalid_characters`…); translate those by code. */
-    readonly issues?: { path: string; message: string; code?: ErrorCode }[],
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
-    this.name = 'ApiRequestError';
-  }
-}
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -48,19 +35,6 @@ async function toError(res: Response): Promise<ApiRequestError> {
     return new ApiRequestError(res.status, code, message, resource, issues, params);
   }
   return new ApiRequestError(res.status, 'internal_error', res.statusText);
-}
-
-/**
- * The text for an error in the UI's language: the catalogue's `errors:<code>` filled with the
- * values the API sent (a password rule's minimum under the landlord's policy) over `defaults`.
- */
-export function translateError(
-  t: (key: string, values: Record<string, string | number>) => string,
-  error: unknown,
-  defaults: Record<string, string | number> = {},
-): string {
-  if (!(error instanceof ApiRequestError)) return t('errors:internal_error', defaults);
-  return t(`errors:${error.code}`, { ...defaults, ...error.params });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LOCALES } from './locales';
 
-export const LOCALES = ['sv', 'da', 'en'] as const;
+export { isLocale, LOCALES } from './locales';
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 

@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import '@/mantine.css';
 import '@/styles.css';
 import { Alert, Badge, createTheme, InputBase, MantineProvider, NativeSelect, PasswordInput, Textarea, TextInput } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';

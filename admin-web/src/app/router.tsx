@@ -1,59 +1,61 @@
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './routes/app-layout';
-import { CaseRoute } from './routes/case';
-import { CaseInformRoute } from './routes/case-inform';
-import { CaseNewRoute } from './routes/case-new';
-import { CasesRoute } from './routes/cases';
-import { CustomerRoute } from './routes/customer';
-import { CustomersRoute } from './routes/customers';
-import { DashboardRoute } from './routes/dashboard';
-import { ForgotPasswordRoute } from './routes/forgot-password';
-import { LoginRoute } from './routes/login';
-import { MessageNewRoute } from './routes/message-new';
-import { MessageThreadRoute } from './routes/message-thread';
-import { MessagesRoute } from './routes/messages';
-import { NotFoundRoute } from './routes/not-found';
-import { ObjectsRoute } from './routes/objects';
-import { PublicLayout } from './routes/public-layout';
-import { ResetPasswordRoute } from './routes/reset-password';
-import { HomeRedirect, NotForTechnicians } from './routes/role-gate';
+import { Loading } from '@/components/loading';
+import { queryClient } from '@/lib/query-client';
 import { RouteError } from './routes/route-error';
-import { SettingsRoute } from './routes/settings';
+
+/**
+ * Every page is its own chunk (`lazy`), so the sign-in page loads none of the console's pages. The
+ * layout's loader fetches the signed-in user into the query cache (the same query options as `useMe`),
+ * so the layout renders from the cache; a failure is left to the layout, which sends the user to /login.
+ */
+const appLayout = () =>
+  Promise.all([import('./routes/app-layout'), import('@/features/auth/api/get-me')]).then(([layout, me]) => ({
+    Component: layout.AppLayout,
+    loader: () =>
+      queryClient.ensureQueryData(me.meQueryOptions()).then(
+        () => null,
+        () => null,
+      ),
+  }));
 
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     children: [
       {
-        element: <PublicLayout />,
+        lazy: () => import('./routes/public-layout').then((m) => ({ Component: m.PublicLayout })),
         children: [
-          { path: '/login', element: <LoginRoute /> },
-          { path: '/forgot-password', element: <ForgotPasswordRoute /> },
-          { path: '/reset-password', element: <ResetPasswordRoute /> },
+          { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+          { path: '/forgot-password', lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })) },
+          { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
         ],
       },
       {
-        element: <AppLayout />,
+        lazy: appLayout,
         children: [
-          { index: true, element: <HomeRedirect /> },
-          { path: '/cases', element: <CasesRoute /> },
-          { path: '/cases/:caseId', element: <CaseRoute /> },
+          { index: true, lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.HomeRedirect })) },
+          { path: '/cases', lazy: () => import('./routes/cases').then((m) => ({ Component: m.CasesRoute })) },
+          { path: '/cases/:caseId', lazy: () => import('./routes/case').then((m) => ({ Component: m.CaseRoute })) },
           {
-            element: <NotForTechnicians />,
+            lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.NotForTechnicians })),
             children: [
-              { path: '/messages', element: <MessagesRoute /> },
-              { path: '/messages/new', element: <MessageNewRoute /> },
-              { path: '/messages/:threadId', element: <MessageThreadRoute /> },
-              { path: '/customers', element: <CustomersRoute /> },
-              { path: '/customers/:customerId', element: <CustomerRoute /> },
-              { path: '/cases/new', element: <CaseNewRoute /> },
-              { path: '/cases/inform', element: <CaseInformRoute /> },
-              { path: '/objects', element: <ObjectsRoute /> },
-              { path: '/dashboard', element: <DashboardRoute /> },
-              { path: '/settings', element: <SettingsRoute /> },
+              { path: '/messages', lazy: () => import('./routes/messages').then((m) => ({ Component: m.MessagesRoute })) },
+              { path: '/messages/new', lazy: () => import('./routes/message-new').then((m) => ({ Component: m.MessageNewRoute })) },
+              {
+                path: '/messages/:threadId',
+                lazy: () => import('./routes/message-thread').then((m) => ({ Component: m.MessageThreadRoute })),
+              },
+              { path: '/customers', lazy: () => import('./routes/customers').then((m) => ({ Component: m.CustomersRoute })) },
+              { path: '/customers/:customerId', lazy: () => import('./routes/customer').then((m) => ({ Component: m.CustomerRoute })) },
+              { path: '/cases/new', lazy: () => import('./routes/case-new').then((m) => ({ Component: m.CaseNewRoute })) },
+              { path: '/cases/inform', lazy: () => import('./routes/case-inform').then((m) => ({ Component: m.CaseInformRoute })) },
+              { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },
+              { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+              { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },
             ],
           },
-          { path: '*', element: <NotFoundRoute /> },
+          { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
         ],
       },
     ],

@@ -1,5 +1,5 @@
 import { NativeSelect } from '@mantine/core';
-import { LOCALES, type Locale, LocaleSchema } from '@portico/shared/locale';
+import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, storeLocale } from '@/lib/i18n';
 
@@ -13,11 +13,11 @@ export function LanguagePicker({ onChosen }: { onChosen?: (locale: Locale) => vo
       value={currentLocale()}
       data={LOCALES.map((l) => ({ value: l, label: t(`common:language.${l}`, { lng: l }) }))}
       onChange={(event) => {
-        const parsed = LocaleSchema.safeParse(event.currentTarget.value);
-        if (!parsed.success) return;
-        storeLocale(parsed.data);
-        void i18n.changeLanguage(parsed.data);
-        onChosen?.(parsed.data);
+        const picked = event.currentTarget.value;
+        if (!isLocale(picked)) return;
+        storeLocale(picked);
+        void i18n.changeLanguage(picked);
+        onChosen?.(picked);
       }}
     />
   );

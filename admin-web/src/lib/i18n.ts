@@ -1,6 +1,6 @@
+import { bundledCatalogues, lazyCatalogueBackend } from '@portico/shared/i18n/backend';
 import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
-import { resources } from '@portico/shared/i18n/resources';
-import { LOCALES, type Locale, LocaleSchema } from '@portico/shared/locale';
+import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -11,8 +11,8 @@ const INTL_LOCALES: Record<Locale, string> = { sv: 'sv-SE', da: 'da-DK', en: 'en
 /** The language the user picked on this device, if any. */
 export function storedLocale(): Locale | null {
   try {
-    const parsed = LocaleSchema.safeParse(window.localStorage.getItem(LOCALE_STORAGE_KEY));
-    return parsed.success ? parsed.data : null;
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
   } catch {
     return null;
   }
@@ -36,8 +36,8 @@ function browserLocale(): Locale | null {
 }
 
 export function currentLocale(): Locale {
-  const parsed = LocaleSchema.safeParse(i18n.resolvedLanguage ?? i18n.language);
-  return parsed.success ? parsed.data : 'sv';
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return isLocale(language) ? language : 'sv';
 }
 
 export function intlLocale(locale: Locale = currentLocale()): string {
@@ -56,19 +56,28 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? browserLocale() ?? 'sv',
-  fallbackLng: 'sv',
-  supportedLngs: [...LOCALES],
-  ns: ['console', 'common', 'errors'],
-  defaultNS: 'console',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * Catalogues arrive per language and namespace on demand (`lazyCatalogueBackend`): the console loads its
+ * language's `console` and `errors` (`common` is bundled, tiny), never the portal's strings. No fallback
+ * language (the catalogue test keeps sv, da and en on the same keys; a fallback would fetch a second
+ * language). main.tsx renders once `i18nReady` resolves; `changeLanguage` loads the new files first.
+ */
+export const i18nReady = i18n
+  .use(lazyCatalogueBackend)
+  .use(initReactI18next)
+  .init({
+    resources: bundledCatalogues,
+    partialBundledLanguages: true,
+    lng: storedLocale() ?? browserLocale() ?? 'sv',
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    ns: ['console', 'common', 'errors'],
+    defaultNS: 'console',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
 // Possessives in the catalogue are written {{name, genitive}} (AB:s, Lars, A/S').
 addGenitiveFormat(i18n);
-
-document.documentElement.lang = i18n.language;
 
 export { i18n };

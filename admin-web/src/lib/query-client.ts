@@ -1,4 +1,4 @@
-import { ApiRequestError } from '@portico/shared/http';
+import { ApiRequestError } from '@portico/shared/api-error';
 import { QueryClient } from '@tanstack/react-query';
 
 export const queryClient = new QueryClient({

@@ -7,7 +7,7 @@ export const DeliveryStateSchema = z.enum(['queued', 'sent', 'failed']);
 export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
 
 export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from '../limits';
 export const MAX_ATTACHMENTS = 10;
 
 export const AttachmentSchema = z.object({

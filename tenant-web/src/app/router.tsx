@@ -1,55 +1,101 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { CaseRoute } from './routes/case';
-import { CasesRoute } from './routes/cases';
-import { ConfirmEmailRoute } from './routes/confirm-email';
-import { DashboardRoute } from './routes/dashboard';
-import { EidLinkRoute } from './routes/eid-link';
-import { ForgotPasswordRoute } from './routes/forgot-password';
-import { InvitationRoute } from './routes/invitation';
-import { InvoicesRoute } from './routes/invoices';
-import { LoginRoute } from './routes/login';
-import { MessagesRoute } from './routes/messages';
-import { NewCaseRoute } from './routes/new-case';
-import { NewMessageRoute } from './routes/new-message';
-import { NotFoundRoute } from './routes/not-found';
-import { OrganisationRoute } from './routes/organisation';
-import { PortalLayout } from './routes/portal-layout';
-import { PublicLayout } from './routes/public-layout';
-import { ResetPasswordRoute } from './routes/reset-password';
-import { SettingsRoute } from './routes/settings';
-import { SignupRoute } from './routes/signup';
-import { SignupVerifyRoute } from './routes/signup-verify';
-import { ThreadRoute } from './routes/thread';
+import { createBrowserRouter, redirect } from 'react-router';
+import { PageLoader } from '@/components/page-loader';
+
+/**
+ * Every page is its own chunk (`lazy`), so the login page loads neither the portal's pages nor their
+ * libraries. Loaders prefetch through the query client with the pages' own query options
+ * (app/loaders), and run beside the chunk download. Until the first route is ready the router shows
+ * `hydrateFallbackElement`.
+ */
+const queryScope = () => import('./routes/query-scope').then((m) => ({ Component: m.QueryScope }));
 
 export const router = createBrowserRouter([
   {
-    element: <PublicLayout />,
+    hydrateFallbackElement: <PageLoader />,
     children: [
-      { path: '/login', element: <LoginRoute /> },
-      { path: '/signup', element: <SignupRoute /> },
-      { path: '/signup/verify', element: <SignupVerifyRoute /> },
-      { path: '/forgot-password', element: <ForgotPasswordRoute /> },
-      { path: '/reset-password', element: <ResetPasswordRoute /> },
-      { path: '/invitation/:token', element: <InvitationRoute /> },
-      { path: '/confirm-email', element: <ConfirmEmailRoute /> },
-    ],
-  },
-  {
-    element: <PortalLayout />,
-    children: [
-      { path: '/', element: <Navigate to="/messages" replace /> },
-      { path: '/messages', element: <MessagesRoute /> },
-      { path: '/messages/new', element: <NewMessageRoute /> },
-      { path: '/messages/:threadId', element: <ThreadRoute /> },
-      { path: '/cases', element: <CasesRoute /> },
-      { path: '/cases/new', element: <NewCaseRoute /> },
-      { path: '/cases/:caseId', element: <CaseRoute /> },
-      { path: '/dashboard', element: <DashboardRoute /> },
-      { path: '/organisation', element: <OrganisationRoute /> },
-      { path: '/invoices', element: <InvoicesRoute /> },
-      { path: '/settings', element: <SettingsRoute /> },
-      { path: '/settings/eid-link', element: <EidLinkRoute /> },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        lazy: () => import('./routes/public-layout').then((m) => ({ Component: m.PublicLayout })),
+        children: [
+          // Outside the query scope: the sign-in page loads no React Query (the form signs in by itself).
+          { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+          {
+            lazy: queryScope,
+            children: [
+              { path: '/signup', lazy: () => import('./routes/signup').then((m) => ({ Component: m.SignupRoute })) },
+              { path: '/signup/verify', lazy: () => import('./routes/signup-verify').then((m) => ({ Component: m.SignupVerifyRoute })) },
+              {
+                path: '/forgot-password',
+                lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+              },
+              { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
+              { path: '/invitation/:token', lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })) },
+              { path: '/confirm-email', lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })) },
+            ],
+          },
+        ],
+      },
+      {
+        lazy: queryScope,
+        children: [
+          {
+            lazy: () =>
+              Promise.all([import('./routes/portal-layout'), import('./loaders/portal')]).then(([m, l]) => ({
+                Component: m.PortalLayout,
+                loader: l.portalLayoutLoader,
+              })),
+            children: [
+              { path: '/', loader: () => redirect('/messages') },
+              {
+                path: '/messages',
+                lazy: () =>
+                  Promise.all([import('./routes/messages'), import('./loaders/messages')]).then(([m, l]) => ({
+                    Component: m.MessagesRoute,
+                    loader: l.messagesLoader,
+                  })),
+              },
+              { path: '/messages/new', lazy: () => import('./routes/new-message').then((m) => ({ Component: m.NewMessageRoute })) },
+              {
+                path: '/messages/:threadId',
+                lazy: () =>
+                  Promise.all([import('./routes/thread'), import('./loaders/messages')]).then(([m, l]) => ({
+                    Component: m.ThreadRoute,
+                    loader: l.threadLoader,
+                  })),
+              },
+              {
+                path: '/cases',
+                lazy: () =>
+                  Promise.all([import('./routes/cases'), import('./loaders/cases')]).then(([m, l]) => ({
+                    Component: m.CasesRoute,
+                    loader: l.casesLoader,
+                  })),
+              },
+              { path: '/cases/new', lazy: () => import('./routes/new-case').then((m) => ({ Component: m.NewCaseRoute })) },
+              {
+                path: '/cases/:caseId',
+                lazy: () =>
+                  Promise.all([import('./routes/case'), import('./loaders/cases')]).then(([m, l]) => ({
+                    Component: m.CaseRoute,
+                    loader: l.caseLoader,
+                  })),
+              },
+              { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+              { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
+              { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
+              {
+                path: '/settings',
+                lazy: () =>
+                  Promise.all([import('./routes/settings'), import('./loaders/portal')]).then(([m, l]) => ({
+                    Component: m.SettingsRoute,
+                    loader: l.settingsLoader,
+                  })),
+              },
+              { path: '/settings/eid-link', lazy: () => import('./routes/eid-link').then((m) => ({ Component: m.EidLinkRoute })) },
+              { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+            ],
+          },
+        ],
+      },
     ],
   },
 ]);

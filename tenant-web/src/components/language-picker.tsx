@@ -1,5 +1,5 @@
 import { NativeSelect } from '@mantine/core';
-import { LOCALES, type Locale, LocaleSchema } from '@portico/shared/locale';
+import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import { useTranslation } from 'react-i18next';
 
 export function LanguagePicker({ value, onChange }: { value: Locale; onChange: (locale: Locale) => void }) {
@@ -10,8 +10,8 @@ export function LanguagePicker({ value, onChange }: { value: Locale; onChange: (
       size="sm"
       value={value}
       onChange={(event) => {
-        const parsed = LocaleSchema.safeParse(event.currentTarget.value);
-        if (parsed.success) onChange(parsed.data);
+        const picked = event.currentTarget.value;
+        if (isLocale(picked)) onChange(picked);
       }}
       data={LOCALES.map((locale) => ({ value: locale, label: t(`common:language.${locale}`, { lng: locale }) }))}
     />

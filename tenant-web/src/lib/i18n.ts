@@ -1,6 +1,6 @@
+import { bundledCatalogues, lazyCatalogueBackend } from '@portico/shared/i18n/backend';
 import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
-import { resources } from '@portico/shared/i18n/resources';
-import { LOCALES, type Locale, LocaleSchema } from '@portico/shared/locale';
+import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -9,8 +9,8 @@ export const LOCALE_STORAGE_KEY = 'portico.portal.locale';
 /** The language the user picked in this browser, if any. */
 export function storedLocale(): Locale | null {
   try {
-    const parsed = LocaleSchema.safeParse(localStorage.getItem(LOCALE_STORAGE_KEY));
-    return parsed.success ? parsed.data : null;
+    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
   } catch {
     return null;
   }
@@ -40,8 +40,8 @@ export function initialLocale(): Locale {
 }
 
 export function currentLocale(): Locale {
-  const parsed = LocaleSchema.safeParse(i18n.resolvedLanguage ?? i18n.language);
-  return parsed.success ? parsed.data : 'sv';
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return isLocale(language) ? language : 'sv';
 }
 
 export async function applyLocale(locale: Locale): Promise<void> {
@@ -49,21 +49,32 @@ export async function applyLocale(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  supportedLngs: [...LOCALES],
-  ns: ['portal', 'common', 'errors'],
-  defaultNS: 'portal',
-  interpolation: { escapeValue: false },
-});
-// Possessives in the catalogue are written {{name, genitive}} (AB:s, Lars, A/S').
-addGenitiveFormat(i18n);
-
-document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
+
+/**
+ * Catalogues arrive per language and namespace on demand (`lazyCatalogueBackend`): the portal loads its
+ * language's `portal` and `errors` (`common` is bundled, tiny). No fallback language: the catalogue test
+ * keeps sv, da and en on the same keys, and a fallback would fetch a second language on every page.
+ * `i18nReady` resolves once the first language is in; main.tsx renders after it (no Suspense needed),
+ * and `changeLanguage` loads the new language's files before it switches.
+ */
+export const i18nReady = i18n
+  .use(lazyCatalogueBackend)
+  .use(initReactI18next)
+  .init({
+    resources: bundledCatalogues,
+    partialBundledLanguages: true,
+    lng: initialLocale(),
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    ns: ['portal', 'common', 'errors'],
+    defaultNS: 'portal',
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
+// Possessives in the catalogue are written {{name, genitive}} (AB:s, Lars, A/S').
+addGenitiveFormat(i18n);
 
 export { i18n };

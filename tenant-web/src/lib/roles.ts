@@ -1,9 +1,13 @@
-import { type PortalRole, PortalRoleSchema } from '@portico/shared/contracts/auth';
+import type { PortalRole } from '@portico/shared/contracts/auth';
 
-/** Highest first: main_admin > admin > user (seed 002). */
-export const PORTAL_ROLES: readonly PortalRole[] = PortalRoleSchema.options;
-
+/**
+ * Every role and its rank: main_admin > admin > user (seed 002). Typed against the contract, so a new
+ * role fails the typecheck until it is ranked here; a type-only import keeps zod off the sign-in page.
+ */
 const RANK: Record<PortalRole, number> = { main_admin: 3, admin: 2, user: 1 };
+
+/** Highest first. */
+export const PORTAL_ROLES: readonly PortalRole[] = (Object.keys(RANK) as PortalRole[]).sort((a, b) => RANK[b] - RANK[a]);
 
 /** The roles someone with `role` may give: their own and those below it. */
 export function rolesAtOrBelow(role: PortalRole): PortalRole[] {

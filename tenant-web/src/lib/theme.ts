@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 /** Shade 8 of blue keeps white-on-primary and link text above 4.5:1 (WCAG AA). */
 export const theme = createTheme({
@@ -9,12 +9,14 @@ export const theme = createTheme({
   focusRing: 'auto',
   components: {
     // Status badges carry words ("Väntar på hyresgäst"): they wrap and grow instead of ending in "…".
-    Badge: Badge.extend({
+    // A plain object, not `Badge.extend(…)` (which only types it): importing Badge here would put the
+    // component in the first chunk of every page.
+    Badge: {
       styles: {
         root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible', paddingBlock: 2 },
         label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3, textAlign: 'center' },
       },
-    }),
+    },
   },
 });
 

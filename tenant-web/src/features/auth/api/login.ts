@@ -1,18 +1,24 @@
-import { type LoginBody, PortalMeSchema } from '@portico/shared/contracts/auth';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import type { LoginBody, PortalMe } from '@portico/shared/contracts/auth';
 import { authKeys } from './keys';
 
-export function login(body: LoginBody) {
-  return api.post('/api/v1/auth/portal/login', PortalMeSchema, body);
+/**
+ * The API client and the contract (and with them zod) are imported on first use, not with the sign-in
+ * page: the page renders without them, and the form preloads them when the user starts typing.
+ */
+export async function login(body: LoginBody): Promise<PortalMe> {
+  const [{ api }, { PortalMeSchema }, { queryClient }] = await Promise.all([
+    import('@/lib/api-client'),
+    import('@portico/shared/contracts/auth'),
+    import('@/lib/query-client'),
+  ]);
+  const me = await api.post('/api/v1/auth/portal/login', PortalMeSchema, body);
+  // The portal layout then renders the user at once (its loader finds them in the cache).
+  queryClient.setQueryData(authKeys.me(), me);
+  return me;
 }
 
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    onSuccess: (me) => {
-      queryClient.setQueryData(authKeys.me(), me);
-    },
-  });
+export function preloadLogin(): void {
+  void import('@/lib/api-client');
+  void import('@portico/shared/contracts/auth');
+  void import('@/lib/query-client');
 }

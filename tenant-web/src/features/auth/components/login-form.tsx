@@ -1,50 +1,81 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Checkbox, Stack, TextInput } from '@mantine/core';
-import { LoginBodySchema, type PortalMe } from '@portico/shared/contracts/auth';
-import { formIssueKey } from '@portico/shared/form-issues';
-import { useForm } from 'react-hook-form';
+import type { PortalMe } from '@portico/shared/contracts/auth';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormError } from '@/components/form-error';
-import { blankAsMissing } from '@/lib/form';
-import { useLogin } from '../api/login';
+import { login, preloadLogin } from '../api/login';
+import type { LoginFieldErrors } from './login-form-schema';
 
-/** The identifier is an e-mail address or the username chosen at sign-up; left empty it is "required". */
-const LoginFormSchema = LoginBodySchema.extend({ email: blankAsMissing(LoginBodySchema.shape.email) });
+const loadSchema = () => import('./login-form-schema');
+const preload = () => {
+  void loadSchema();
+  preloadLogin();
+};
 
+/**
+ * The portal's front door is kept light: a plain form (no react-hook-form) whose submit validates with
+ * the contract (./login-form-schema) and signs in. zod, the contract and the API client are imported
+ * when the form first gets focus or a tap, so the sign-in page's first load carries none of them.
+ */
 export function LoginForm({ onSuccess }: { onSuccess: (me: PortalMe) => void }) {
   const { t } = useTranslation();
-  const login = useLogin();
-  const form = useForm({
-    resolver: zodResolver(LoginFormSchema, { error: formIssueKey }),
-    defaultValues: { email: '', password: '', remember: false },
-  });
-  const { errors } = form.formState;
+  const [errors, setErrors] = useState<LoginFieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
 
-  const submit = form.handleSubmit((values) => login.mutate(values, { onSuccess }));
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const values = {
+      email: String(data.get('email') ?? ''),
+      password: String(data.get('password') ?? ''),
+      remember: data.get('remember') === 'on',
+    };
+    setPending(true);
+    setFailure(null);
+    try {
+      const checked = (await loadSchema()).checkLogin(values);
+      if ('errors' in checked) {
+        setErrors(checked.errors);
+        // Like react-hook-form elsewhere: focus the first field in error.
+        const first = (['email', 'password'] as const).find((field) => checked.errors[field]);
+        if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+        return;
+      }
+      setErrors({});
+      onSuccess(await login(checked.body));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setPending(false);
+    }
+  };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onFocus={preload} onPointerDown={preload} noValidate>
       <Stack gap="md">
-        <FormError error={login.error} />
+        <FormError error={failure} />
         <TextInput
+          name="email"
           label={t('login.email')}
           type="text"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.email?.message && t(errors.email.message)}
-          {...form.register('email')}
+          error={errors.email && t(errors.email)}
         />
         <TextInput
+          name="password"
           label={t('login.password')}
           type="password"
           autoComplete="current-password"
-          error={errors.password?.message && t(errors.password.message)}
-          {...form.register('password')}
+          error={errors.password && t(errors.password)}
         />
-        <Checkbox label={t('login.remember')} description={t('login.rememberHint')} {...form.register('remember')} />
-        <Button type="submit" loading={login.isPending}>
+        <Checkbox name="remember" label={t('login.remember')} description={t('login.rememberHint')} />
+        <Button type="submit" loading={pending}>
           {t('login.submit')}
         </Button>
         <Anchor component={Link} to="/forgot-password">

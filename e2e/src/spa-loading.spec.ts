@@ -1,0 +1,93 @@
+import { resources } from '@portico/shared/i18n/resources';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env, launch, VIEWPORTS } from './harness';
+
+/**
+ * Issue 8: the SPAs load their pages, strings and libraries on demand. These check what arrives,
+ * by content (chunk names change with every build): the portal's sign-in page carries no zod and no
+ * console or e-mail strings, and switching the language fetches that language's catalogue.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Collects the text of every script the page loads. */
+function scripts(page: Page): () => Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.text());
+  });
+  return () => Promise.all(bodies);
+}
+
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return typeof value === 'object' && value ? Object.values(value).flatMap(leaves) : [];
+}
+
+/** A string of `namespace` in `locale` that no other namespace of any language contains: its presence marks the catalogue. */
+function marker(locale: 'sv' | 'da' | 'en', namespace: 'console' | 'email' | 'portal'): string {
+  const others = (['sv', 'da', 'en'] as const).flatMap((l) =>
+    Object.entries(resources[l])
+      .filter(([ns]) => l !== locale || ns !== namespace)
+      .flatMap(([, catalogue]) => leaves(catalogue)),
+  );
+  const found = leaves(resources[locale][namespace]).find(
+    (s) => s.length > 15 && !/[{}'"`\\]/.test(s) && !others.some((o) => o.includes(s)),
+  );
+  if (!found) throw new Error(`no marker string in ${locale}/${namespace}`);
+  return found;
+}
+
+describe('the portal loads what the page needs', () => {
+  it('the sign-in page carries no zod and no console or e-mail strings; a language switch fetches that language', async () => {
+    const page = await (await browser.newContext({ ...VIEWPORTS.phone, locale: 'sv-SE' })).newPage();
+    const loaded = scripts(page);
+    await page.goto(`${env.tenantUrl}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const first = (await loaded()).join('\n');
+    expect(first).toContain(marker('sv', 'portal'));
+    // zod names its classes in strings that survive minification.
+    expect(first.includes('ZodObject'), 'zod on the sign-in page').toBe(false);
+    for (const [locale, ns] of [
+      ['sv', 'console'],
+      ['sv', 'email'],
+      ['en', 'portal'],
+      ['da', 'portal'],
+    ] as const) {
+      expect(first.includes(marker(locale, ns)), `${locale}/${ns} strings on the Swedish sign-in page`).toBe(false);
+    }
+
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect((await loaded()).join('\n')).toContain(marker('en', 'portal'));
+
+    // Typing in the form fetches the contract (zod) before it is needed to validate.
+    await page.getByLabel('E-mail or username').click();
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(async () => page.getByText('This field is required').count()).toBeGreaterThan(0);
+    expect((await loaded()).join('\n')).toContain('ZodObject');
+    await page.context().close();
+  });
+});
+
+describe('the console loads what the page needs', () => {
+  it('the sign-in page carries no portal or e-mail strings', async () => {
+    const page = await (await browser.newContext({ ...VIEWPORTS.desktop, locale: 'sv-SE' })).newPage();
+    const loaded = scripts(page);
+    await page.goto(`${env.adminUrl}/login`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const first = (await loaded()).join('\n');
+    expect(first).toContain(marker('sv', 'console'));
+    for (const ns of ['portal', 'email'] as const) expect(first.includes(marker('sv', ns)), `sv/${ns} strings in the console`).toBe(false);
+    await page.context().close();
+  });
+});
