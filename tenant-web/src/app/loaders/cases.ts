@@ -17,6 +17,6 @@ export async function casesLoader({ request }: LoaderFunctionArgs) {
   const context = await loadSelection();
   if (!context?.selection) return null;
   const filters = filtersFromParams(new URL(request.url).searchParams);
-  await prefetch(casesQueryOptions({ ...filters, customerId: context.selection.customerId, pageSize: CASE_PAGE_SIZE }));
+  await prefetch(casesQueryOptions({ ...filters, customerId: context.selection.customerId, limit: CASE_PAGE_SIZE }));
   return null;
 }
