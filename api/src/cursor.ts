@@ -7,7 +7,7 @@ import { badRequest } from './errors';
 // --- Keyset pages (decision 66) ------------------------------------------------------------------
 
 /** A sort key's SQL type: the cursor carries its value as Postgres text and casts it back. */
-export type KeyType = 'timestamptz' | 'text' | 'int' | 'uuid';
+export type KeyType = 'timestamptz' | 'date' | 'text' | 'int' | 'uuid';
 export type KeyColumn = { expr: SQLWrapper; type: KeyType };
 
 /** Where a page starts: after the row named (reading on) or before it (reading back). */
@@ -15,6 +15,7 @@ export type Position = { dir: 'after' | 'before'; values: string[] };
 
 const CAST: Record<KeyType, SQL> = {
   timestamptz: sql.raw('timestamptz'),
+  date: sql.raw('date'),
   text: sql.raw('text'),
   int: sql.raw('int'),
   uuid: sql.raw('uuid'),
@@ -22,6 +23,7 @@ const CAST: Record<KeyType, SQL> = {
 const VALUE: Record<KeyType, z.ZodType<string>> = {
   // Postgres' own text form, e.g. `2026-11-30 12:00:00.123456+00`; what matters is that it parses.
   timestamptz: z.string().regex(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:\d\d)?|Z)$/),
+  date: z.iso.date(),
   text: z.string().max(400),
   int: z.string().regex(/^-?\d{1,18}$/),
   uuid: z.uuid(),
