@@ -44,7 +44,15 @@ export async function listCustomers(
       .where(and(where, customerKeys.where(pos)))
       .orderBy(...customerKeys.orderBy(pos))
       .limit(page.limit + 1),
-    cappedCount(db, db.select({ one: sql`1` }).from(customers).where(where)),
+    // In list order, so without a search the count walks customers_landlord_name_idx.
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(customers)
+        .where(where)
+        .orderBy(...customerKeys.orderBy()),
+    ),
   ]);
   const paged = customerKeys.page(rows, page.limit, pos);
   return { ...paged, items: paged.items.map((r) => r.customer), ...count };

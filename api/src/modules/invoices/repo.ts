@@ -56,7 +56,14 @@ export async function listInvoices(
       .where(and(where, keys.where(pos)))
       .orderBy(...keys.orderBy(pos))
       .limit(page.limit + 1),
-    cappedCount(db, db.select({ one: sql`1` }).from(invoices).where(where)),
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(invoices)
+        .where(where)
+        .orderBy(...keys.orderBy()),
+    ),
   ]);
   return { ...keys.page(rows, page.limit, pos), ...count };
 }

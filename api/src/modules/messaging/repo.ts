@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { customers, leases } from '../../db/schema/customers';
@@ -80,7 +80,15 @@ export async function listThreads(
       .where(and(where, threadKeys.where(pos)))
       .orderBy(...threadKeys.orderBy(pos))
       .limit(page.limit + 1),
-    cappedCount(db, db.select({ one: sql`1` }).from(threads).where(where)),
+    // In index order, so the count reads the inbox shape's partial index, never the table.
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(threads)
+        .where(where)
+        .orderBy(...threadKeys.orderBy()),
+    ),
   ]);
   return { ...threadKeys.page(rows, page.limit, pos), ...count };
 }
