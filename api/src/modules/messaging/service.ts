@@ -59,7 +59,7 @@ export async function unreadCount(deps: Deps, actor: Actor): Promise<UnreadCount
   const n =
     actor.kind === 'staff'
       ? await repo.countStaffUnread(deps.db, { landlordId: actor.landlordId, staffUserId: actor.id })
-      : await repo.countTenantUnread(deps.db, scopeOf(actor) as { landlordId: string; customerId: string }, actor.id, UNREAD_CAP + 1);
+      : await repo.countTenantUnread(deps.db, { landlordId: actor.landlordId, customerId: actor.customerId }, actor.id, UNREAD_CAP + 1);
   return { inbox: Math.min(n, UNREAD_CAP), capped: n > UNREAD_CAP };
 }
 
