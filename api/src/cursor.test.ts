@@ -84,6 +84,7 @@ describe('keyset pages over a real table', () => {
       good.slice(0, -3),
       forge(['a', '2026-13-45 00:00:00+00', '1']),
       forge(['a', 'yesterday', '1']),
+      forge(['a', '0000-01-01 00:00:00+00', '1']),
       forge(['a', '2026-01-01 00:00:00+00', '1; drop table x']),
       forge(['c', '2026-01-01 00:00:00+00', '1']),
       forge(['a', '2026-01-01 00:00:00+00']),

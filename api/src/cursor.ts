@@ -7,7 +7,7 @@ import { badRequest } from './errors';
 // --- Keyset pages (decision 66) ------------------------------------------------------------------
 
 /** A sort key's SQL type: the cursor carries its value as Postgres text and casts it back. */
-export type KeyType = 'timestamptz' | 'text' | 'int' | 'uuid';
+export type KeyType = 'timestamptz' | 'date' | 'text' | 'int' | 'uuid';
 export type KeyColumn = { expr: SQLWrapper; type: KeyType };
 
 /** Where a page starts: after the row named (reading on) or before it (reading back). */
@@ -15,6 +15,7 @@ export type Position = { dir: 'after' | 'before'; values: string[] };
 
 const CAST: Record<KeyType, SQL> = {
   timestamptz: sql.raw('timestamptz'),
+  date: sql.raw('date'),
   text: sql.raw('text'),
   int: sql.raw('int'),
   uuid: sql.raw('uuid'),
@@ -23,6 +24,7 @@ const VALUE: Record<KeyType, z.ZodType<string>> = {
   // Postgres' own text form, e.g. `2026-11-30 12:00:00.123456+00`; what matters is that it parses.
   // `infinity` too: a sort key like `coalesce(due_at, 'infinity')` puts rows without a date last.
   timestamptz: z.string().regex(/^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:\d\d)?|Z))$/),
+  date: z.iso.date(),
   text: z.string().max(400),
   int: z.string().regex(/^-?\d{1,18}$/),
   uuid: z.uuid(),
@@ -57,9 +59,11 @@ export function keyset(columns: KeyColumn[], direction: 'asc' | 'desc') {
     columns.forEach((c, i) => {
       if (typeof values[i] !== 'string' || !VALUE[c.type].safeParse(values[i]).success) throw badRequest('validation_failed');
     });
-    // The shape check admits month 13; Postgres would refuse that cast with a 500, so it is a 400 here.
-    for (const [i, c] of columns.entries())
+    // The shape checks admit month 13 and year 0000; Postgres would refuse those casts with a 500.
+    for (const [i, c] of columns.entries()) {
       if (c.type === 'timestamptz' && !isValidTimestamp(values[i])) throw badRequest('validation_failed');
+      if ((c.type === 'timestamptz' || c.type === 'date') && String(values[i]).startsWith('0000-')) throw badRequest('validation_failed');
+    }
     return { dir: parsed[0] === 'a' ? 'after' : 'before', values };
   }
 

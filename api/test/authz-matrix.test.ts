@@ -121,6 +121,7 @@ const MATRIX: Record<string, Entry> = {
   }),
   'GET /api/v1/threads/:threadId': staffRoute(404, 403),
   'POST /api/v1/threads/:threadId/messages': staffRoute(404, 403, { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/threads/:threadId/read': staffRoute(404, 403),
   'POST /api/v1/uploads': staffRoute('own', 'own', { upload: true }),
   'GET /api/v1/attachments/:attachmentId': staffRoute(404, 404),
   // --- console: customers ---
@@ -169,6 +170,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/threads': portalRoute(404, 'allowed', { body: (f) => ({ leaseId: f.ids.leaseId, subject: 'Matrix', body: 'b' }) }),
   'GET /api/v1/portal/threads/:threadId': portalRoute(404, 'allowed'),
   'POST /api/v1/portal/threads/:threadId/messages': portalRoute(404, 'allowed', { body: () => ({ body: 'b' }) }),
+  'POST /api/v1/portal/threads/:threadId/read': portalRoute(404, 'allowed'),
   'POST /api/v1/portal/uploads': portalRoute('own', 'allowed', { upload: true }),
   'GET /api/v1/portal/attachments/:attachmentId': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/organisation/users': portalRoute('own', 403),

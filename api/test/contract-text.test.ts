@@ -18,7 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type JsonSchema = { type?: string | string[]; format?: string; enum?: unknown[]; const?: unknown; properties?: Record<string, JsonSchema> };
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+};
 type Issue = { code: string; path: PropertyKey[]; params?: { code?: string }; errors?: Issue[][] };
 
 /** The string fields of an object schema that are not ids, enums or fixed formats. */
@@ -29,7 +36,12 @@ function textFields(schema: z.ZodType): string[] {
     Object.entries(o.properties ?? {})
       .filter(
         ([, p]) =>
-          [p.type].flat().includes('string') && !p.enum && p.const === undefined && !['uuid', 'date', 'date-time'].includes(p.format ?? ''),
+          [p.type].flat().includes('string') &&
+          !p.enum &&
+          p.const === undefined &&
+          !['uuid', 'date', 'date-time'].includes(p.format ?? '') &&
+          // A token with a pattern of its own (a keyset cursor: base64url) is no free text.
+          !p.pattern,
       )
       .map(([name]) => name),
   );

@@ -76,7 +76,8 @@ export function createApiClient(options: ApiClientOptions) {
     const payload = body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body);
     const res = await send(method, path, payload, !isForm && body !== undefined);
     if (!res.ok) throw await toError(res);
-    return schema.parse(await res.json());
+    // 204 No Content (e.g. marking a thread read): there is no body to parse; the schema says null.
+    return schema.parse(res.status === 204 ? null : await res.json());
   }
 
   return {

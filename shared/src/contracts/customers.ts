@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../pagination';
+import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 
@@ -30,8 +30,8 @@ export const CustomerDetailSchema = CustomerSummarySchema.extend({
 });
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
-export const CustomerPageSchema = pageOf(CustomerSummarySchema);
-export const CustomerListQuerySchema = PageQuerySchema.extend({ q: oneLine().max(100).optional() });
+export const CustomerPageSchema = cursorPageOf(CustomerSummarySchema);
+export const CustomerListQuerySchema = CursorQuerySchema.extend({ q: oneLine().max(100).optional() });
 export const CustomerParamsSchema = z.object({ customerId: z.uuid() });
 export const ContactParamsSchema = z.object({ customerId: z.uuid(), contactId: z.uuid() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../pagination';
+import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { LeaseRefSchema } from './auth';
 
 export const InvoiceStatusSchema = z.enum(['unpaid', 'partly_paid', 'paid', 'overdue', 'credited']);
@@ -19,5 +19,5 @@ export const InvoiceSummarySchema = z.object({
   paidAt: z.iso.date().nullable(),
 });
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
-export const InvoicePageSchema = pageOf(InvoiceSummarySchema);
-export const InvoiceListQuerySchema = PageQuerySchema.extend({ unpaidOnly: z.stringbool().default(true) });
+export const InvoicePageSchema = cursorPageOf(InvoiceSummarySchema);
+export const InvoiceListQuerySchema = CursorQuerySchema.extend({ unpaidOnly: z.stringbool().default(true) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../pagination';
+import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { multiLine, oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
 
@@ -53,12 +53,12 @@ export const ThreadDetailSchema = ThreadSummarySchema.extend({
 });
 export type ThreadDetail = z.infer<typeof ThreadDetailSchema>;
 
-export const ThreadPageSchema = pageOf(ThreadSummarySchema);
+export const ThreadPageSchema = cursorPageOf(ThreadSummarySchema);
 
 export const BoxSchema = z.enum(['inbox', 'sent']);
 export type Box = z.infer<typeof BoxSchema>;
 
-export const ThreadListQuerySchema = PageQuerySchema.extend({
+export const ThreadListQuerySchema = CursorQuerySchema.extend({
   box: BoxSchema.default('inbox'),
   leaseId: z.uuid().optional(),
   customerId: z.uuid().optional(),
@@ -86,5 +86,12 @@ export type PortalNewThreadBody = z.infer<typeof PortalNewThreadBodySchema>;
 export const StaffNewThreadBodySchema = PortalNewThreadBodySchema.extend({ customerId: z.uuid() });
 export type StaffNewThreadBody = z.infer<typeof StaffNewThreadBodySchema>;
 
-export const UnreadCountSchema = z.object({ inbox: z.number().int() });
+/** Unread counts stop here; the UI shows "99+" when `capped`. */
+export const UNREAD_CAP = 99;
+export const UnreadCountSchema = z.object({
+  /** Unread threads in the inbox, at most UNREAD_CAP. */
+  inbox: z.number().int().min(0).max(UNREAD_CAP),
+  /** True when there are more than UNREAD_CAP. */
+  capped: z.boolean(),
+});
 export type UnreadCount = z.infer<typeof UnreadCountSchema>;

@@ -24,6 +24,7 @@ function MainNav({ technician }: { technician: boolean }) {
   const { t } = useTranslation();
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
+  const capped = !technician && unread.data?.capped === true;
   return (
     <Box component="nav" aria-label={t('nav.label')} className="main-nav">
       <ul>
@@ -33,12 +34,12 @@ function MainNav({ technician }: { technician: boolean }) {
               {t('nav.messages')}
               {count > 0 && (
                 <span className="nav-badge" aria-hidden="true">
-                  {count > 99 ? '99+' : count}
+                  {capped ? `${count}+` : count}
                 </span>
               )}
             </NavLink>
             <span id="nav-unread" hidden>
-              {t('nav.unread', { count })}
+              {capped ? t('nav.unreadCapped', { count }) : t('nav.unread', { count })}
             </span>
           </li>
         )}

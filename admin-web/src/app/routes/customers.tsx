@@ -8,15 +8,13 @@ export function CustomersRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
 
   const onSearch = useCallback((next: string) => setParams(next ? { q: next } : {}, { replace: true }), [setParams]);
-  const onPageChange = (next: number) => setParams({ ...(q ? { q } : {}), ...(next > 1 ? { page: String(next) } : {}) });
 
   return (
     <>
       <PageHeading title={t('customers.title')} />
-      <CustomerList q={q} page={page} onSearch={onSearch} onPageChange={onPageChange} />
+      <CustomerList q={q} onSearch={onSearch} />
     </>
   );
 }

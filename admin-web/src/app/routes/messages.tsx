@@ -10,10 +10,8 @@ export function MessagesRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const box: Box = params.get('box') === 'sent' ? 'sent' : 'inbox';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const unread = useUnreadCount().data?.inbox ?? 0;
-
-  const setPage = (next: number) => setParams(next > 1 ? { box, page: String(next) } : { box });
+  const unreadCount = useUnreadCount().data;
+  const unread = unreadCount?.inbox ?? 0;
 
   return (
     <>
@@ -30,7 +28,7 @@ export function MessagesRoute() {
             rightSection={
               unread > 0 ? (
                 <Badge size="xs" color="red.9" variant="filled" aria-hidden="true">
-                  {unread}
+                  {unreadCount?.capped ? `${unread}+` : unread}
                 </Badge>
               ) : undefined
             }
@@ -40,10 +38,10 @@ export function MessagesRoute() {
           <Tabs.Tab value="sent">{t('messages.sent')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="inbox">
-          <ThreadList box="inbox" page={box === 'inbox' ? page : 1} onPageChange={setPage} />
+          <ThreadList box="inbox" />
         </Tabs.Panel>
         <Tabs.Panel value="sent">
-          <ThreadList box="sent" page={box === 'sent' ? page : 1} onPageChange={setPage} />
+          <ThreadList box="sent" />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -22,7 +22,8 @@ export const invoices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('invoices_customer_due_idx').on(t.customerId, t.dueDate),
+    // The portal's list in its keyset order (due_date, number, id); unpaid-only is a filter on it.
+    index('invoices_customer_due_idx').on(t.customerId, t.dueDate, t.number, t.id),
     unique('invoices_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'invoices_customer_fk',

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { bigint, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseEvents, workOrders } from './cases';
 import { customers, leases } from './customers';
 import { landlords } from './landlords';
+import { staffUsers } from './staff';
 
 export const threads = pgTable(
   'threads',
@@ -23,8 +25,16 @@ export const threads = pgTable(
     messageCount: integer('message_count').notNull().default(0),
   },
   (t) => [
-    index('threads_landlord_last_idx').on(t.landlordId, t.lastMessageAt),
-    index('threads_customer_last_idx').on(t.customerId, t.lastMessageAt),
+    // One partial index per inbox shape, each in the lists' order (last_message_at, id) desc
+    // (decision 8M1). Staff inbox = the tenant side has written; staff sent = staff have written.
+    index('threads_staff_inbox_idx').on(t.landlordId, t.lastMessageAt, t.id).where(sql`last_tenant_message_at is not null`),
+    index('threads_staff_sent_idx').on(t.landlordId, t.lastMessageAt, t.id).where(sql`last_staff_message_at is not null`),
+    // Per customer: the portal's inbox (staff wrote) and sent (tenant wrote), and the console's
+    // lists filtered by customer (the same two predicates the other way round).
+    index('threads_customer_staff_wrote_idx').on(t.customerId, t.lastMessageAt, t.id).where(sql`last_staff_message_at is not null`),
+    index('threads_customer_tenant_wrote_idx').on(t.customerId, t.lastMessageAt, t.id).where(sql`last_tenant_message_at is not null`),
+    // Filtered by lease (portal lease picker, console): a lease's threads are few, the box is a filter.
+    index('threads_lease_last_idx').on(t.leaseId, t.lastMessageAt, t.id),
     unique('threads_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'threads_customer_fk',
@@ -113,5 +123,41 @@ export const threadReads = pgTable(
   (t) => [
     primaryKey({ columns: [t.threadId, t.readerKind, t.readerId] }),
     foreignKey({ name: 'thread_reads_thread_fk', columns: [t.landlordId, t.threadId], foreignColumns: [threads.landlordId, threads.id] }),
+  ],
+);
+
+/**
+ * Derived (decision 8M2): per landlord, how many threads are in the staff inbox (a tenant has
+ * written). Kept by `insertMessage` in the same transaction; `bench/derive/messaging.sql` rebuilds it.
+ */
+export const staffInboxCounts = pgTable('staff_inbox_counts', {
+  landlordId: uuid('landlord_id')
+    .primaryKey()
+    .references(() => landlords.id),
+  threads: integer('threads').notNull().default(0),
+});
+
+/**
+ * Derived (decision 8M2): per staff reader, how many inbox threads they have read since the
+ * tenant's last message. Unread = staff_inbox_counts.threads - caught_up, so the count costs two
+ * primary-key reads however many threads there are. Kept by `markRead` and `insertMessage`, each
+ * holding the thread's row lock, so the thread's reads never change under them.
+ */
+export const staffReadCounts = pgTable(
+  'staff_read_counts',
+  {
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    staffUserId: uuid('staff_user_id').notNull(),
+    caughtUp: integer('caught_up').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.landlordId, t.staffUserId] }),
+    foreignKey({
+      name: 'staff_read_counts_staff_fk',
+      columns: [t.landlordId, t.staffUserId],
+      foreignColumns: [staffUsers.landlordId, staffUsers.id],
+    }),
   ],
 );

@@ -63,6 +63,44 @@ export async function listMemberships(db: DbOrTx, portalUserId: string) {
   return rows.map((r) => ({ ...r, leases: leaseRows.filter((l) => l.customerId === r.customerId) }));
 }
 
+/**
+ * Everything a portal request needs, in one round trip (decision 8M3): the session family's live
+ * row, its portal user, and one membership with its landlord's flags — the one for `customerId`
+ * when the user has it, else the first (as `listMemberships` orders them). No lease list.
+ * `customerId` is compared as text: a header that is no uuid simply matches nothing.
+ */
+export async function findTenantContext(db: DbOrTx, p: { familyId: string; customerId: string | undefined }) {
+  const wanted = p.customerId ?? null;
+  const result = await db.execute<{
+    user_id: string;
+    audience: Audience;
+    portal_user_id: string | null;
+    name: string | null;
+    email: string | null;
+    locale: 'sv' | 'da' | 'en' | null;
+    customer_id: string | null;
+    role: 'main_admin' | 'admin' | 'user' | null;
+    landlord_id: string | null;
+    default_locale: 'sv' | 'da' | 'en' | null;
+    invoices_require_strong_auth: boolean | null;
+  }>(sql`
+    select s.user_id, s.audience, u.id as portal_user_id, u.name, u.email, u.locale,
+           m.customer_id, m.role, m.landlord_id, m.default_locale, m.invoices_require_strong_auth
+    from ${sessions} s
+    left join ${portalUsers} u on u.id = s.user_id and s.audience = 'portal'
+    left join lateral (
+      select pm.customer_id, pm.role, l.id as landlord_id, l.default_locale, l.invoices_require_strong_auth
+      from ${portalMemberships} pm
+      join ${landlords} l on l.id = pm.landlord_id
+      join ${customers} c on c.landlord_id = pm.landlord_id and c.id = pm.customer_id
+      where pm.portal_user_id = u.id and l.portal_enabled
+      order by (pm.customer_id::text = ${wanted}::text) desc nulls last, pm.created_at, c.name
+      limit 1
+    ) m on true
+    where s.family_id = ${p.familyId} and s.rotated_at is null and s.revoked_at is null and s.expires_at > now()`);
+  return result.rows[0];
+}
+
 /** Memberships whatever the landlord's portal setting: tells "portal switched off" from "no customer at all". */
 export async function countAllMemberships(db: DbOrTx, portalUserId: string) {
   const [row] = await db

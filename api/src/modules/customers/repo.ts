@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { invitations } from '../../db/schema/auth';
 import { customerContacts, customers, leases } from '../../db/schema/customers';
@@ -12,22 +13,49 @@ export async function findCustomer(db: DbOrTx, landlordId: string, customerId: s
   return row;
 }
 
-export async function listCustomers(db: DbOrTx, landlordId: string, q: string | undefined, page: number, pageSize: number) {
+/** The console's list in name order; the cursor carries (name, id). */
+const customerKeys = keyset(
+  [
+    { expr: customers.name, type: 'text' },
+    { expr: customers.id, type: 'uuid' },
+  ],
+  'asc',
+);
+
+/**
+ * Served by customers_landlord_name_idx in list order, and with `q` by the trigram indexes on name
+ * and e-mail (pg_trgm) when the term is rare; the planner picks (decision 8M4).
+ */
+export async function listCustomers(
+  db: DbOrTx,
+  landlordId: string,
+  q: string | undefined,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const pos = customerKeys.decode(page.cursor);
   const where = and(
     eq(customers.landlordId, landlordId),
     q ? or(ilike(customers.name, `%${escapeLike(q)}%`), ilike(customers.email, `%${escapeLike(q)}%`)) : undefined,
   );
-  const [items, [count]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db
-      .select()
+      .select({ customer: customers, ...customerKeys.select })
       .from(customers)
-      .where(where)
-      .orderBy(asc(customers.name), asc(customers.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(customers).where(where),
+      .where(and(where, customerKeys.where(pos)))
+      .orderBy(...customerKeys.orderBy(pos))
+      .limit(page.limit + 1),
+    // In list order, so without a search the count walks customers_landlord_name_idx.
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(customers)
+        .where(where)
+        .orderBy(...customerKeys.orderBy()),
+    ),
   ]);
-  return { items, total: count?.n ?? 0 };
+  const paged = customerKeys.page(rows, page.limit, pos);
+  return { ...paged, items: paged.items.map((r) => r.customer), ...count };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

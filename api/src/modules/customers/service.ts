@@ -1,5 +1,5 @@
 import type { Contact, CustomerDetail, CustomerSummary } from '@portico/shared/contracts/customers';
-import type { PageQuery } from '@portico/shared/pagination';
+import type { CursorQuery } from '@portico/shared/pagination';
 import { addDays } from 'date-fns';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
@@ -40,9 +40,9 @@ function toContact(c: ContactRow): Contact {
 
 const leaseRefs = async (db: DbOrTx, ids: string[]) => (ids.length ? listLeaseRefs(db, ids) : []);
 
-export async function listCustomers(deps: Deps, actor: StaffActor, query: PageQuery & { q?: string | undefined }) {
+export async function listCustomers(deps: Deps, actor: StaffActor, query: CursorQuery & { q?: string | undefined }) {
   if (!canReadCustomers(actor)) throw forbidden();
-  const { items, total } = await repo.listCustomers(deps.db, actor.landlordId, query.q, query.page, query.pageSize);
+  const { items, ...page } = await repo.listCustomers(deps.db, actor.landlordId, query.q, query);
   const refs = await leaseRefs(
     deps.db,
     items.map((c) => c.id),
@@ -54,7 +54,7 @@ export async function listCustomers(deps: Deps, actor: StaffActor, query: PageQu
     email: c.email,
     leases: refs.filter((l) => l.customerId === c.id).map(({ customerId: _, ...l }) => l),
   }));
-  return { items: summaries, total, page: query.page, pageSize: query.pageSize };
+  return { ...page, items: summaries };
 }
 
 export async function getCustomer(deps: Deps, actor: StaffActor, customerId: string): Promise<CustomerDetail> {

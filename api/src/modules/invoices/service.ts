@@ -1,5 +1,5 @@
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
-import type { Page } from '@portico/shared/pagination';
+import type { CursorPage } from '@portico/shared/pagination';
 import type { TenantActor } from '../../actors';
 import type { Deps } from '../../deps';
 import { AppError, forbidden } from '../../errors';
@@ -19,11 +19,12 @@ export async function listInvoices(
   deps: Deps,
   actor: TenantActor,
   strongAuth: boolean,
-  query: { unpaidOnly: boolean; page: number; pageSize: number },
-): Promise<Page<InvoiceSummary>> {
+  query: { unpaidOnly: boolean; cursor?: string | undefined; limit: number },
+): Promise<CursorPage<InvoiceSummary>> {
   assertMaySeeInvoices(actor, strongAuth);
-  const { items, total } = await repo.listInvoices(deps.db, actor, query.unpaidOnly, query.page, query.pageSize);
+  const { items, ...page } = await repo.listInvoices(deps.db, actor, query.unpaidOnly, query);
   return {
+    ...page,
     items: items.map(({ invoice, lease }) => ({
       id: invoice.id,
       number: invoice.number,
@@ -35,8 +36,5 @@ export async function listInvoices(
       status: invoice.status,
       paidAt: invoice.paidAt,
     })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
   };
 }

@@ -81,17 +81,20 @@ describe('seed 000: first message invites the tenant', () => {
 
     const inbox = await client.get('/api/v1/portal/threads?box=inbox');
     expect(inbox.json()).toMatchObject({ total: 1, items: [{ id: thread.id, unread: true }] });
-    expect((await client.get('/api/v1/portal/threads/unread-count')).json()).toEqual({ inbox: 1 });
+    expect((await client.get('/api/v1/portal/threads/unread-count')).json()).toEqual({ inbox: 1, capped: false });
     const opened = await client.get(`/api/v1/portal/threads/${thread.id}`);
     expect(opened.json().messages[0].delivery).toBeNull();
-    expect((await client.get('/api/v1/portal/threads/unread-count')).json()).toEqual({ inbox: 0 });
+    // Reading changes nothing; the portal marks the thread read when it shows it.
+    expect((await client.get('/api/v1/portal/threads/unread-count')).json()).toEqual({ inbox: 1, capped: false });
+    expect((await client.post(`/api/v1/portal/threads/${thread.id}/read`)).statusCode).toBe(204);
+    expect((await client.get('/api/v1/portal/threads/unread-count')).json()).toEqual({ inbox: 0, capped: false });
 
     const reply = await client.post(`/api/v1/portal/threads/${thread.id}/messages`, { body: 'Thanks, noted.' });
     expect(reply.statusCode).toBe(201);
     expect(reply.json()).toMatchObject({ authorKind: 'tenant', authorName: 'Tove Tenant', body: 'Thanks, noted.' });
 
     // Staff: unread in the inbox, and the participant gets an e-mail with a link to the thread.
-    expect((await staff.get('/api/v1/threads/unread-count')).json()).toEqual({ inbox: 1 });
+    expect((await staff.get('/api/v1/threads/unread-count')).json()).toEqual({ inbox: 1, capped: false });
     const staffMail = await outboxFor(t.app, l.manager.email);
     expect(staffMail.at(-1)!.payload).toMatchObject({
       template: 'staff_new_tenant_message',
@@ -334,7 +337,10 @@ describe('bad input', () => {
     expect(missing.json().error.issues).toEqual([expect.objectContaining({ path: 'subject' })]);
     expect((await staff.post('/api/v1/threads', { customerId: 42, leaseId: [], subject: {}, body: null })).statusCode).toBe(400);
     expect((await staff.get('/api/v1/threads/not-a-uuid')).statusCode).toBe(400);
-    expect((await staff.get('/api/v1/threads?page=0')).statusCode).toBe(400);
+    expect((await staff.get('/api/v1/threads?limit=0')).statusCode).toBe(400);
+    expect((await staff.get('/api/v1/threads?limit=101')).statusCode).toBe(400);
+    expect((await staff.get('/api/v1/threads?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
+    expect((await staff.get('/api/v1/threads?cursor=not%20base64')).statusCode).toBe(400);
     expect((await staff.get('/api/v1/threads?box=trash')).statusCode).toBe(400);
     const unknown = await staff.get('/api/v1/threads/00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
@@ -348,10 +354,11 @@ describe('bad input', () => {
     const l = await makeLandlord(t.app);
     const staff = await signIn(t.app, 'staff', l.admin.email);
     for (const subject of ['one', 'two', 'three']) await staffWrites(l, staff, subject);
-    const page1 = await staff.get('/api/v1/threads?box=sent&pageSize=2');
-    expect(page1.json()).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const page1 = await staff.get('/api/v1/threads?box=sent&limit=2');
+    expect(page1.json()).toMatchObject({ total: 3, totalCapped: false, previousCursor: null });
     expect(page1.json().items.map((i: { subject: string }) => i.subject)).toEqual(['three', 'two']);
-    const page2 = await staff.get('/api/v1/threads?box=sent&pageSize=2&page=2');
+    const page2 = await staff.get(`/api/v1/threads?box=sent&limit=2&cursor=${page1.json().nextCursor}`);
+    expect(page2.json()).toMatchObject({ total: 3, nextCursor: null });
     expect(page2.json().items.map((i: { subject: string }) => i.subject)).toEqual(['one']);
   });
 });

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { customers, leases } from '../../db/schema/customers';
-import { messages, threadReads, threads } from '../../db/schema/messaging';
+import { messages, staffInboxCounts, staffReadCounts, threadReads, threads } from '../../db/schema/messaging';
 import { units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 
@@ -10,6 +11,15 @@ export type Reader = { kind: Side; id: string };
 
 const other = (side: Side): Side => (side === 'staff' ? 'tenant' : 'staff');
 const lastAt = (side: Side) => (side === 'staff' ? threads.lastStaffMessageAt : threads.lastTenantMessageAt);
+
+/** Lists read newest first by (last_message_at, id); the cursor carries both at full precision. */
+const threadKeys = keyset(
+  [
+    { expr: threads.lastMessageAt, type: 'timestamptz' },
+    { expr: threads.id, type: 'uuid' },
+  ],
+  'desc',
+);
 
 function summaryQuery(db: DbOrTx, reader: Reader) {
   const theirs = lastAt(other(reader.kind));
@@ -28,6 +38,7 @@ function summaryQuery(db: DbOrTx, reader: Reader) {
       lastAuthorKind: threads.lastAuthorKind,
       messageCount: threads.messageCount,
       unread: sql<boolean>`coalesce(${theirs} > coalesce(${threadReads.lastReadAt}, '-infinity'::timestamptz), false)`,
+      ...threadKeys.select,
     })
     .from(threads)
     .innerJoin(customers, eq(customers.id, threads.customerId))
@@ -49,33 +60,69 @@ const scoped = (scope: Scope, ...more: (SQL | undefined)[]) =>
     ...more,
   );
 
-/** Inbox: the other side has written; Sent: this side has written. A thread may be in both. */
+/**
+ * Inbox: the other side has written; Sent: this side has written. A thread may be in both. Each
+ * shape has its partial index (threads_staff_inbox_idx, threads_customer_staff_wrote_idx, …).
+ */
 const inBox = (reader: Reader, box: 'inbox' | 'sent') => isNotNull(lastAt(box === 'inbox' ? other(reader.kind) : reader.kind));
 
-export async function listThreads(db: DbOrTx, scope: Scope, reader: Reader, box: 'inbox' | 'sent', page: number, pageSize: number) {
+export async function listThreads(
+  db: DbOrTx,
+  scope: Scope,
+  reader: Reader,
+  box: 'inbox' | 'sent',
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const pos = threadKeys.decode(page.cursor);
   const where = scoped(scope, inBox(reader, box));
-  const [items, [count]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     summaryQuery(db, reader)
-      .where(where)
-      .orderBy(desc(threads.lastMessageAt), desc(threads.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(threads).where(where),
+      .where(and(where, threadKeys.where(pos)))
+      .orderBy(...threadKeys.orderBy(pos))
+      .limit(page.limit + 1),
+    // In index order, so the count reads the inbox shape's partial index, never the table.
+    cappedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(threads)
+        .where(where)
+        .orderBy(...threadKeys.orderBy()),
+    ),
   ]);
-  return { items, total: count?.n ?? 0 };
+  return { ...threadKeys.page(rows, page.limit, pos), ...count };
 }
 
-export async function countUnread(db: DbOrTx, scope: Scope, reader: Reader) {
-  const theirs = lastAt(other(reader.kind));
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/**
+ * Staff: unread = inbox threads − those this person has read since the tenant last wrote, both
+ * kept as counters (decision 8M2): two primary-key reads, whatever the size of the inbox.
+ */
+export async function countStaffUnread(db: DbOrTx, p: { landlordId: string; staffUserId: string }) {
+  const result = await db.execute<{ n: number }>(sql`
+    select greatest(0,
+      coalesce((select ${staffInboxCounts.threads} from ${staffInboxCounts} where ${staffInboxCounts.landlordId} = ${p.landlordId}), 0)
+      - coalesce((select ${staffReadCounts.caughtUp} from ${staffReadCounts}
+                  where ${staffReadCounts.landlordId} = ${p.landlordId} and ${staffReadCounts.staffUserId} = ${p.staffUserId}), 0)
+    )::int as n`);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Tenant: the customer's inbox threads not read since staff last wrote, counted up to `cap`
+ * (a customer's threads are few; threads_customer_staff_wrote_idx serves the scan).
+ */
+export async function countTenantUnread(db: DbOrTx, scope: Scope & { customerId: string }, portalUserId: string, cap: number) {
+  const theirs = threads.lastStaffMessageAt;
+  const rows = await db
+    .select({ one: sql`1` })
     .from(threads)
     .leftJoin(
       threadReads,
-      and(eq(threadReads.threadId, threads.id), eq(threadReads.readerKind, reader.kind), eq(threadReads.readerId, reader.id)),
+      and(eq(threadReads.threadId, threads.id), eq(threadReads.readerKind, 'tenant'), eq(threadReads.readerId, portalUserId)),
     )
-    .where(scoped(scope, isNotNull(theirs), sql`${theirs} > coalesce(${threadReads.lastReadAt}, '-infinity'::timestamptz)`));
-  return row?.n ?? 0;
+    .where(scoped(scope, isNotNull(theirs), sql`${theirs} > coalesce(${threadReads.lastReadAt}, '-infinity'::timestamptz)`))
+    .limit(cap);
+  return rows.length;
 }
 
 export async function findThread(db: DbOrTx, scope: Scope, reader: Reader, threadId: string) {
@@ -101,23 +148,57 @@ export async function insertThread(
   return row!;
 }
 
+/**
+ * Adds a message and keeps the thread's summary columns and the staff unread counters. The thread
+ * row is locked by the caller (or created in the same transaction), so its reads cannot change here.
+ */
 export async function insertMessage(
   db: DbOrTx,
   values: { landlordId: string; threadId: string; authorKind: Side; authorId: string; authorName: string; body: string },
 ) {
   const [message] = await db.insert(messages).values(values).returning();
   const m = message!;
+  const at = sql`(select ${messages.createdAt} from ${messages} where ${messages.id} = ${m.id})`;
+  if (m.authorKind === 'tenant') await tenantWrote(db, values.landlordId, values.threadId, at);
   await db
     .update(threads)
     .set({
-      lastMessageAt: m.createdAt,
+      lastMessageAt: sql`greatest(${threads.lastMessageAt}, ${at})`,
       lastMessagePreview: m.body.slice(0, 160),
       lastAuthorKind: m.authorKind,
       messageCount: sql`${threads.messageCount} + 1`,
-      ...(m.authorKind === 'staff' ? { lastStaffMessageAt: m.createdAt } : { lastTenantMessageAt: m.createdAt }),
+      // Never backwards: the unread counters compare reads against these.
+      ...(m.authorKind === 'staff'
+        ? { lastStaffMessageAt: sql`greatest(${threads.lastStaffMessageAt}, ${at})` }
+        : { lastTenantMessageAt: sql`greatest(${threads.lastTenantMessageAt}, ${at})` }),
     })
     .where(and(eq(threads.landlordId, values.landlordId), eq(threads.id, values.threadId)));
   return m;
+}
+
+/**
+ * A tenant message at `at` (before the thread's columns move): the thread enters the staff inbox if
+ * it was not in it, and each staff reader who had read it since the tenant's last message is no
+ * longer caught up. Counter rows are locked in key order first, so two such writes cannot deadlock.
+ */
+async function tenantWrote(db: DbOrTx, landlordId: string, threadId: string, at: SQL) {
+  const readers = sql`
+    select r.reader_id from ${threadReads} r join ${threads} t on t.landlord_id = r.landlord_id and t.id = r.thread_id
+    where r.landlord_id = ${landlordId} and r.thread_id = ${threadId} and r.reader_kind = 'staff'
+      and t.last_tenant_message_at is not null
+      and r.last_read_at >= t.last_tenant_message_at and r.last_read_at < greatest(t.last_tenant_message_at, ${at})`;
+  await db.execute(sql`
+    select 1 from ${staffReadCounts}
+    where landlord_id = ${landlordId} and staff_user_id in (${readers})
+    order by staff_user_id for update`);
+  await db.execute(sql`
+    update ${staffReadCounts} set caught_up = caught_up - 1
+    where landlord_id = ${landlordId} and staff_user_id in (${readers})`);
+  await db.execute(sql`
+    insert into ${staffInboxCounts} (landlord_id, threads)
+    select ${landlordId}, 1 from ${threads}
+    where landlord_id = ${landlordId} and id = ${threadId} and last_tenant_message_at is null
+    on conflict (landlord_id) do update set threads = ${staffInboxCounts}.threads + 1`);
 }
 
 export async function listMessages(db: DbOrTx, landlordId: string, threadId: string) {
@@ -128,14 +209,41 @@ export async function listMessages(db: DbOrTx, landlordId: string, threadId: str
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 
-export async function markRead(db: DbOrTx, p: { landlordId: string; threadId: string; reader: Reader }) {
-  await db
-    .insert(threadReads)
-    .values({ landlordId: p.landlordId, threadId: p.threadId, readerKind: p.reader.kind, readerId: p.reader.id, lastReadAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [threadReads.threadId, threadReads.readerKind, threadReads.readerId],
-      set: { lastReadAt: sql`now()` },
-    });
+/**
+ * Marks a thread read for one person (never moving their read time backwards) and, for staff,
+ * counts it as caught up if it now is and was not. Locks the thread row first: reads and messages
+ * of one thread take turns, so the counters follow exactly. False when the thread is not in scope.
+ */
+export async function markRead(db: DbOrTx, scope: Scope, threadId: string, reader: Reader) {
+  const [thread] = await db
+    .select({ id: threads.id })
+    .from(threads)
+    .where(scoped(scope, eq(threads.id, threadId)))
+    .for('update');
+  if (!thread) return false;
+  const upsert = sql`
+    insert into ${threadReads} (landlord_id, thread_id, reader_kind, reader_id, last_read_at)
+    values (${scope.landlordId}, ${threadId}, ${reader.kind}, ${reader.id}, now())
+    on conflict (thread_id, reader_kind, reader_id)
+    do update set last_read_at = greatest(${threadReads}.last_read_at, excluded.last_read_at)
+    returning last_read_at`;
+  if (reader.kind === 'tenant') {
+    await db.execute(upsert);
+    return true;
+  }
+  // One statement: `before` sees the row as it was, `up` writes it (CTEs share one snapshot).
+  await db.execute(sql`
+    with t as (select last_tenant_message_at as theirs from ${threads} where landlord_id = ${scope.landlordId} and id = ${threadId}),
+    before as (
+      select coalesce(r.last_read_at >= t.theirs, false) as caught
+      from t left join ${threadReads} r on r.thread_id = ${threadId} and r.reader_kind = 'staff' and r.reader_id = ${reader.id}
+    ),
+    up as (${upsert}),
+    after as (select coalesce(up.last_read_at >= t.theirs, false) as caught from up, t)
+    insert into ${staffReadCounts} (landlord_id, staff_user_id, caught_up)
+    select ${scope.landlordId}, ${reader.id}, 1 from before, after where after.caught and not before.caught
+    on conflict (landlord_id, staff_user_id) do update set caught_up = ${staffReadCounts}.caught_up + 1`);
+  return true;
 }
 
 /** Staff to tell about a tenant message: those who wrote in the thread, else admins and managers. */

@@ -11,6 +11,7 @@ import {
 } from '@portico/shared/contracts/messaging';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from '../../actors';
 import * as service from './service';
 
@@ -48,6 +49,15 @@ function messagingRoutes(audience: 'staff' | 'tenant') {
 
     app.get('/threads/:threadId', { schema: { tags, params: ThreadParamsSchema, response: { 200: ThreadDetailSchema } } }, (request) =>
       service.getThread(deps, actor(request), request.params.threadId),
+    );
+
+    app.post(
+      '/threads/:threadId/read',
+      { schema: { tags, params: ThreadParamsSchema, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await service.markThreadRead(deps, actor(request), request.params.threadId);
+        return reply.status(204).send(null);
+      },
     );
 
     app.post(

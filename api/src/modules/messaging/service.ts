@@ -6,8 +6,10 @@ import type {
   ThreadDetail,
   ThreadListQuery,
   ThreadSummary,
+  UnreadCount,
 } from '@portico/shared/contracts/messaging';
-import type { Page } from '@portico/shared/pagination';
+import { UNREAD_CAP } from '@portico/shared/contracts/messaging';
+import type { CursorPage } from '@portico/shared/pagination';
 import type { Actor, StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
@@ -45,22 +47,27 @@ function toSummary(row: repo.ThreadRow): ThreadSummary {
   };
 }
 
-export async function listThreads(deps: Deps, actor: Actor, query: ThreadListQuery): Promise<Page<ThreadSummary>> {
+export async function listThreads(deps: Deps, actor: Actor, query: ThreadListQuery): Promise<CursorPage<ThreadSummary>> {
   assertMayMessage(actor);
-  const { items, total } = await repo.listThreads(
-    deps.db,
-    scopeOf(actor, query.customerId, query.leaseId),
-    reader(actor),
-    query.box,
-    query.page,
-    query.pageSize,
-  );
-  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  const page = await repo.listThreads(deps.db, scopeOf(actor, query.customerId, query.leaseId), reader(actor), query.box, query);
+  return { ...page, items: page.items.map(toSummary) };
 }
 
-export async function unreadCount(deps: Deps, actor: Actor) {
+/** Shown on every page: counted up to UNREAD_CAP ("99+"), answered from counters for staff (decision 8M2). */
+export async function unreadCount(deps: Deps, actor: Actor): Promise<UnreadCount> {
   assertMayMessage(actor);
-  return { inbox: await repo.countUnread(deps.db, scopeOf(actor), reader(actor)) };
+  const n =
+    actor.kind === 'staff'
+      ? await repo.countStaffUnread(deps.db, { landlordId: actor.landlordId, staffUserId: actor.id })
+      : await repo.countTenantUnread(deps.db, { landlordId: actor.landlordId, customerId: actor.customerId }, actor.id, UNREAD_CAP + 1);
+  return { inbox: Math.min(n, UNREAD_CAP), capped: n > UNREAD_CAP };
+}
+
+/** The explicit "I have seen this thread" (a GET never marks read, so a prefetch cannot). */
+export async function markThreadRead(deps: Deps, actor: Actor, threadId: string): Promise<void> {
+  assertMayMessage(actor);
+  const found = await deps.db.transaction((tx) => repo.markRead(tx, scopeOf(actor), threadId, reader(actor)));
+  if (!found) throw notFound('thread');
 }
 
 async function messagesOf(db: DbOrTx, actor: Actor, threadId: string): Promise<Message[]> {
@@ -82,18 +89,17 @@ async function messagesOf(db: DbOrTx, actor: Actor, threadId: string): Promise<M
   }));
 }
 
-/** Opening a thread marks it read for this person. */
+/** Reading a thread changes nothing: the client marks it read with `markThreadRead`. */
 export async function getThread(deps: Deps, actor: Actor, threadId: string): Promise<ThreadDetail> {
   assertMayMessage(actor);
   const row = await repo.findThread(deps.db, scopeOf(actor), reader(actor), threadId);
   if (!row) throw notFound('thread');
-  await repo.markRead(deps.db, { landlordId: actor.landlordId, threadId, reader: reader(actor) });
   const [messages, contacts] = await Promise.all([
     messagesOf(deps.db, actor, threadId),
     listContacts(deps.db, actor.landlordId, row.customerId),
   ]);
   return {
-    ...toSummary({ ...row, unread: false }),
+    ...toSummary(row),
     messages,
     customerHasPortalUser: contacts.some((c) => c.portalUserId),
   };
@@ -208,6 +214,8 @@ export async function createThread(deps: Deps, actor: Actor, input: StaffNewThre
       lastAuthorKind: actor.kind,
     });
     await writeMessage(tx, deps, actor, thread, input);
+    // Writing in a thread means having read it.
+    await repo.markRead(tx, scopeOf(actor), thread.id, reader(actor));
     return thread.id;
   });
   return getThread(deps, actor, threadId);
@@ -220,7 +228,7 @@ export async function reply(deps: Deps, actor: Actor, threadId: string, input: R
     if (!thread) throw notFound('thread');
     const message = await writeMessage(tx, deps, actor, thread, input);
     // Writing in a thread means having read it.
-    await repo.markRead(tx, { landlordId: actor.landlordId, threadId: thread.id, reader: reader(actor) });
+    await repo.markRead(tx, scopeOf(actor), thread.id, reader(actor));
     return message.id;
   });
   const message = (await messagesOf(deps.db, actor, threadId)).find((m) => m.id === messageId);

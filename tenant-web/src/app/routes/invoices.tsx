@@ -14,15 +14,10 @@ export function InvoicesRoute() {
   const { me, membership } = useOutletContext<PortalOutletContext>();
   const [params, setParams] = useSearchParams();
   const unpaidOnly = params.get('unpaid') !== '0';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const eidError = params.get('eidError');
 
-  const update = (next: { unpaid: boolean; page: number }) => {
-    const out: Record<string, string> = {};
-    if (!next.unpaid) out.unpaid = '0';
-    if (next.page > 1) out.page = String(next.page);
-    setParams(out);
-  };
+  // A filter change starts at the first page: the params are rebuilt without the list's cursor.
+  const update = (next: { unpaid: boolean }) => setParams(next.unpaid ? {} : { unpaid: '0' });
 
   return (
     <Stack gap="md">
@@ -32,7 +27,7 @@ export function InvoicesRoute() {
           <Switch
             label={t('invoices.unpaidOnly')}
             checked={unpaidOnly}
-            onChange={(event) => update({ unpaid: event.currentTarget.checked, page: 1 })}
+            onChange={(event) => update({ unpaid: event.currentTarget.checked })}
           />
         )}
       </Group>
@@ -49,8 +44,6 @@ export function InvoicesRoute() {
         <InvoiceTable
           customerId={membership.customerId}
           unpaidOnly={unpaidOnly}
-          page={page}
-          onPageChange={(next) => update({ unpaid: unpaidOnly, page: next })}
           needsStrongAuth={membership.landlord.invoicesRequireStrongAuth && !me.strongAuth}
         />
       )}

@@ -14,19 +14,13 @@ export function MessagesRoute() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const box: Box = BoxSchema.catch('inbox').parse(params.get('box') ?? 'inbox');
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const unread = useUnreadCount().data?.inbox ?? 0;
+  const unreadCount = useUnreadCount().data;
+  const unread = unreadCount?.inbox ?? 0;
   const leaseId = selection?.leaseId ?? undefined;
 
   const setBox = (next: string | null) => {
     const parsed = BoxSchema.safeParse(next);
     if (parsed.success) setParams(parsed.data === 'inbox' ? {} : { box: parsed.data });
-  };
-  const setPage = (next: number) => {
-    const out: Record<string, string> = {};
-    if (box !== 'inbox') out.box = box;
-    if (next > 1) out.page = String(next);
-    setParams(out);
   };
 
   return (
@@ -42,21 +36,26 @@ export function MessagesRoute() {
             rightSection={
               unread > 0 ? (
                 <Badge size="sm" circle={unread < 10} aria-hidden="true">
-                  {unread}
+                  {unreadCount?.capped ? `${unread}+` : unread}
                 </Badge>
               ) : null
             }
           >
             {t('messages.inbox')}
-            {unread > 0 && <span className="visually-hidden"> ({t('messages.unreadCount', { count: unread })})</span>}
+            {unread > 0 && (
+              <span className="visually-hidden">
+                {' '}
+                ({t(unreadCount?.capped ? 'messages.unreadCountCapped' : 'messages.unreadCount', { count: unread })})
+              </span>
+            )}
           </Tabs.Tab>
           <Tabs.Tab value="sent">{t('messages.sent')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="inbox" pt="sm">
-          <ThreadList box="inbox" leaseId={leaseId} page={page} onPageChange={setPage} />
+          <ThreadList box="inbox" leaseId={leaseId} />
         </Tabs.Panel>
         <Tabs.Panel value="sent" pt="sm">
-          <ThreadList box="sent" leaseId={leaseId} page={page} onPageChange={setPage} />
+          <ThreadList box="sent" leaseId={leaseId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

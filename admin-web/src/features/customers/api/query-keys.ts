@@ -1,4 +1,5 @@
-export type CustomerListParams = { q?: string; page: number; pageSize: number };
+/** `cursor`: a page's nextCursor / previousCursor; none for the first page. */
+export type CustomerListParams = { q?: string; cursor?: string | undefined; limit: number };
 
 export const customerKeys = {
   all: ['customers'] as const,

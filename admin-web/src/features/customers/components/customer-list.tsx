@@ -1,12 +1,13 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CustomerListQuerySchema, type CustomerSummary } from '@portico/shared/contracts/customers';
-import { useEffect, useState } from 'react';
+import { CursorSchema } from '@portico/shared/pagination';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { maxLengthOf } from '@/lib/form';
 import { useCustomers } from '../api/get-customers';
 
@@ -36,25 +37,33 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
   );
 }
 
-export function CustomerList({
-  q,
-  page,
-  onSearch,
-  onPageChange,
-}: {
-  q: string;
-  page: number;
-  onSearch: (q: string) => void;
-  onPageChange: (page: number) => void;
-}) {
-  const { t } = useTranslation();
+/** The page's position lives in the URL (`cursor`); a new search rebuilds the params without it. */
+function useCursorParam() {
+  const [params, setParams] = useSearchParams();
+  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  const setCursor = useCallback(
+    (cursor: string | undefined) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (cursor) next.set('cursor', cursor);
+        else next.delete('cursor');
+        return next;
+      }),
+    [setParams],
+  );
+  return [parsed.success ? parsed.data : undefined, setCursor] as const;
+}
+
+export function CustomerList({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [cursor, setCursor] = useCursorParam();
   const [input, setInput] = useState(q);
   const [debounced] = useDebouncedValue(input, 300);
   useEffect(() => {
     if (debounced.trim() !== q) onSearch(debounced.trim());
   }, [debounced, q, onSearch]);
 
-  const customers = useCustomers({ ...(q ? { q } : {}), page, pageSize: CUSTOMERS_PAGE_SIZE });
+  const customers = useCustomers({ ...(q ? { q } : {}), cursor, limit: CUSTOMERS_PAGE_SIZE });
 
   return (
     <Stack>
@@ -86,14 +95,16 @@ export function CustomerList({
       ) : (
         <>
           <Text size="sm" c="dimmed" role="status">
-            {t('customers.count', { count: customers.data.total })}
+            {customers.data.totalCapped
+              ? t('customers.countCapped', { total: new Intl.NumberFormat(i18n.language).format(customers.data.total) })
+              : t('customers.count', { count: customers.data.total })}
           </Text>
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
             {customers.data.items.map((customer) => (
               <CustomerRow key={customer.id} customer={customer} />
             ))}
           </Stack>
-          <Pager page={customers.data.page} pageSize={customers.data.pageSize} total={customers.data.total} onChange={onPageChange} />
+          <CursorPager page={customers.data} onCursor={setCursor} />
         </>
       )}
     </Stack>

@@ -26,7 +26,7 @@ export function CustomerPicker({
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const query = debounced !== '' && debounced !== value?.name ? debounced : '';
-  const results = useCustomers({ ...(query ? { q: query } : {}), page: 1, pageSize: 20 });
+  const results = useCustomers({ ...(query ? { q: query } : {}), limit: 20 });
 
   const applied = useRef(false);
   const initial = useCustomer(initialCustomerId && !applied.current ? initialCustomerId : null);

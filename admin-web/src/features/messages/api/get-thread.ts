@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
 
-/** Opening a thread marks it read, so the lists and the unread count are refreshed after it loads. */
+/** Loading a thread changes nothing; the thread view marks it read once shown (`useMarkThreadRead`). */
 export const getThread = (threadId: string) => api.get(`/api/v1/threads/${encodeURIComponent(threadId)}`, ThreadDetailSchema);
 
 export const threadQueryOptions = (threadId: string) =>

@@ -1,6 +1,7 @@
 import type { Box } from '@portico/shared/contracts/messaging';
 
-export type ThreadListParams = { box: Box; page: number; pageSize: number; customerId?: string };
+/** `cursor`: a page's nextCursor / previousCursor; none for the first page. */
+export type ThreadListParams = { box: Box; cursor?: string | undefined; limit: number; customerId?: string };
 
 export const messageKeys = {
   all: ['messages'] as const,

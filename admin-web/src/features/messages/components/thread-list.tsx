@@ -1,10 +1,12 @@
 import { Anchor, Box, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { Box as MessageBox, ThreadSummary } from '@portico/shared/contracts/messaging';
+import { CursorSchema } from '@portico/shared/pagination';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { formatDateTime } from '@/lib/i18n';
 import { useThreads } from '../api/get-threads';
 
@@ -41,23 +43,31 @@ function ThreadRow({ thread }: { thread: ThreadSummary }) {
   );
 }
 
-export function ThreadList({
-  box,
-  page,
-  onPageChange,
-  customerId,
-}: {
-  box: MessageBox;
-  page: number;
-  onPageChange: (page: number) => void;
-  customerId?: string;
-}) {
-  const { t } = useTranslation();
-  const threads = useThreads({ box, page, pageSize: THREADS_PAGE_SIZE, ...(customerId ? { customerId } : {}) });
+/** The page's position lives in the URL (`cursor`); switching box rebuilds the params without it. */
+function useCursorParam() {
+  const [params, setParams] = useSearchParams();
+  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  const setCursor = useCallback(
+    (cursor: string | undefined) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (cursor) next.set('cursor', cursor);
+        else next.delete('cursor');
+        return next;
+      }),
+    [setParams],
+  );
+  return [parsed.success ? parsed.data : undefined, setCursor] as const;
+}
+
+export function ThreadList({ box, customerId }: { box: MessageBox; customerId?: string }) {
+  const { t, i18n } = useTranslation();
+  const [cursor, setCursor] = useCursorParam();
+  const threads = useThreads({ box, cursor, limit: THREADS_PAGE_SIZE, ...(customerId ? { customerId } : {}) });
 
   if (threads.isPending) return <Loading />;
   if (threads.isError) return <ErrorAlert error={threads.error} />;
-  const { items, total, pageSize } = threads.data;
+  const { items, total, totalCapped } = threads.data;
   if (items.length === 0) {
     return (
       <Text c="dimmed" py="lg">
@@ -68,14 +78,16 @@ export function ThreadList({
   return (
     <>
       <Text size="sm" c="dimmed" mb="xs">
-        {t('messages.count', { count: total })}
+        {totalCapped
+          ? t('messages.countCapped', { total: new Intl.NumberFormat(i18n.language).format(total) })
+          : t('messages.count', { count: total })}
       </Text>
       <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((thread) => (
           <ThreadRow key={thread.id} thread={thread} />
         ))}
       </Stack>
-      <Pager page={threads.data.page} pageSize={pageSize} total={total} onChange={onPageChange} />
+      <CursorPager page={threads.data} onCursor={setCursor} />
     </>
   );
 }

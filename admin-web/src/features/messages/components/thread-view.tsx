@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Message } from '@portico/shared/contracts/messaging';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +9,7 @@ import { Loading } from '@/components/loading';
 import { usePageTitle } from '@/components/page-heading';
 import { formatDateTime } from '@/lib/i18n';
 import { useThread } from '../api/get-thread';
-import { messageKeys } from '../api/query-keys';
+import { useMarkThreadRead } from '../api/mark-thread-read';
 import { DeliveryBadge } from './delivery-badge';
 import { ReplyForm } from './reply-form';
 
@@ -43,16 +42,16 @@ function MessageItem({ message }: { message: Message }) {
 
 export function ThreadView({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const thread = useThread(threadId);
   usePageTitle(thread.data?.subject ?? t('thread.title'));
 
-  const loaded = thread.isSuccess;
+  // Shown with something unread: mark it read (which refreshes the lists and the unread count).
+  const { mutate: markRead } = useMarkThreadRead();
+  const unread = thread.data?.unread === true;
+  const loadedAt = thread.dataUpdatedAt;
   useEffect(() => {
-    if (!loaded) return;
-    void queryClient.invalidateQueries({ queryKey: messageKeys.unreadCount() });
-    void queryClient.invalidateQueries({ queryKey: messageKeys.lists() });
-  }, [loaded, queryClient]);
+    if (unread && loadedAt) markRead(threadId);
+  }, [unread, loadedAt, threadId, markRead]);
 
   if (thread.isPending) return <Loading />;
   if (thread.isError)

@@ -4,8 +4,8 @@ import { api } from '@/lib/api-client';
 import { type InvoiceListParams, invoiceKeys } from './keys';
 
 /** The customer comes from the customer header; it is in the key so a switch never shows another's invoices. */
-export function getInvoices({ unpaidOnly, page, pageSize }: InvoiceListParams) {
-  return api.get('/api/v1/portal/invoices', InvoicePageSchema, { unpaidOnly, page, pageSize });
+export function getInvoices({ unpaidOnly, cursor, limit }: InvoiceListParams) {
+  return api.get('/api/v1/portal/invoices', InvoicePageSchema, { unpaidOnly, cursor, limit });
 }
 
 export const invoicesQueryOptions = (params: InvoiceListParams) =>

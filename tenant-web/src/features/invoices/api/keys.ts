@@ -3,8 +3,9 @@ import { CUSTOMER_SCOPE } from '@/lib/query-client';
 export interface InvoiceListParams {
   customerId: string;
   unpaidOnly: boolean;
-  page: number;
-  pageSize: number;
+  /** A page's nextCursor / previousCursor; none for the first page. */
+  cursor?: string | undefined;
+  limit: number;
 }
 
 export const invoiceKeys = {

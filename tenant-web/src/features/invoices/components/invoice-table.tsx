@@ -1,9 +1,12 @@
 import { Alert, Table, Text } from '@mantine/core';
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
 import { ApiRequestError } from '@portico/shared/http';
+import { CursorSchema } from '@portico/shared/pagination';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useInvoices } from '../api/get-invoices';
@@ -20,23 +23,44 @@ const STATUS_COLOR: Record<InvoiceSummary['status'], string> = {
   credited: 'gray.7',
 };
 
+/** The page's position lives in the URL (`cursor`); the filter switch rebuilds the params without it. */
+function useCursorParam() {
+  const [params, setParams] = useSearchParams();
+  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  const setCursor = useCallback(
+    (cursor: string | undefined) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (cursor) next.set('cursor', cursor);
+        else next.delete('cursor');
+        return next;
+      }),
+    [setParams],
+  );
+  return [parsed.success ? parsed.data : undefined, setCursor] as const;
+}
+
 /** Rent notices and invoices of the current customer (seed 001: unpaid ones by default). */
 export function InvoiceTable({
   customerId,
   unpaidOnly,
-  page,
-  onPageChange,
   needsStrongAuth,
 }: {
   customerId: string;
   unpaidOnly: boolean;
-  page: number;
-  onPageChange: (page: number) => void;
   /** Known before asking: the landlord demands e-ID and this session has not used it. */
   needsStrongAuth: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const invoices = useInvoices({ customerId, unpaidOnly, page, pageSize: INVOICE_PAGE_SIZE }, !needsStrongAuth);
+  const [cursor, setCursor] = useCursorParam();
+  // Another customer's list starts at its first page.
+  const shownCustomer = useRef(customerId);
+  useEffect(() => {
+    if (shownCustomer.current === customerId) return;
+    shownCustomer.current = customerId;
+    setCursor(undefined);
+  }, [customerId, setCursor]);
+  const invoices = useInvoices({ customerId, unpaidOnly, cursor, limit: INVOICE_PAGE_SIZE }, !needsStrongAuth);
   const locale = i18n.language;
 
   if (needsStrongAuth) return <StrongAuthPanel />;
@@ -50,8 +74,7 @@ export function InvoiceTable({
     );
   }
 
-  const { items, total, pageSize } = invoices.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { items } = invoices.data;
 
   if (!items.length) {
     return (
@@ -114,7 +137,7 @@ export function InvoiceTable({
           </Table.Tbody>
         </Table>
       </section>
-      <Pager label={t('invoices.pagination')} page={page} pages={pages} onPageChange={onPageChange} />
+      <CursorPager label={t('invoices.pagination')} page={invoices.data} onCursor={setCursor} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { ThreadDetailSchema } from '@portico/shared/contracts/messaging';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './keys';
+import { useMarkThreadRead } from './mark-thread-read';
 
 export function getThread(threadId: string) {
   return api.get(`/api/v1/portal/threads/${encodeURIComponent(threadId)}`, ThreadDetailSchema);
@@ -11,15 +12,17 @@ export function getThread(threadId: string) {
 export const threadQueryOptions = (threadId: string) =>
   queryOptions({ queryKey: messageKeys.detail(threadId), queryFn: () => getThread(threadId) });
 
-/** Opening a thread marks it read, so the lists and the unread count are refreshed once it has loaded. */
+/**
+ * The thread as shown: once it is on screen and has something unread, it is marked read (POST), which
+ * refreshes the lists and the unread count. Loading it alone (a prefetch) marks nothing.
+ */
 export function useThread(threadId: string) {
-  const queryClient = useQueryClient();
   const query = useQuery(threadQueryOptions(threadId));
+  const { mutate } = useMarkThreadRead();
+  const unread = query.data?.unread === true;
   const loadedAt = query.dataUpdatedAt;
   useEffect(() => {
-    if (!loadedAt) return;
-    void queryClient.invalidateQueries({ queryKey: messageKeys.lists() });
-    void queryClient.invalidateQueries({ queryKey: messageKeys.unreadCount() });
-  }, [loadedAt, queryClient]);
+    if (unread && loadedAt) mutate(threadId);
+  }, [unread, loadedAt, threadId, mutate]);
   return query;
 }

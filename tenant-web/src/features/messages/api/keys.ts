@@ -4,8 +4,9 @@ import { PORTAL_SCOPE } from '@/lib/query-client';
 export interface ThreadListParams {
   box: Box;
   leaseId?: string | undefined;
-  page: number;
-  pageSize: number;
+  /** A page's nextCursor / previousCursor; none for the first page. */
+  cursor?: string | undefined;
+  limit: number;
 }
 
 export const messageKeys = {

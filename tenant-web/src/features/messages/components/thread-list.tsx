@@ -1,28 +1,45 @@
 import { Alert, Group, Text } from '@mantine/core';
 import type { Box } from '@portico/shared/contracts/messaging';
+import { CursorSchema } from '@portico/shared/pagination';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
-import { Pager } from '@/components/pager';
+import { CursorPager } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate, leaseLabel } from '@/lib/format';
 import { useThreads } from '../api/get-threads';
 
 export const THREAD_PAGE_SIZE = 20;
 
-export function ThreadList({
-  box,
-  leaseId,
-  page,
-  onPageChange,
-}: {
-  box: Box;
-  leaseId: string | undefined;
-  page: number;
-  onPageChange: (page: number) => void;
-}) {
+/** The page's position lives in the URL (`cursor`), so a reload or the back button keeps it. */
+function useCursorParam() {
+  const [params, setParams] = useSearchParams();
+  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  const setCursor = useCallback(
+    (cursor: string | undefined) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (cursor) next.set('cursor', cursor);
+        else next.delete('cursor');
+        return next;
+      }),
+    [setParams],
+  );
+  return [parsed.success ? parsed.data : undefined, setCursor] as const;
+}
+
+/** A box change (the route's params drop `cursor`) or a lease change starts again at the first page. */
+export function ThreadList({ box, leaseId }: { box: Box; leaseId: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const threads = useThreads({ box, leaseId, page, pageSize: THREAD_PAGE_SIZE });
+  const [cursor, setCursor] = useCursorParam();
+  const shownLease = useRef(leaseId);
+  useEffect(() => {
+    if (shownLease.current === leaseId) return;
+    shownLease.current = leaseId;
+    setCursor(undefined);
+  }, [leaseId, setCursor]);
+  const threads = useThreads({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE });
 
   if (threads.isPending) return <PageLoader />;
   if (threads.isError) {
@@ -33,8 +50,7 @@ export function ThreadList({
     );
   }
 
-  const { items, total, pageSize } = threads.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { items } = threads.data;
 
   if (!items.length) {
     return (
@@ -70,7 +86,7 @@ export function ThreadList({
           </li>
         ))}
       </ul>
-      <Pager label={t('messages.pagination.label')} page={page} pages={pages} onPageChange={onPageChange} />
+      <CursorPager label={t('messages.pagination.label')} page={threads.data} onCursor={setCursor} />
     </>
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the product's own list and count queries for messaging, customers,
+ * invoices and the portal's membership check, as the repo functions send them (captured through
+ * drizzle's logger, then explained with the same parameters). Run against a generated database:
+ *
+ *   cd api && DATABASE_URL=postgres://…/portico_msg_big node_modules/.bin/tsx test/explain-messaging.ts
+ *
+ * Expects the data of test/explain-messaging.sql (landlord 1111…, staff 2222…-1..4, session 4444…).
+ */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from '../src/db/schema/index';
+import * as authRepo from '../src/modules/auth/repo';
+import * as customersRepo from '../src/modules/customers/repo';
+import * as invoicesRepo from '../src/modules/invoices/repo';
+import * as repo from '../src/modules/messaging/repo';
+
+const LANDLORD = '11111111-1111-4111-8111-111111111111';
+const RUNS = 5;
+const staff = (n: number) => `22222222-0000-4000-8000-00000000000${n}`;
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+let captured: { query: string; params: unknown[] }[] = [];
+const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+
+async function explain(title: string, run: () => Promise<unknown>, only?: (q: string) => boolean) {
+  // The machine is shared: each figure is the best of RUNS (whole call, and each plan's execution).
+  let wall = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < RUNS; i++) {
+    captured = [];
+    const t0 = performance.now();
+    await run();
+    wall = Math.min(wall, performance.now() - t0);
+  }
+  console.log(`\n### ${title}\n\nWhole call (all its queries, best of ${RUNS}): ${wall.toFixed(1)} ms\n`);
+  for (const { query, params } of captured.filter((c) => !only || only(c.query))) {
+    let best: { ms: number; plan: string } | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      const { rows } = await pool.query(`explain (analyze, buffers) ${query}`, params);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 'NaN');
+      if (!best || ms < best.ms) best = { ms, plan };
+    }
+    console.log('```');
+    console.log(query.replace(/\s+/g, ' ').slice(0, 400));
+    console.log('--');
+    console.log(best?.plan);
+    console.log('```');
+  }
+}
+
+const page = (cursor?: string) => ({ cursor, limit: 25 });
+const staffScope = { landlordId: LANDLORD };
+
+async function main() {
+  const { rows } = await pool.query(
+    `select c.id as customer_id, l.id as lease_id, pm.portal_user_id from portal_memberships pm
+     join customers c on c.id = pm.customer_id join leases l on l.customer_id = c.id
+     join portal_users u on u.id = pm.portal_user_id where u.email = 'tenant1@example.test'`,
+  );
+  const { customer_id: customerId, lease_id: leaseId, portal_user_id: portalUserId } = rows[0];
+  const tenant = { kind: 'tenant' as const, id: portalUserId };
+  const reader = { kind: 'staff' as const, id: staff(2) };
+  // Warm up the cache once, so the plans below show steady-state buffers.
+  await repo.listThreads(db, staffScope, reader, 'inbox', page());
+
+  await explain('Staff inbox, first page', () => repo.listThreads(db, staffScope, reader, 'inbox', page()));
+  const first = await repo.listThreads(db, staffScope, reader, 'inbox', page());
+  let deep = first;
+  for (let i = 0; i < 40; i++) deep = await repo.listThreads(db, staffScope, reader, 'inbox', page(deep.nextCursor ?? undefined));
+  await explain('Staff inbox, page 42 (next cursor)', () =>
+    repo.listThreads(db, staffScope, reader, 'inbox', page(deep.nextCursor ?? undefined)),
+  );
+  await explain('Staff inbox, back a page (previous cursor)', () =>
+    repo.listThreads(db, staffScope, reader, 'inbox', page(deep.previousCursor ?? undefined)),
+  );
+  await explain('Staff sent, first page', () => repo.listThreads(db, staffScope, reader, 'sent', page()));
+  await explain('Staff inbox filtered by customer', () =>
+    repo.listThreads(db, { landlordId: LANDLORD, customerId }, reader, 'inbox', page()),
+  );
+  await explain('Portal inbox (customer)', () => repo.listThreads(db, { landlordId: LANDLORD, customerId }, tenant, 'inbox', page()));
+  await explain('Portal inbox (customer + lease)', () =>
+    repo.listThreads(db, { landlordId: LANDLORD, customerId, leaseId }, tenant, 'inbox', page()),
+  );
+  for (const n of [2, 3, 4])
+    await explain(`Unread count, staff ${['', '', 'who read 90%', 'who read 30%', 'who read nothing'][n]}`, () =>
+      repo.countStaffUnread(db, { landlordId: LANDLORD, staffUserId: staff(n) }),
+    );
+  await explain('Unread count, tenant', () => repo.countTenantUnread(db, { landlordId: LANDLORD, customerId }, portalUserId, 100));
+  await explain('Portal membership check (requireTenant), with customer header', () =>
+    authRepo.findTenantContext(db, { familyId: '44444444-4444-4444-8444-444444444444', customerId }),
+  );
+  await explain('Customer list, first page', () => customersRepo.listCustomers(db, LANDLORD, undefined, page()));
+  const customers = await customersRepo.listCustomers(db, LANDLORD, undefined, page());
+  await explain('Customer list, next page', () =>
+    customersRepo.listCustomers(db, LANDLORD, undefined, page(customers.nextCursor ?? undefined)),
+  );
+  await explain('Customer search, common term "son"', () => customersRepo.listCustomers(db, LANDLORD, 'son', page()));
+  await explain('Customer search, rare term "kund4711@"', () => customersRepo.listCustomers(db, LANDLORD, 'kund4711@', page()));
+  await explain('Customer search, a name "Pedersen Eva 4"', () => customersRepo.listCustomers(db, LANDLORD, 'Pedersen Eva 4', page()));
+  await explain('Portal invoices, unpaid', () => invoicesRepo.listInvoices(db, { landlordId: LANDLORD, customerId }, true, page()));
+  await explain('Portal invoices, all', () => invoicesRepo.listInvoices(db, { landlordId: LANDLORD, customerId }, false, page()));
+  await pool.end();
+}
+
+await main();
