@@ -113,7 +113,9 @@ for (const s of scenarios.filter((x) => only.length === 0 || only.some((o) => x.
       client.release();
     }
     if (/Seq Scan on (cases|case_recipients) /.test(text)) seq.push('SEQ SCAN');
-    planTexts.push(`-- ${q.query}\n-- params: ${JSON.stringify(q.params)}${seqscanOff ? '\n-- (run with enable_seqscan = off)' : ''}\n${text}`);
+    planTexts.push(
+      `-- ${q.query}\n-- params: ${JSON.stringify(q.params)}${seqscanOff ? '\n-- (run with enable_seqscan = off)' : ''}\n${text}`,
+    );
     seqscanOff = false;
   }
   const line = `${s.name.padEnd(42)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  rows ${String(page!.items.length).padStart(2)}  total ${page!.total}${page!.totalCapped ? '+' : ''} ${seq.join(' ')}`;

@@ -1,20 +1,21 @@
 import { BoxSchema } from '@portico/shared/contracts/messaging';
+import { CursorSchema } from '@portico/shared/pagination';
 import type { LoaderFunctionArgs } from 'react-router';
 import { threadQueryOptions } from '@/features/messages/api/get-thread';
 import { threadsQueryOptions } from '@/features/messages/api/get-threads';
 import { unreadCountQueryOptions } from '@/features/messages/api/get-unread-count';
 import { THREAD_PAGE_SIZE } from '@/features/messages/components/thread-list';
 import { loadMe, loadSelection, prefetch } from './prefetch';
-/** /messages: the list the page shows (box and page from the URL, the selected lease) and the unread badge. */
+/** /messages: the list the page shows (box and cursor from the URL, the selected lease) and the unread badge. */
 export async function messagesLoader({ request }: LoaderFunctionArgs) {
   const context = await loadSelection();
   if (!context) return null;
   const params = new URL(request.url).searchParams;
   const box = BoxSchema.catch('inbox').parse(params.get('box') ?? 'inbox');
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const cursor = CursorSchema.safeParse(params.get('cursor')).data;
   const leaseId = context.selection?.leaseId ?? undefined;
   await Promise.all([
-    prefetch(threadsQueryOptions({ box, leaseId, page, pageSize: THREAD_PAGE_SIZE })),
+    prefetch(threadsQueryOptions({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE })),
     prefetch(unreadCountQueryOptions()),
   ]);
   return null;
