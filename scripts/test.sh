@@ -62,18 +62,19 @@ log "unit and API tests"
 (cd api && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portico_test" \
   node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/api.json")
 
-log "browser tests: building the SPAs"
+log "browser tests: building the API and the SPAs"
 E2E_DB="postgres://postgres@127.0.0.1:$PG_PORT/portico_e2e"
 API_PORT="$(free_port)"; TENANT_PORT="$(free_port)"; ADMIN_PORT="$(free_port)"; EID_PORT="$(free_port)"
-if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/build.log" 2>&1; then
+# The browser tests run the compiled API (api/dist), as npm start and production do.
+if pnpm -s --filter @portico/api --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/build.log" 2>&1; then
   export TENANT_WEB_URL="http://localhost:$TENANT_PORT" ADMIN_WEB_URL="http://localhost:$ADMIN_PORT"
-  (cd api && DATABASE_URL="$E2E_DB" node_modules/.bin/tsx src/db/migrate.ts) >> "$RUN/api.log" 2>&1
+  (cd api && DATABASE_URL="$E2E_DB" node --enable-source-maps dist/migrate.mjs) >> "$RUN/api.log" 2>&1
   export EID_ISSUER="http://127.0.0.1:$EID_PORT"
   (cd api && EID_BROKER_PORT="$EID_PORT" EID_REDIRECT_URI="$TENANT_WEB_URL/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) > "$RUN/eid.log" 2>&1 &
   PIDS+=($!)
-  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --import tsx src/server.ts) >> "$RUN/api.log" 2>&1 &
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --enable-source-maps dist/server.mjs) >> "$RUN/api.log" 2>&1 &
   PIDS+=($!)
-  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node --import tsx src/worker.ts) > "$RUN/worker.log" 2>&1 &
+  (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node --enable-source-maps dist/worker.mjs) > "$RUN/worker.log" 2>&1 &
   PIDS+=($!)
   export PORTICO_API_URL="http://127.0.0.1:$API_PORT"
   (cd tenant-web && PORT="$TENANT_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$TENANT_PORT" --strictPort) > "$RUN/tenant.log" 2>&1 &

@@ -1,11 +1,11 @@
 import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
-import { resources } from '@portico/shared/i18n/resources';
+import { serverResources } from '@portico/shared/i18n/server';
 import type { Locale } from '@portico/shared/locale';
 import i18next, { type TFunction } from 'i18next';
 
 const instance = i18next.createInstance();
 await instance.init({
-  resources,
+  resources: serverResources,
   lng: 'en',
   fallbackLng: 'en',
   ns: ['common', 'errors', 'email'],

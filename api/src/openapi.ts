@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -41,7 +40,3 @@ export const openapiInfo = {
     },
   },
 };
-
-export async function registerOpenapiRoute(app: FastifyInstance) {
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-}

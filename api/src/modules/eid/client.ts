@@ -6,7 +6,12 @@
  * (e.g. in a short-lived, httpOnly, signed cookie or a server-side store keyed by state); `finish` takes the full
  * callback URL and those secrets and returns who signed in.
  */
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
+
+type OidcLib = typeof Oidc;
+/** openid-client (and jose, oauth4webapi) load with the first e-ID sign-in, not at start-up. */
+let oidcLib: Promise<OidcLib> | undefined;
+const loadOidc = () => (oidcLib ??= import('openid-client'));
 
 export type EidMethod = 'se-bankid' | 'dk-mitid';
 
@@ -69,19 +74,23 @@ export type EidClient = {
 
 export function createEidClient(options: { issuer: string; clientId: string; clientSecret: string; redirectUri: string }): EidClient {
   const issuer = new URL(options.issuer);
-  let configuration: Promise<oidc.Configuration> | undefined;
+  let configuration: Promise<{ oidc: OidcLib; cfg: Oidc.Configuration }> | undefined;
 
   /** Discovery once per client, on first use; a failed attempt is retried on the next call. */
-  function config(): Promise<oidc.Configuration> {
-    configuration ??= oidc
-      .discovery(issuer, options.clientId, { client_secret: options.clientSecret }, oidc.ClientSecretBasic(options.clientSecret), {
-        execute: [
-          // Verify the id_token signature (openid-client otherwise relies on TLS for token endpoint responses).
-          oidc.enableNonRepudiationChecks,
-          // Only for a plain-HTTP issuer (the local test broker); https issuers stay HTTPS-only.
-          ...(issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : []),
-        ],
-      })
+  function config(): Promise<{ oidc: OidcLib; cfg: Oidc.Configuration }> {
+    configuration ??= loadOidc()
+      .then((oidc) =>
+        oidc
+          .discovery(issuer, options.clientId, { client_secret: options.clientSecret }, oidc.ClientSecretBasic(options.clientSecret), {
+            execute: [
+              // Verify the id_token signature (openid-client otherwise relies on TLS for token endpoint responses).
+              oidc.enableNonRepudiationChecks,
+              // Only for a plain-HTTP issuer (the local test broker); https issuers stay HTTPS-only.
+              ...(issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : []),
+            ],
+          })
+          .then((cfg) => ({ oidc, cfg })),
+      )
       .catch((error: unknown) => {
         configuration = undefined;
         throw new EidError(`e-ID broker discovery failed for ${issuer.href}`, 'failed', { cause: error });
@@ -92,7 +101,7 @@ export function createEidClient(options: { issuer: string; clientId: string; cli
   return {
     async start(method) {
       if (!(method in ACR_VALUES)) throw new EidError(`Unknown e-ID method: ${String(method)}`);
-      const cfg = await config();
+      const { oidc, cfg } = await config();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
@@ -112,7 +121,7 @@ export function createEidClient(options: { issuer: string; clientId: string; cli
     async finish(callbackUrl, expected) {
       const info = METHOD_INFO[expected.method];
       if (!info) throw new EidError(`Unknown e-ID method: ${String(expected.method)}`);
-      const cfg = await config();
+      const { oidc, cfg } = await config();
 
       let claims: Record<string, unknown>;
       try {

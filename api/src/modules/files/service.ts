@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ALLOWED_UPLOAD_TYPES, type Attachment, MAX_UPLOAD_BYTES } from '@portico/shared/contracts/messaging';
 import { BIDI_CONTROLS } from '@portico/shared/text';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Actor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
@@ -34,6 +33,8 @@ export async function claimAll(tx: DbOrTx, actor: Actor, ids: string[], target: 
 /** Stores an upload after sniffing its bytes: the name and the browser's claimed type are not trusted. */
 export async function upload(deps: Deps, actor: Actor, file: { filename: string; data: Buffer }): Promise<Attachment> {
   if (file.data.length > MAX_UPLOAD_BYTES) throw tooLarge('upload_too_large', { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  // file-type (and its tokenizer packages) load on the first upload, not at start-up.
+  const { fileTypeFromBuffer } = await import('file-type');
   const sniffed = await fileTypeFromBuffer(file.data);
   if (!sniffed || !(ALLOWED_UPLOAD_TYPES as readonly string[]).includes(sniffed.mime)) throw unsupported('upload_type_not_allowed');
   const id = randomUUID();
