@@ -1,7 +1,10 @@
-// Interleaved autocannon rounds: for each scenario, a short warm-up of both servers, then
-// BENCH_ROUNDS rounds of BENCH_SECONDS each, alternating product, baseline, product, baseline…
-// Per round: requests per second (2xx only) and latency percentiles from every response's own
-// time; per scenario and side: the median of each figure over the rounds.
+// Interleaved autocannon rounds: for each scenario, a warm-up of both servers, then BENCH_ROUNDS
+// rounds alternating product, baseline, product, baseline… Each round sends a fixed number of
+// requests sized from the warm-up's latency to last about BENCH_SECONDS, so every request of a
+// round is answered before the next round starts (a round cut off by a timer would leave queries
+// running in Postgres while the other server is measured). Scenarios slower than 2 s a request
+// get 3 rounds. Per round: answers per second (2xx only) and latency percentiles from every
+// response's own time; per scenario and side: the median of each figure over the rounds.
 // Env: PRODUCT_URL, BASELINE_URL, PRODUCT_SMALL_URL, BASELINE_SMALL_URL, TRACES, MEASURE_OUT,
 // STAFF_EMAIL, PORTAL_EMAIL, BENCH_PASSWORD, BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_ONLY.
 import { writeFileSync } from 'node:fs';
@@ -14,8 +17,7 @@ const env = process.env;
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Math.min(2, SECONDS);
-/** A round that got fewer answers (slow requests) is topped up to this many, so percentiles mean something. */
-const MIN_SAMPLES = 5;
+const SLOW_MS = 2000;
 const traces = readJson(env.TRACES);
 const urls = {
   big: { product: env.PRODUCT_URL, baseline: env.BASELINE_URL },
@@ -28,9 +30,10 @@ function cannon(opts) {
   let errors = 0;
   let bytes = 0;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ timeout: 120, ...opts }, (err, result) => {
+    // timeout: a slow search must still count as an answer; bailout: a dead server ends the round.
+    const instance = autocannon({ timeout: 120, bailout: 100, ...opts }, (err, result) => {
       if (err) reject(err);
-      else resolve({ times, non2xx, errors: errors + result.timeouts, bytes, seconds: result.duration });
+      else resolve({ times, non2xx, errors, bytes, seconds: result.duration });
     });
     instance.on('response', (_client, status, resBytes, ms) => {
       if (status >= 200 && status < 300) {
@@ -42,22 +45,12 @@ function cannon(opts) {
   });
 }
 
-async function round(url, headers, connections, seconds) {
-  const first = await cannon({ url, headers, connections, duration: seconds });
-  let { times, non2xx, errors, bytes, seconds: elapsed } = first;
-  if (times.length < MIN_SAMPLES && non2xx + errors < MIN_SAMPLES) {
-    const amount = MIN_SAMPLES - times.length;
-    const more = await cannon({ url, headers, connections: Math.min(connections, amount), amount });
-    times = times.concat(more.times);
-    non2xx += more.non2xx;
-    errors += more.errors;
-    bytes += more.bytes;
-    elapsed += more.seconds;
-  }
+async function round(url, headers, connections, amount) {
+  const { times, non2xx, errors, bytes, seconds } = await cannon({ url, headers, connections, amount });
   const sorted = [...times].sort((a, b) => a - b);
   return {
     requests: times.length,
-    rps: times.length / elapsed,
+    rps: times.length / seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
@@ -65,6 +58,16 @@ async function round(url, headers, connections, seconds) {
     errors,
     bytesPerResponse: times.length ? bytes / times.length : 0,
   };
+}
+
+/** Warms a server up and returns how many requests make a round of about `seconds`. */
+async function warmUp(url, headers, connections) {
+  const probe = await cannon({ url, headers, connections, amount: connections * 2 });
+  const latency = median(probe.times) || 1000;
+  const perSecond = (1000 / latency) * connections;
+  const more = Math.round(perSecond * WARMUP_SECONDS) - connections * 2;
+  if (more >= connections) await cannon({ url, headers, connections, amount: more });
+  return { latency, amount: Math.min(50_000, Math.max(connections, Math.round(perSecond * SECONDS))) };
 }
 
 const summarise = (rounds) => ({
@@ -90,10 +93,12 @@ for (const s of scenarios.filter(selected)) {
   const headers = (await signInBoth(urls[s.db].product))[s.as];
   const sides = s.baseline === false ? ['product'] : ['product', 'baseline'];
   const url = (side) => `${urls[s.db][side]}${trace.url}`;
-  for (const side of sides) await cannon({ url: url(side), headers, connections: s.connections, duration: WARMUP_SECONDS });
+  const plan = {};
+  for (const side of sides) plan[side] = await warmUp(url(side), headers, s.connections);
+  const slow = sides.some((side) => plan[side].latency > SLOW_MS);
   const rounds = Object.fromEntries(sides.map((side) => [side, []]));
-  for (let i = 0; i < ROUNDS; i++) {
-    for (const side of sides) rounds[side].push(await round(url(side), headers, s.connections, SECONDS));
+  for (let i = 0; i < (slow ? Math.min(3, ROUNDS) : ROUNDS); i++) {
+    for (const side of sides) rounds[side].push(await round(url(side), headers, s.connections, plan[side].amount));
   }
   out.scenarios[s.name] = Object.fromEntries(sides.map((side) => [side, summarise(rounds[side])]));
   const line = sides

@@ -5,7 +5,7 @@
 # measurements, prints the table (also bench/results/latest.md) and stops everything it started.
 #
 # Env: BENCH_SCALE (1 = the issue's sizes; 0.02 for a quick run), BENCH_ONLY (comma list of
-# portal, inbox, cases, unread, spa, cold), BENCH_ROUNDS (5), BENCH_SECONDS (5),
+# portal, inbox, cases, unread, spa, cold; or `data` to generate only), BENCH_ROUNDS (5), BENCH_SECONDS (5),
 # BENCH_DATA_DIR (keep the generated cluster there and reuse it next time with the same scale).
 set -uo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -134,6 +134,7 @@ DATA="$("$(pg_bin)/psql" -X -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench_
 DATA="$DATA$("$(pg_bin)/psql" -X -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench_small -c \
   "select format('%s messages, %s cases', (select count(*) from messages), (select count(*) from cases))")"
 log "$DATA"
+if [ "$BENCH_ONLY" = data ]; then log "BENCH_ONLY=data: generated, not measured"; exit 0; fi
 
 # --- servers -------------------------------------------------------------------------------
 JWT_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('hex'))")"
@@ -154,24 +155,27 @@ start_baseline() {
 }
 wait_or_die() { wait_http "$1" 90 || { tail -n 30 "$RUN/out/$2.log" >&2; exit 1; }; }
 
-# The SQL trace: one product instance per database with SQL_TRACE_FILE, a request per scenario.
-P1="$(free_port)"; P2="$(free_port)"
-start_api trace-big bench_big "$P1" SQL_TRACE_FILE="$RUN/out/trace-big.jsonl"
-start_api trace-small bench_small "$P2" SQL_TRACE_FILE="$RUN/out/trace-small.jsonl"
-wait_or_die "http://127.0.0.1:$P1/api/health/ready" trace-big
-wait_or_die "http://127.0.0.1:$P2/api/health/ready" trace-small
-TRACE_API_URL="http://127.0.0.1:$P1" TRACE_SMALL_API_URL="http://127.0.0.1:$P2" SQL_TRACE_FILE="$RUN/out/trace-big.jsonl" \
-  SQL_TRACE_SMALL_FILE="$RUN/out/trace-small.jsonl" TRACES_OUT="$RUN/out/traces.json" node bench/capture.mjs || exit 1
-kill "${PIDS[-1]}" "${PIDS[-2]}" 2>/dev/null; wait "${PIDS[-1]}" "${PIDS[-2]}" 2>/dev/null; PIDS=("${PIDS[@]:0:${#PIDS[@]}-2}")
-
-# The measured servers: product and baseline on each database (tracing off).
-PB="$(free_port)"; BB="$(free_port)"; PS="$(free_port)"; BS="$(free_port)"
+# The measured product servers (tracing off) and, apart from them, one product instance per database
+# with SQL_TRACE_FILE that answers each scenario's request once, so the baseline can replay its SQL.
+PB="$(free_port)"; PS="$(free_port)"; T1="$(free_port)"; T2="$(free_port)"
+rm -f "$RUN/out/"trace-*.jsonl
 start_api product-big bench_big "$PB"
-start_baseline baseline-big bench_big "$BB" big
 start_api product-small bench_small "$PS"
+start_api trace-big bench_big "$T1" SQL_TRACE_FILE="$RUN/out/trace-big.jsonl"
+TRACE_PIDS=("${PIDS[-1]}")
+start_api trace-small bench_small "$T2" SQL_TRACE_FILE="$RUN/out/trace-small.jsonl"
+TRACE_PIDS+=("${PIDS[-1]}")
+for name in trace-big:$T1 trace-small:$T2 product-big:$PB product-small:$PS; do
+  wait_or_die "http://127.0.0.1:${name#*:}/api/health/ready" "${name%%:*}"
+done
+TRACE_API_URL="http://127.0.0.1:$T1" TRACE_SMALL_API_URL="http://127.0.0.1:$T2" SQL_TRACE_FILE="$RUN/out/trace-big.jsonl" \
+  SQL_TRACE_SMALL_FILE="$RUN/out/trace-small.jsonl" TRACES_OUT="$RUN/out/traces.json" node bench/capture.mjs || exit 1
+kill "${TRACE_PIDS[@]}" 2>/dev/null; wait "${TRACE_PIDS[@]}" 2>/dev/null
+
+# The baselines replay the captured SQL.
+BB="$(free_port)"; BS="$(free_port)"
+start_baseline baseline-big bench_big "$BB" big
 start_baseline baseline-small bench_small "$BS" small
-wait_or_die "http://127.0.0.1:$PB/api/health/ready" product-big
-wait_or_die "http://127.0.0.1:$PS/api/health/ready" product-small
 wait_or_die "http://127.0.0.1:$BB/health" baseline-big
 wait_or_die "http://127.0.0.1:$BS/health" baseline-small
 phase "servers and SQL capture"
