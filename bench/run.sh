@@ -55,7 +55,8 @@ phase() {
 }
 
 # --- build (the compiled server when the api has a build) ----------------------------------
-if [ ! -f api/dist/server.mjs ] && node -e "process.exit(require('./api/package.json').scripts?.build ? 0 : 1)"; then
+# Built every run (esbuild: seconds), so a stale api/dist is never what gets measured.
+if node -e "process.exit(require('./api/package.json').scripts?.build ? 0 : 1)"; then
   log "building the API"
   pnpm -s --filter @portico/api build > "$RUN/out/build.log" 2>&1 || { cat "$RUN/out/build.log" >&2; exit 1; }
 fi
@@ -190,7 +191,7 @@ phase "rounds"
 if wanted spa; then
   if [ -f bench/spa.mjs ]; then
     if pnpm -s --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/out/spa-build.log" 2>&1; then
-      API_URL="http://127.0.0.1:$PB" RUNS="${BENCH_SPA_RUNS:-3}" node bench/spa.mjs > "$RUN/out/spa.raw" 2> "$RUN/out/spa.log" || true
+      API_URL="http://127.0.0.1:$PB" PORTAL_PASSWORD="$BENCH_PASSWORD" RUNS="${BENCH_SPA_RUNS:-3}" node bench/spa.mjs > "$RUN/out/spa.raw" 2> "$RUN/out/spa.log" || true
       tail -n 1 "$RUN/out/spa.raw" > "$RUN/out/spa.json"
       node -e "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))" "$RUN/out/spa.json" 2>/dev/null ||
         { tail -n 20 "$RUN/out/spa.log" >&2; echo '{"missing":"bench/spa.mjs failed; see its log"}' > "$RUN/out/spa.json"; }
@@ -206,7 +207,7 @@ if wanted cold; then
   if [ -f bench/cold-start.mjs ] && [ -f api/dist/server.mjs ]; then
     env NODE_ENV=production HOST=127.0.0.1 PORT="$(free_port)" LOG_LEVEL=warn DATABASE_URL="$PGURL/bench_big" REDIS_URL="$REDIS_URL" \
       REDIS_PREFIX=bench-cold SMTP_URL="smtp://127.0.0.1:9" EID_CLIENT_SECRET="bench-eid-secret" JWT_SECRET="$JWT_SECRET" \
-      COOKIE_SECURE=false FILES_DIR="$RUN/files" node bench/cold-start.mjs > "$RUN/out/cold.raw" 2> "$RUN/out/cold.log" || true
+      COOKIE_SECURE=false FILES_DIR="$RUN/files" node bench/cold-start.mjs --runs "${BENCH_COLD_RUNS:-3}" > "$RUN/out/cold.raw" 2> "$RUN/out/cold.log" || true
     tail -n 1 "$RUN/out/cold.raw" > "$RUN/out/cold.json"
     node -e "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))" "$RUN/out/cold.json" 2>/dev/null ||
       { tail -n 20 "$RUN/out/cold.log" >&2; echo '{"missing":"bench/cold-start.mjs failed; see its log"}' > "$RUN/out/cold.json"; }
