@@ -13,7 +13,7 @@ const cold = read(env.COLD_OUT);
 const meta = env.BENCH_META ? JSON.parse(env.BENCH_META) : {};
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`) : 'n/a');
-const rps = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} req/s` : 'n/a');
+const rps = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 0)} req/s` : 'n/a');
 const ratio = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'PASS' : 'FAIL');
 const trouble = (r) => (r && r.non2xx + r.errors ? ` ⚠ ${r.non2xx} non-2xx, ${r.errors} errors` : '');
@@ -116,6 +116,7 @@ const phases = (env.PHASES && existsSync(env.PHASES) ? readFileSync(env.PHASES, 
   .join(' · ');
 const lines = [
   `Benchmark of ${meta.commit ?? 'this checkout'} on ${meta.date ?? new Date().toISOString()} (${meta.machine ?? ''})`,
+  `Load average (1, 5, 15 min) before the rounds: ${meta.loadBefore ?? '?'}; after: ${meta.loadAfter ?? '?'} (other processes share the cores)`,
   `Data: ${meta.data ?? ''}`,
   `Rounds: ${measured.rounds ?? '?'} × ${measured.seconds ?? '?'} s per side and scenario, interleaved; medians over rounds.`,
   '',

@@ -91,7 +91,8 @@ load_db() {
   local db="$1" f="$2" ll
   local n t c
   if [ -f "$RUN/out/$db.loaded" ] && [ "$(cat "$RUN/out/$db.loaded")" = "$SCALE" ]; then log "$db: already loaded (scale $SCALE)"; return 0; fi
-  "$(pg_bin)/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "drop database if exists $db" || return 1
+  PGOPTIONS="-c client_min_messages=warning" "$(pg_bin)/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+    -c "drop database if exists $db" || return 1
   create_database "$PG_PORT" "$db"
   migrate "$PGURL/$db" > "$RUN/out/migrate-$db.log" 2>&1 || { cat "$RUN/out/migrate-$db.log" >&2; return 1; }
   psql_db "$db" -f bench/sql/00-helpers.sql -f bench/sql/05-indexes-off.sql || return 1
@@ -182,10 +183,12 @@ wait_or_die "http://127.0.0.1:$BS/health" baseline-small
 phase "servers and SQL capture"
 
 # --- rounds --------------------------------------------------------------------------------
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 PRODUCT_URL="http://127.0.0.1:$PB" BASELINE_URL="http://127.0.0.1:$BB" PRODUCT_SMALL_URL="http://127.0.0.1:$PS" \
   BASELINE_SMALL_URL="http://127.0.0.1:$BS" TRACES="$RUN/out/traces.json" MEASURE_OUT="$RUN/out/measure.json" \
   node bench/measure.mjs || exit 1
 phase "rounds"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 # --- SPA sizes and LCP; cold start (scripts of their own; n/a until they exist) ------------
 if wanted spa; then
@@ -221,8 +224,9 @@ fi
 
 printf 'total\t%s\n' "$(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $STARTED_AT}")" >> "$RUN/out/phases.tsv"
 META="$(node -e "console.log(JSON.stringify({commit: process.argv[1], date: new Date().toISOString().slice(0,16).replace('T',' ')+' UTC',
-  machine: require('os').cpus().length + ' cores, Node ' + process.version + ', Postgres ' + process.argv[2], data: process.argv[3]}))" \
+  machine: require('os').cpus().length + ' cores, Node ' + process.version + ', Postgres ' + process.argv[2], data: process.argv[3],
+  loadBefore: process.argv[4], loadAfter: process.argv[5]}))" \
   "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$("$(pg_bin)/postgres" --version | awk '{print $3}')" \
-  "$DATA (scale $SCALE)")"
+  "$DATA (scale $SCALE)" "${LOAD_BEFORE:-?}" "${LOAD_AFTER:-?}")"
 MEASURE_OUT="$RUN/out/measure.json" SPA_OUT="$RUN/out/spa.json" COLD_OUT="$RUN/out/cold.json" PHASES="$RUN/out/phases.tsv" \
   BENCH_META="$META" node bench/report.mjs
