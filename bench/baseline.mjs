@@ -17,7 +17,7 @@ const traces = readJson(env.TRACES);
 const db = env.SCENARIO_DB ?? 'big';
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.POOL_MAX ?? 10) });
 
-/** A list page: the statement with the most rows is the page; a one-row, one-number statement the total. */
+/** A list page: the statement with the most rows is the page; a one-row, one-number statement the total. An object: the last row returned. */
 function listBody(results) {
   let items = [];
   let total = null;
@@ -33,7 +33,10 @@ const byUrl = new Map();
 for (const s of scenarios) {
   const trace = traces[s.name];
   if (s.db !== db || !trace) continue;
-  byUrl.set(trace.url, trace);
+  byUrl.set(trace.url, {
+    ...trace,
+    transactional: trace.statements.some(({ sql }) => /^\s*(begin|start transaction|savepoint)\b/i.test(sql)),
+  });
 }
 
 const app = Fastify({ logger: false });
@@ -41,8 +44,14 @@ app.get('*', async (request, reply) => {
   const trace = byUrl.get(request.url);
   if (!trace) return reply.code(404).send({ code: 'not_found' });
   const results = [];
-  for (const { sql, params } of trace.statements) results.push((await pool.query({ text: sql, values: params })).rows);
-  return trace.shape === 'list' ? listBody(results) : (results.at(-1)[0] ?? {});
+  // A transaction (drizzle logs its `begin`/`commit`) must run on one connection, as in the product.
+  const client = trace.transactional ? await pool.connect() : pool;
+  try {
+    for (const { sql, params } of trace.statements) results.push((await client.query({ text: sql, values: params })).rows);
+  } finally {
+    if (client !== pool) client.release();
+  }
+  return trace.shape === 'list' ? listBody(results) : (results.findLast((rows) => rows.length)?.[0] ?? {});
 });
 app.get('/health', async () => ({ ok: true, scenarios: [...byUrl.keys()] }));
 
