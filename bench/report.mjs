@@ -118,6 +118,9 @@ const lines = [
   `Benchmark of ${meta.commit ?? 'this checkout'} on ${meta.date ?? new Date().toISOString()} (${meta.machine ?? ''})`,
   `Load average (1, 5, 15 min) before the rounds: ${meta.loadBefore ?? '?'}; after: ${meta.loadAfter ?? '?'} (other processes share the cores)`,
   `Data: ${meta.data ?? ''}`,
+  ...(/\(scale (?!1\))[\d.]+\)/.test(meta.data ?? '')
+    ? ['The goals are for scale 1; a smaller scale checks the benchmark itself, not the product.']
+    : []),
   `Rounds: ${measured.rounds ?? '?'} × ${measured.seconds ?? '?'} s per side and scenario, interleaved; medians over rounds.`,
   '',
   md,
