@@ -73,6 +73,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** How long a SIGTERM waits for in-flight requests before the API closes the remaining connections and exits. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Benchmark only: append every SQL statement with its parameters to this file (bench/run.sh). Unset = off. */
+  SQL_TRACE_FILE: z.string().min(1).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -158,5 +160,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionIntervalMs: parsed.RETENTION_INTERVAL_MS,
     },
     workerHealthPort: parsed.WORKER_HEALTH_PORT,
+    sqlTraceFile: parsed.SQL_TRACE_FILE,
   };
 }

@@ -30,7 +30,10 @@ export function redisOptions(role: InfraRole): RedisOptions {
 export function openInfra(config: Config, opts: { role?: InfraRole; log?: InfraLog } = {}) {
   const role = opts.role ?? 'worker';
   const log: InfraLog = opts.log ?? (config.logLevel === 'silent' ? () => {} : (message, err) => console.warn(message, err ?? ''));
-  const { db, pool } = createDb(config.databaseUrl, { onError: (err) => log('Postgres connection lost; reconnecting on demand', err) });
+  const { db, pool } = createDb(config.databaseUrl, {
+    onError: (err) => log('Postgres connection lost; reconnecting on demand', err),
+    sqlTraceFile: config.sqlTraceFile,
+  });
   const redis = new Redis(config.redisUrl, redisOptions(role));
   // One line when Redis goes away and one when it is back, not one per reconnect attempt.
   let redisDown = false;

@@ -22,3 +22,27 @@ describe('createDb', () => {
     expect(rows.rows[0]).toEqual({ one: 1 });
   });
 });
+
+describe('SQL trace (benchmark only)', () => {
+  it('appends each statement with its parameters as one JSON line when a trace file is set', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sql-trace-')), 'trace.jsonl');
+    const traced = createDb(url, { max: 1, sqlTraceFile: file });
+    try {
+      await traced.db.execute(sql`select ${41}::int + 1 as answer`);
+      await traced.db.execute(sql`select ${'second'}::text as word`);
+    } finally {
+      await traced.pool.end();
+    }
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { sql: 'select $1::int + 1 as answer', params: [41] },
+      { sql: 'select $1::text as word', params: ['second'] },
+    ]);
+  });
+});

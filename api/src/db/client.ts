@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import type { Logger } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index';
@@ -19,11 +21,21 @@ export type DbOptions = {
   statementTimeoutMillis?: number;
   /** Told about connection errors the pool survived (Postgres restarted, connection cut). */
   onError?: (err: Error) => void;
+  /**
+   * Benchmark only (bench/): append one JSON line `{sql, params}` per statement to this file, so the
+   * bare baseline can replay the product's own SQL. Unset (the default), drizzle's no-op logger runs.
+   */
+  sqlTraceFile?: string | undefined;
 };
+
+/** Writes synchronously so the lines of one request are on disk, in order, before its answer. */
+export const sqlTraceLogger = (file: string): Logger => ({
+  logQuery: (sql, params) => appendFileSync(file, `${JSON.stringify({ sql, params })}\n`),
+});
 
 export function createDb(
   url: string,
-  { max = 10, connectionTimeoutMillis = 5000, statementTimeoutMillis = 30_000, onError = () => {} }: DbOptions = {},
+  { max = 10, connectionTimeoutMillis = 5000, statementTimeoutMillis = 30_000, onError = () => {}, sqlTraceFile }: DbOptions = {},
 ) {
   const timeouts =
     statementTimeoutMillis > 0 ? { statement_timeout: statementTimeoutMillis, query_timeout: statementTimeoutMillis + 5000 } : {};
@@ -35,6 +47,6 @@ export function createDb(
   pool.on('connect', (client) => {
     client.on('error', onError);
   });
-  const db = drizzle(pool, { schema });
+  const db = drizzle(pool, { schema, ...(sqlTraceFile ? { logger: sqlTraceLogger(sqlTraceFile) } : {}) });
   return { db, pool };
 }
