@@ -54,6 +54,7 @@ export const ThreadDetailSchema = ThreadSummarySchema.extend({
 export type ThreadDetail = z.infer<typeof ThreadDetailSchema>;
 
 export const ThreadPageSchema = cursorPageOf(ThreadSummarySchema);
+export type ThreadPage = z.infer<typeof ThreadPageSchema>;
 
 export const BoxSchema = z.enum(['inbox', 'sent']);
 export type Box = z.infer<typeof BoxSchema>;
