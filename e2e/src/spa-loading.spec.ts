@@ -1,7 +1,9 @@
+import { insertPortalUser } from '@portico/api/src/db/fixtures';
+import { createMessageThread } from '@portico/api/test/scenarios';
 import { resources } from '@portico/shared/i18n/resources';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, launch, VIEWPORTS } from './harness';
+import { env, launch, makeScenario, VIEWPORTS, withDb } from './harness';
 
 /**
  * Issue 8: the SPAs load their pages, strings and libraries on demand. These check what arrives,
@@ -75,6 +77,42 @@ describe('the portal loads what the page needs', () => {
     await expect.poll(async () => page.getByText('This field is required').count()).toBeGreaterThan(0);
     expect((await loaded()).join('\n')).toContain('ZodObject');
     await page.context().close();
+  });
+
+  it('the first page after sign-in (/messages, a fresh load) carries no zod', async () => {
+    const s = await makeScenario();
+    const password = 'e2e portal passphrase 2026';
+    const subject = `Zod-free inbox ${s.u}`;
+    await withDb(async (db) => {
+      const user = await insertPortalUser(db, { email: s.tenantEmail, name: `Tess Tenant ${s.u}`, password }, [
+        { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
+      ]);
+      await createMessageThread(db, {
+        landlordId: s.landlord.id,
+        customerId: s.customer.id,
+        leaseId: s.lease.id,
+        subject,
+        portalUser: user,
+      });
+    });
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const signIn = await context.newPage();
+    await signIn.goto(`${env.tenantUrl}/login`);
+    await signIn.getByLabel('E-mail or username').fill(s.tenantEmail);
+    await signIn.getByLabel('Password', { exact: true }).fill(password);
+    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signIn.waitForURL(/\/messages/);
+    await signIn.close();
+
+    // Responses are typed with the contracts, not parsed (8S7): the list renders without zod (the
+    // tenant started the thread, so it is in Sent).
+    const page = await context.newPage();
+    const loaded = scripts(page);
+    await page.goto(`${env.tenantUrl}/messages?box=sent`);
+    await page.getByText(subject).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect((await loaded()).join('\n').includes('ZodObject'), 'zod on /messages').toBe(false);
+    await context.close();
   });
 });
 

@@ -32,3 +32,34 @@ export function translateError(
   if (!(error instanceof ApiRequestError)) return t('errors:internal_error', defaults);
   return t(`errors:${error.code}`, { ...defaults, ...error.params });
 }
+
+type Issue = { path: string; message: string; code?: ErrorCode };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isIssue = (value: unknown): value is Issue =>
+  isRecord(value) &&
+  typeof value.path === 'string' &&
+  typeof value.message === 'string' &&
+  (value.code === undefined || typeof value.code === 'string');
+
+/**
+ * An error answer's body as an ApiRequestError, or null when it is not the `{ error: { code, message… } }`
+ * shape of `ApiErrorSchema` (a proxy's HTML page, an empty body). A shape check without zod, so the
+ * API client stays zod-free; the code is taken as sent (the API only sends codes of `ERROR_CODES`).
+ */
+export function parseApiError(status: number, body: unknown): ApiRequestError | null {
+  const error = isRecord(body) ? body.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') return null;
+  const { resource, issues, params } = error;
+  if (resource !== undefined && typeof resource !== 'string') return null;
+  if (issues !== undefined && !(Array.isArray(issues) && issues.every(isIssue))) return null;
+  if (params !== undefined && !(isRecord(params) && Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number')))
+    return null;
+  return new ApiRequestError(
+    status,
+    error.code as ErrorCode,
+    error.message,
+    resource as Resource | undefined,
+    issues as Issue[] | undefined,
+    (params as Record<string, string | number> | undefined) ?? {},
+  );
+}

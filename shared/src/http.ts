@@ -1,10 +1,8 @@
-import type { z } from 'zod';
-import { ApiRequestError } from './api-error';
-import { ApiErrorSchema } from './errors';
+import { ApiRequestError, parseApiError } from './api-error';
 
 import { CSRF_HEADER } from './headers';
 
-export { ApiRequestError, translateError } from './api-error';
+export { ApiRequestError, parseApiError, translateError } from './api-error';
 export { CSRF_HEADER, CUSTOMER_HEADER } from './headers';
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
@@ -29,17 +27,14 @@ function withQuery(path: string, query?: Query): string {
 }
 
 async function toError(res: Response): Promise<ApiRequestError> {
-  const parsed = ApiErrorSchema.safeParse(await res.json().catch(() => null));
-  if (parsed.success) {
-    const { code, message, resource, issues, params } = parsed.data.error;
-    return new ApiRequestError(res.status, code, message, resource, issues, params);
-  }
-  return new ApiRequestError(res.status, 'internal_error', res.statusText);
+  const body = await res.json().catch(() => null);
+  return parseApiError(res.status, body) ?? new ApiRequestError(res.status, 'internal_error', res.statusText);
 }
 
 /**
- * A fetch wrapper for both SPAs: cookies carry the session, responses are parsed
- * with the shared contract, errors arrive as ApiRequestError with the stable code.
+ * A fetch wrapper for both SPAs: cookies carry the session, responses are typed with the shared
+ * contract (`api.get<ThreadPage>(…)`), errors arrive as ApiRequestError with the stable code.
+ * Imports no zod (`zod-free.test.ts`).
  */
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? fetch;
@@ -71,22 +66,27 @@ export function createApiClient(options: ApiClientOptions) {
     return res;
   }
 
-  async function request<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  /**
+   * The answer's body typed as the contract says (`T` = `z.infer` of the shared schema, a type-only
+   * import). Not parsed again: the API serialises every reply from its contract (and cross-checks it
+   * with zod under NODE_ENV=test), so re-validating in the browser cost zod on every page (8S7).
+   */
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
     const payload = body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body);
     const res = await send(method, path, payload, !isForm && body !== undefined);
     if (!res.ok) throw await toError(res);
-    // 204 No Content (e.g. marking a thread read): there is no body to parse; the schema says null.
-    return schema.parse(res.status === 204 ? null : await res.json());
+    // 204 No Content (e.g. marking a thread read): there is no body; the caller's type says null.
+    return (res.status === 204 ? null : await res.json()) as T;
   }
 
   return {
-    get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
-    post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body ?? {}),
-    patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
-    put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
-    del: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
-    upload: <S extends z.ZodType>(path: string, schema: S, form: FormData) => request('POST', path, schema, form),
+    get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+    post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+    patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+    del: <T>(path: string) => request<T>('DELETE', path),
+    upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-params';
+
+export { CURSOR_MAX_LENGTH, CURSOR_PATTERN, cursorOrUndefined } from './list-params';
 
 /**
  * Keyset (cursor) paging for every list (decision 66). A cursor is opaque to clients: it names
  * the row a page ended (or began) on and the direction to read, so "Next" and "Previous" cost the
  * same on page 1 and page 40,000 and a link with a cursor can be shared or reloaded.
  */
-export const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
-export const CursorSchema = z.string().max(512).regex(CURSOR_PATTERN);
+export const CursorSchema = z.string().max(CURSOR_MAX_LENGTH).regex(CURSOR_PATTERN);
 
 export const CursorQuerySchema = z.object({
   /** `nextCursor` or `previousCursor` of the page before; none for the first page. */

@@ -1,4 +1,4 @@
-import { AttachmentSchema } from '@portico/shared/contracts/messaging';
+import type { Attachment } from '@portico/shared/contracts/messaging';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
@@ -6,7 +6,7 @@ import { api } from '@/lib/api-client';
 export function uploadAttachment(file: Blob, filename = file instanceof File ? file.name : 'upload') {
   const form = new FormData();
   form.append('file', file, filename);
-  return api.upload('/api/v1/uploads', AttachmentSchema, form);
+  return api.upload<Attachment>('/api/v1/uploads', form);
 }
 
 export const useUploadAttachment = () =>

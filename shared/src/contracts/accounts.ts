@@ -87,6 +87,7 @@ export const OrgMemberSchema = z.object({
 });
 export type OrgMember = z.infer<typeof OrgMemberSchema>;
 export const OrgMemberListSchema = z.object({ items: z.array(OrgMemberSchema) });
+export type OrgMemberList = z.infer<typeof OrgMemberListSchema>;
 
 export const OrgInviteBodySchema = z.object({
   email: EmailSchema,
@@ -115,6 +116,7 @@ export const DeviceSessionSchema = z.object({
 });
 export type DeviceSession = z.infer<typeof DeviceSessionSchema>;
 export const DeviceSessionListSchema = z.object({ items: z.array(DeviceSessionSchema) });
+export type DeviceSessionList = z.infer<typeof DeviceSessionListSchema>;
 export const SessionParamsSchema = z.object({ sessionId: z.uuid() });
 
 export const ChangePasswordBodySchema = z.object({
@@ -129,6 +131,7 @@ export const EmailChangeBodySchema = z.object({
 });
 export type EmailChangeBody = z.infer<typeof EmailChangeBodySchema>;
 export const EmailChangeStartedSchema = z.object({ pendingEmail: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export type EmailChangeStarted = z.infer<typeof EmailChangeStartedSchema>;
 export const EmailChangeConfirmBodySchema = z.object({ token: verbatim().min(10).max(200) });
 
 export const NOTIFICATION_KINDS = ['messages', 'cases', 'notices', 'invoices'] as const;
@@ -170,4 +173,5 @@ export const EidPendingLinkSchema = z.object({
   identityNumber: z.string(),
   name: z.string(),
 });
+export type EidPendingLink = z.infer<typeof EidPendingLinkSchema>;
 export const EidLinkConfirmBodySchema = z.object({ requestId: z.uuid() });

@@ -124,5 +124,7 @@ export const InvitationAcceptedSchema = z.object({
   customerId: z.uuid(),
   threadId: z.uuid().nullable(),
 });
+export type InvitationAccepted = z.infer<typeof InvitationAcceptedSchema>;
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof OkSchema>;

@@ -93,6 +93,7 @@ export const EquipmentObjectSchema = z.object({
 });
 export type EquipmentObject = z.infer<typeof EquipmentObjectSchema>;
 export const EquipmentObjectListSchema = z.object({ items: z.array(EquipmentObjectSchema) });
+export type EquipmentObjectList = z.infer<typeof EquipmentObjectListSchema>;
 export const EquipmentObjectBodySchema = z.object({
   number: oneLine().min(1).max(40),
   type: oneLine().min(1).max(80),
@@ -131,6 +132,7 @@ export const CaseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 /** A keyset page of cases (decision 66); `total` is capped at COUNT_CAP. */
 export const CasePageSchema = cursorPageOf(CaseSummarySchema);
+export type CasePage = z.infer<typeof CasePageSchema>;
 
 export const CaseEventSchema = z.object({
   id: z.uuid(),
@@ -264,8 +266,10 @@ export const WorkOrderSignBodySchema = z.object({
 
 export const StaffOptionSchema = z.object({ id: z.uuid(), name: z.string(), role: z.string() });
 export const StaffOptionListSchema = z.object({ items: z.array(StaffOptionSchema) });
+export type StaffOptionList = z.infer<typeof StaffOptionListSchema>;
 export const PropertyOptionSchema = z.object({ id: z.uuid(), name: z.string(), customerCount: z.number().int() });
 export const PropertyOptionListSchema = z.object({ items: z.array(PropertyOptionSchema) });
+export type PropertyOptionList = z.infer<typeof PropertyOptionListSchema>;
 
 // --- Statistics (seed 003 Dashboard) -------------------------------------------------------
 

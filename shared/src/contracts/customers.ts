@@ -31,8 +31,10 @@ export const CustomerDetailSchema = CustomerSummarySchema.extend({
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
 export const CustomerPageSchema = cursorPageOf(CustomerSummarySchema);
+export type CustomerPage = z.infer<typeof CustomerPageSchema>;
 export const CustomerListQuerySchema = CursorQuerySchema.extend({ q: oneLine().max(100).optional() });
 export const CustomerParamsSchema = z.object({ customerId: z.uuid() });
 export const ContactParamsSchema = z.object({ customerId: z.uuid(), contactId: z.uuid() });
 
 export const InvitationSentSchema = z.object({ contactId: z.uuid(), email: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export type InvitationSent = z.infer<typeof InvitationSentSchema>;

@@ -20,4 +20,5 @@ export const InvoiceSummarySchema = z.object({
 });
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 export const InvoicePageSchema = cursorPageOf(InvoiceSummarySchema);
+export type InvoicePage = z.infer<typeof InvoicePageSchema>;
 export const InvoiceListQuerySchema = CursorQuerySchema.extend({ unpaidOnly: z.stringbool().default(true) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOXES } from '../list-params';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { multiLine, oneLine } from '../text';
 import { LeaseRefSchema } from './auth';
@@ -54,8 +55,9 @@ export const ThreadDetailSchema = ThreadSummarySchema.extend({
 export type ThreadDetail = z.infer<typeof ThreadDetailSchema>;
 
 export const ThreadPageSchema = cursorPageOf(ThreadSummarySchema);
+export type ThreadPage = z.infer<typeof ThreadPageSchema>;
 
-export const BoxSchema = z.enum(['inbox', 'sent']);
+export const BoxSchema = z.enum(BOXES);
 export type Box = z.infer<typeof BoxSchema>;
 
 export const ThreadListQuerySchema = CursorQuerySchema.extend({

@@ -1,11 +1,11 @@
-import { AttachmentSchema } from '@portico/shared/contracts/messaging';
+import type { Attachment } from '@portico/shared/contracts/messaging';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 export function uploadAttachment(file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload('/api/v1/portal/uploads', AttachmentSchema, form);
+  return api.upload<Attachment>('/api/v1/portal/uploads', form);
 }
 
 export function useUploadAttachment() {

@@ -1,5 +1,4 @@
-import { BoxSchema } from '@portico/shared/contracts/messaging';
-import { CursorSchema } from '@portico/shared/pagination';
+import { cursorOrUndefined, isBox } from '@portico/shared/list-params';
 import type { LoaderFunctionArgs } from 'react-router';
 import { threadQueryOptions } from '@/features/messages/api/get-thread';
 import { threadsQueryOptions } from '@/features/messages/api/get-threads';
@@ -11,8 +10,9 @@ export async function messagesLoader({ request }: LoaderFunctionArgs) {
   const context = await loadSelection();
   if (!context) return null;
   const params = new URL(request.url).searchParams;
-  const box = BoxSchema.catch('inbox').parse(params.get('box') ?? 'inbox');
-  const cursor = CursorSchema.safeParse(params.get('cursor')).data;
+  const requested = params.get('box');
+  const box = isBox(requested) ? requested : 'inbox';
+  const cursor = cursorOrUndefined(params.get('cursor'));
   const leaseId = context.selection?.leaseId ?? undefined;
   await Promise.all([
     prefetch(threadsQueryOptions({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE })),

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Tabs, Title } from '@mantine/core';
-import { type Box, BoxSchema } from '@portico/shared/contracts/messaging';
+import { type Box, isBox } from '@portico/shared/list-params';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useOutletContext, useSearchParams } from 'react-router';
 import { useUnreadCount } from '@/features/messages/api/get-unread-count';
@@ -13,14 +13,14 @@ export function MessagesRoute() {
   const { selection } = useOutletContext<PortalOutletContext>();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const box: Box = BoxSchema.catch('inbox').parse(params.get('box') ?? 'inbox');
+  const requested = params.get('box');
+  const box: Box = isBox(requested) ? requested : 'inbox';
   const unreadCount = useUnreadCount().data;
   const unread = unreadCount?.inbox ?? 0;
   const leaseId = selection?.leaseId ?? undefined;
 
   const setBox = (next: string | null) => {
-    const parsed = BoxSchema.safeParse(next);
-    if (parsed.success) setParams(parsed.data === 'inbox' ? {} : { box: parsed.data });
+    if (isBox(next)) setParams(next === 'inbox' ? {} : { box: next });
   };
 
   return (

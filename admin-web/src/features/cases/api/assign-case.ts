@@ -1,4 +1,4 @@
-import { type CaseAssignBodySchema, CaseDetailSchema } from '@portico/shared/contracts/cases';
+import type { CaseAssignBodySchema, CaseDetail } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
@@ -7,7 +7,7 @@ import { caseKeys } from './query-keys';
 export type CaseAssignBody = z.infer<typeof CaseAssignBodySchema>;
 
 export const assignCase = (caseId: string, body: CaseAssignBody) =>
-  api.post(`/api/v1/cases/${encodeURIComponent(caseId)}/assign`, CaseDetailSchema, body);
+  api.post<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseId)}/assign`, body);
 
 export function useAssignCase(caseId: string) {
   const queryClient = useQueryClient();

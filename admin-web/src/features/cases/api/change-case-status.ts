@@ -1,4 +1,4 @@
-import { CaseDetailSchema, type CaseStatusBodySchema } from '@portico/shared/contracts/cases';
+import type { CaseDetail, CaseStatusBodySchema } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
@@ -8,7 +8,7 @@ export type CaseStatusBody = z.infer<typeof CaseStatusBodySchema>;
 
 /** Moves not in CASE_TRANSITIONS are refused with 409 invalid_transition. */
 export const changeCaseStatus = (caseId: string, body: CaseStatusBody) =>
-  api.post(`/api/v1/cases/${encodeURIComponent(caseId)}/status`, CaseDetailSchema, body);
+  api.post<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseId)}/status`, body);
 
 export function useChangeCaseStatus(caseId: string) {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
-import { CaseDetailSchema, type StaffNewCaseBody } from '@portico/shared/contracts/cases';
+import type { CaseDetail, StaffNewCaseBody } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
-export const createCase = (body: StaffNewCaseBody) => api.post('/api/v1/cases', CaseDetailSchema, body);
+export const createCase = (body: StaffNewCaseBody) => api.post<CaseDetail>('/api/v1/cases', body);
 
 export function useCreateCase() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { CaseDetailSchema, type RelatedCaseBody } from '@portico/shared/contracts/cases';
+import type { CaseDetail, RelatedCaseBody } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
 /** Seed 001 "relaterade ärenden": information to one customer or every customer of a property. */
-export const createRelatedCase = (body: RelatedCaseBody) => api.post('/api/v1/cases/related', CaseDetailSchema, body);
+export const createRelatedCase = (body: RelatedCaseBody) => api.post<CaseDetail>('/api/v1/cases/related', body);
 
 export function useCreateRelatedCase() {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
-import { StatsSchema } from '@portico/shared/contracts/cases';
+import type { Stats } from '@portico/shared/contracts/cases';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { type CaseStatsParams, caseKeys } from './query-keys';
 
-export const getCaseStats = (params: CaseStatsParams) => api.get('/api/v1/cases/stats', StatsSchema, params);
+export const getCaseStats = (params: CaseStatsParams) => api.get<Stats>('/api/v1/cases/stats', params);
 
 export const caseStatsQueryOptions = (params: CaseStatsParams) =>
   queryOptions({ queryKey: caseKeys.stats(params), queryFn: () => getCaseStats(params), placeholderData: keepPreviousData });

@@ -1,9 +1,9 @@
-import { CaseDetailSchema } from '@portico/shared/contracts/cases';
+import type { CaseDetail } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
-export const getCase = (caseId: string) => api.get(`/api/v1/cases/${encodeURIComponent(caseId)}`, CaseDetailSchema);
+export const getCase = (caseId: string) => api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(caseId)}`);
 
 export const caseQueryOptions = (caseId: string) => queryOptions({ queryKey: caseKeys.detail(caseId), queryFn: () => getCase(caseId) });
 

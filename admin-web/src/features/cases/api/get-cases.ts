@@ -1,4 +1,4 @@
-import { CasePageSchema } from '@portico/shared/contracts/cases';
+import type { CasePage } from '@portico/shared/contracts/cases';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { type CaseListParams, caseKeys } from './query-keys';
@@ -14,7 +14,7 @@ export function casesSearch(params: CaseListParams): string {
   return search.toString();
 }
 
-export const getCases = (params: CaseListParams) => api.get(`/api/v1/cases?${casesSearch(params)}`, CasePageSchema);
+export const getCases = (params: CaseListParams) => api.get<CasePage>(`/api/v1/cases?${casesSearch(params)}`);
 
 export const casesQueryOptions = (params: CaseListParams) =>
   queryOptions({ queryKey: caseKeys.list(params), queryFn: () => getCases(params), placeholderData: keepPreviousData });

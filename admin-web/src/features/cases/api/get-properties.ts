@@ -1,9 +1,9 @@
-import { PropertyOptionListSchema } from '@portico/shared/contracts/cases';
+import type { PropertyOptionList } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
-export const getProperties = () => api.get('/api/v1/properties', PropertyOptionListSchema);
+export const getProperties = () => api.get<PropertyOptionList>('/api/v1/properties');
 
 export const propertiesQueryOptions = () =>
   queryOptions({ queryKey: caseKeys.properties(), queryFn: getProperties, staleTime: 5 * 60_000 });

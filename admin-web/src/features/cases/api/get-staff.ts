@@ -1,10 +1,10 @@
-import { StaffOptionListSchema } from '@portico/shared/contracts/cases';
+import type { StaffOptionList } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
 /** The people a case can be assigned to. */
-export const getStaff = () => api.get('/api/v1/staff', StaffOptionListSchema);
+export const getStaff = () => api.get<StaffOptionList>('/api/v1/staff');
 
 export const staffQueryOptions = () => queryOptions({ queryKey: caseKeys.staff(), queryFn: getStaff, staleTime: 5 * 60_000 });
 

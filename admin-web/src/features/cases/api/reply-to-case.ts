@@ -1,10 +1,10 @@
-import { CaseEventSchema, type CaseReplyBody } from '@portico/shared/contracts/cases';
+import type { CaseEvent, CaseReplyBody } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
 export const replyToCase = (caseId: string, body: CaseReplyBody) =>
-  api.post(`/api/v1/cases/${encodeURIComponent(caseId)}/replies`, CaseEventSchema, body);
+  api.post<CaseEvent>(`/api/v1/cases/${encodeURIComponent(caseId)}/replies`, body);
 
 export function useReplyToCase(caseId: string) {
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import { DeliveryPageSchema, DeliverySchema } from '@portico/shared/contracts/deliveries';
+import type { Delivery, DeliveryPage } from '@portico/shared/contracts/deliveries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
@@ -7,11 +7,11 @@ export type RecipientRetry = { customerId: string; channel: 'email' | 'sms' };
 
 /** "Send again" for one recipient of a related case: its failed e-mails or SMS go back in line. */
 export async function retryRecipientDeliveries(caseId: string, { customerId, channel }: RecipientRetry) {
-  const failed = await api.get('/api/v1/deliveries', DeliveryPageSchema, { caseId, customerId, state: 'failed', limit: 500 });
+  const failed = await api.get<DeliveryPage>('/api/v1/deliveries', { caseId, customerId, state: 'failed', limit: 500 });
   return Promise.all(
     failed.items
       .filter((d) => d.channel === channel)
-      .map((d) => api.post(`/api/v1/deliveries/${encodeURIComponent(d.id)}/retry`, DeliverySchema)),
+      .map((d) => api.post<Delivery>(`/api/v1/deliveries/${encodeURIComponent(d.id)}/retry`)),
   );
 }
 

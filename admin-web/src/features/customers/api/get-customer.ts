@@ -1,9 +1,9 @@
-import { CustomerDetailSchema } from '@portico/shared/contracts/customers';
+import type { CustomerDetail } from '@portico/shared/contracts/customers';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { customerKeys } from './query-keys';
 
-export const getCustomer = (customerId: string) => api.get(`/api/v1/customers/${encodeURIComponent(customerId)}`, CustomerDetailSchema);
+export const getCustomer = (customerId: string) => api.get<CustomerDetail>(`/api/v1/customers/${encodeURIComponent(customerId)}`);
 
 export const customerQueryOptions = (customerId: string) =>
   queryOptions({ queryKey: customerKeys.detail(customerId), queryFn: () => getCustomer(customerId) });

@@ -1,10 +1,10 @@
-import { OrgMemberListSchema } from '@portico/shared/contracts/accounts';
+import type { OrgMemberList } from '@portico/shared/contracts/accounts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { customerKeys } from './query-keys';
 
 export const getPortalUsers = (customerId: string) =>
-  api.get(`/api/v1/customers/${encodeURIComponent(customerId)}/portal-users`, OrgMemberListSchema);
+  api.get<OrgMemberList>(`/api/v1/customers/${encodeURIComponent(customerId)}/portal-users`);
 
 export const portalUsersQueryOptions = (customerId: string) =>
   queryOptions({ queryKey: customerKeys.portalUsers(customerId), queryFn: () => getPortalUsers(customerId) });

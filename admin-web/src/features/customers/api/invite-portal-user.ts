@@ -1,4 +1,4 @@
-import { type OrgInviteBody, OrgMemberSchema } from '@portico/shared/contracts/accounts';
+import type { OrgInviteBody, OrgMember } from '@portico/shared/contracts/accounts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { customerKeys } from './query-keys';
@@ -6,7 +6,7 @@ import { customerKeys } from './query-keys';
 export type InvitePortalUserInput = OrgInviteBody & { customerId: string };
 
 export const invitePortalUser = ({ customerId, ...body }: InvitePortalUserInput) =>
-  api.post(`/api/v1/customers/${encodeURIComponent(customerId)}/portal-invitations`, OrgMemberSchema, body);
+  api.post<OrgMember>(`/api/v1/customers/${encodeURIComponent(customerId)}/portal-invitations`, body);
 
 export function useInvitePortalUser() {
   const queryClient = useQueryClient();

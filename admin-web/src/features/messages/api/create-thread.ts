@@ -1,9 +1,9 @@
-import { type StaffNewThreadBody, ThreadDetailSchema } from '@portico/shared/contracts/messaging';
+import type { StaffNewThreadBody, ThreadDetail } from '@portico/shared/contracts/messaging';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
 
-export const createThread = (body: StaffNewThreadBody) => api.post('/api/v1/threads', ThreadDetailSchema, body);
+export const createThread = (body: StaffNewThreadBody) => api.post<ThreadDetail>('/api/v1/threads', body);
 
 export function useCreateThread() {
   const queryClient = useQueryClient();

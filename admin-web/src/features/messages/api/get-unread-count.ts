@@ -1,11 +1,11 @@
-import { UnreadCountSchema } from '@portico/shared/contracts/messaging';
+import type { UnreadCount } from '@portico/shared/contracts/messaging';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
 
 export const UNREAD_POLL_MS = 30_000;
 
-export const getUnreadCount = () => api.get('/api/v1/threads/unread-count', UnreadCountSchema);
+export const getUnreadCount = () => api.get<UnreadCount>('/api/v1/threads/unread-count');
 
 export const unreadCountQueryOptions = () =>
   queryOptions({ queryKey: messageKeys.unreadCount(), queryFn: getUnreadCount, refetchInterval: UNREAD_POLL_MS, staleTime: 0 });

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
 
 /** Says "I have seen this thread" (a GET never does, so a prefetch cannot mark it read). */
-export const markThreadRead = (threadId: string) => api.post(`/api/v1/threads/${encodeURIComponent(threadId)}/read`, z.null());
+export const markThreadRead = (threadId: string) => api.post<null>(`/api/v1/threads/${encodeURIComponent(threadId)}/read`);
 
 export function useMarkThreadRead() {
   const queryClient = useQueryClient();

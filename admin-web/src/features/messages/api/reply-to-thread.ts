@@ -1,10 +1,10 @@
-import { MessageSchema, type ReplyBody } from '@portico/shared/contracts/messaging';
+import type { Message, ReplyBody } from '@portico/shared/contracts/messaging';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
 
 export const replyToThread = (threadId: string, body: ReplyBody) =>
-  api.post(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, MessageSchema, body);
+  api.post<Message>(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, body);
 
 export function useReplyToThread(threadId: string) {
   const queryClient = useQueryClient();

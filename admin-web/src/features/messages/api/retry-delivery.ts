@@ -1,4 +1,4 @@
-import { DeliveryPageSchema, DeliverySchema } from '@portico/shared/contracts/deliveries';
+import type { Delivery, DeliveryPage } from '@portico/shared/contracts/deliveries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './query-keys';
@@ -8,8 +8,8 @@ import { messageKeys } from './query-keys';
  * in line (POST /api/v1/deliveries/:id/retry). A message to a household may have several.
  */
 export async function retryMessageDeliveries(messageId: string) {
-  const failed = await api.get('/api/v1/deliveries', DeliveryPageSchema, { messageId, state: 'failed', limit: 500 });
-  return Promise.all(failed.items.map((d) => api.post(`/api/v1/deliveries/${encodeURIComponent(d.id)}/retry`, DeliverySchema)));
+  const failed = await api.get<DeliveryPage>('/api/v1/deliveries', { messageId, state: 'failed', limit: 500 });
+  return Promise.all(failed.items.map((d) => api.post<Delivery>(`/api/v1/deliveries/${encodeURIComponent(d.id)}/retry`)));
 }
 
 export function useRetryMessageDeliveries() {

@@ -1,15 +1,15 @@
-import { type CaseRouting, CaseRoutingSchema } from '@portico/shared/contracts/cases';
+import type { CaseRouting } from '@portico/shared/contracts/cases';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { settingsKeys } from './query-keys';
 
-export const getCaseRouting = () => api.get('/api/v1/settings/case-routing', CaseRoutingSchema);
+export const getCaseRouting = () => api.get<CaseRouting>('/api/v1/settings/case-routing');
 
 export const caseRoutingQueryOptions = () => queryOptions({ queryKey: settingsKeys.caseRouting(), queryFn: getCaseRouting });
 
 export const useCaseRouting = () => useQuery(caseRoutingQueryOptions());
 
-export const updateCaseRouting = (body: CaseRouting) => api.put('/api/v1/settings/case-routing', CaseRoutingSchema, body);
+export const updateCaseRouting = (body: CaseRouting) => api.put<CaseRouting>('/api/v1/settings/case-routing', body);
 
 export function useUpdateCaseRouting() {
   const queryClient = useQueryClient();

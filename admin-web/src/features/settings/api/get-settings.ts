@@ -1,9 +1,9 @@
-import { LandlordSettingsSchema } from '@portico/shared/contracts/settings';
+import type { LandlordSettings } from '@portico/shared/contracts/settings';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { settingsKeys } from './query-keys';
 
-export const getSettings = () => api.get('/api/v1/settings', LandlordSettingsSchema);
+export const getSettings = () => api.get<LandlordSettings>('/api/v1/settings');
 
 export const settingsQueryOptions = () => queryOptions({ queryKey: settingsKeys.detail(), queryFn: getSettings });
 

@@ -1,9 +1,9 @@
-import { type LandlordSettingsPatch, LandlordSettingsSchema } from '@portico/shared/contracts/settings';
+import type { LandlordSettings, LandlordSettingsPatch } from '@portico/shared/contracts/settings';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { settingsKeys } from './query-keys';
 
-export const updateSettings = (patch: LandlordSettingsPatch) => api.patch('/api/v1/settings', LandlordSettingsSchema, patch);
+export const updateSettings = (patch: LandlordSettingsPatch) => api.patch<LandlordSettings>('/api/v1/settings', patch);
 
 export function useUpdateSettings() {
   const queryClient = useQueryClient();

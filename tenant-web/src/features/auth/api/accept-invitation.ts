@@ -1,11 +1,11 @@
-import { type InvitationAccept, InvitationAcceptedSchema } from '@portico/shared/contracts/auth';
+import type { InvitationAccept, InvitationAccepted } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { setSelection } from '@/lib/current-lease';
 import { authKeys } from './keys';
 
 export function acceptInvitation({ token, ...body }: InvitationAccept & { token: string }) {
-  return api.post(`/api/v1/auth/invitations/${encodeURIComponent(token)}/accept`, InvitationAcceptedSchema, body);
+  return api.post<InvitationAccepted>(`/api/v1/auth/invitations/${encodeURIComponent(token)}/accept`, body);
 }
 
 export function useAcceptInvitation() {

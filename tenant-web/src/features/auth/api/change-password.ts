@@ -1,11 +1,11 @@
 import type { ChangePasswordBody } from '@portico/shared/contracts/accounts';
-import { OkSchema } from '@portico/shared/contracts/auth';
+import type { Ok } from '@portico/shared/contracts/auth';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 /** Other devices are signed out by the API; this one stays signed in. */
 export function changePassword(body: ChangePasswordBody) {
-  return api.post('/api/v1/auth/portal/password', OkSchema, body);
+  return api.post<Ok>('/api/v1/auth/portal/password', body);
 }
 
 export function useChangePassword() {

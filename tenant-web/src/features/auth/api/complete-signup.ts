@@ -1,5 +1,5 @@
 import type { SignupCompleteBody } from '@portico/shared/contracts/accounts';
-import { PortalMeSchema } from '@portico/shared/contracts/auth';
+import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { setSelection } from '@/lib/current-lease';
@@ -7,7 +7,7 @@ import { authKeys } from './keys';
 
 /** Creates the portal user and signs in. */
 export function completeSignup({ signupId, ...body }: SignupCompleteBody & { signupId: string }) {
-  return api.post(`/api/v1/auth/portal/signup/${encodeURIComponent(signupId)}/complete`, PortalMeSchema, body);
+  return api.post<PortalMe>(`/api/v1/auth/portal/signup/${encodeURIComponent(signupId)}/complete`, body);
 }
 
 export function useCompleteSignup() {

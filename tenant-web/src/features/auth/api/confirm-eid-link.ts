@@ -1,10 +1,10 @@
-import { PortalMeSchema } from '@portico/shared/contracts/auth';
+import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 export function confirmEidLink(body: { requestId: string }) {
-  return api.post('/api/v1/auth/portal/eid/link/confirm', PortalMeSchema, body);
+  return api.post<PortalMe>('/api/v1/auth/portal/eid/link/confirm', body);
 }
 
 export function useConfirmEidLink() {

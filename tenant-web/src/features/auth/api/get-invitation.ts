@@ -1,10 +1,10 @@
-import { InvitationPreviewSchema } from '@portico/shared/contracts/auth';
+import type { InvitationPreview } from '@portico/shared/contracts/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 export function getInvitation(token: string) {
-  return api.get(`/api/v1/auth/invitations/${encodeURIComponent(token)}`, InvitationPreviewSchema);
+  return api.get<InvitationPreview>(`/api/v1/auth/invitations/${encodeURIComponent(token)}`);
 }
 
 export const invitationQueryOptions = (token: string) =>

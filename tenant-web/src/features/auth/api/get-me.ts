@@ -1,4 +1,4 @@
-import { type PortalMe, PortalMeSchema } from '@portico/shared/contracts/auth';
+import type { PortalMe } from '@portico/shared/contracts/auth';
 import { ApiRequestError } from '@portico/shared/http';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
@@ -7,7 +7,7 @@ import { authKeys } from './keys';
 /** The signed-in portal user, or null when nobody is signed in. */
 export async function getMe(): Promise<PortalMe | null> {
   try {
-    return await api.get('/api/v1/auth/portal/me', PortalMeSchema);
+    return await api.get<PortalMe>('/api/v1/auth/portal/me');
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;

@@ -1,11 +1,11 @@
-import { EidPendingLinkSchema } from '@portico/shared/contracts/accounts';
+import type { EidPendingLink } from '@portico/shared/contracts/accounts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 /** The identity the e-ID broker verified, waiting for the user to link it. */
 export function getPendingEidLink(requestId: string) {
-  return api.get(`/api/v1/auth/portal/eid/pending-link/${encodeURIComponent(requestId)}`, EidPendingLinkSchema);
+  return api.get<EidPendingLink>(`/api/v1/auth/portal/eid/pending-link/${encodeURIComponent(requestId)}`);
 }
 
 export const pendingEidLinkQueryOptions = (requestId: string) =>

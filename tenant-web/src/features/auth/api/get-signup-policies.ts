@@ -1,4 +1,4 @@
-import { PasswordPoliciesSchema } from '@portico/shared/contracts/accounts';
+import type { PasswordPolicies } from '@portico/shared/contracts/accounts';
 import { parseIdentityNumber } from '@portico/shared/formats/identity';
 import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { queryOptions, useQuery } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { authKeys } from './keys';
 
 /** The password policies of the landlords a sign-up with this identity number goes to. */
 export function getSignupPolicies(identityNumber: string) {
-  return api.post('/api/v1/auth/portal/signup/policy', PasswordPoliciesSchema, { identityNumber });
+  return api.post<PasswordPolicies>('/api/v1/auth/portal/signup/policy', { identityNumber });
 }
 
 export const signupPoliciesQueryOptions = (normalized: string) =>

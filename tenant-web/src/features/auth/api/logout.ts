@@ -1,10 +1,10 @@
-import { OkSchema } from '@portico/shared/contracts/auth';
+import type { Ok } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 export function logout() {
-  return api.post('/api/v1/auth/portal/logout', OkSchema);
+  return api.post<Ok>('/api/v1/auth/portal/logout');
 }
 
 export function useLogout() {

@@ -1,4 +1,4 @@
-import { type EmailChangeBody, EmailChangeStartedSchema } from '@portico/shared/contracts/accounts';
+import type { EmailChangeBody, EmailChangeStarted } from '@portico/shared/contracts/accounts';
 import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
@@ -6,7 +6,7 @@ import { authKeys } from './keys';
 
 /** Sends an activation mail to the new address; the change waits for it (seed 004). */
 export function requestEmailChange(body: EmailChangeBody) {
-  return api.post('/api/v1/auth/portal/email-change', EmailChangeStartedSchema, body);
+  return api.post<EmailChangeStarted>('/api/v1/auth/portal/email-change', body);
 }
 
 export function useRequestEmailChange() {

@@ -1,9 +1,9 @@
-import { SignupCodeSentSchema, type VerificationChannel } from '@portico/shared/contracts/accounts';
+import type { SignupCodeSent, VerificationChannel } from '@portico/shared/contracts/accounts';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 export function sendSignupCode({ signupId, channel }: { signupId: string; channel: VerificationChannel }) {
-  return api.post(`/api/v1/auth/portal/signup/${encodeURIComponent(signupId)}/send-code`, SignupCodeSentSchema, { channel });
+  return api.post<SignupCodeSent>(`/api/v1/auth/portal/signup/${encodeURIComponent(signupId)}/send-code`, { channel });
 }
 
 export function useSendSignupCode() {

@@ -1,9 +1,9 @@
-import { type SignupStartBody, SignupStartedSchema } from '@portico/shared/contracts/accounts';
+import type { SignupStartBody, SignupStarted } from '@portico/shared/contracts/accounts';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 export function startSignup(body: SignupStartBody) {
-  return api.post('/api/v1/auth/portal/signup', SignupStartedSchema, body);
+  return api.post<SignupStarted>('/api/v1/auth/portal/signup', body);
 }
 
 export function useStartSignup() {

@@ -1,10 +1,10 @@
-import { PortalMeSchema, type UpdateProfileBody } from '@portico/shared/contracts/auth';
+import type { PortalMe, UpdateProfileBody } from '@portico/shared/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
 
 export function updateProfile(body: UpdateProfileBody) {
-  return api.patch('/api/v1/auth/portal/me', PortalMeSchema, body);
+  return api.patch<PortalMe>('/api/v1/auth/portal/me', body);
 }
 
 export function useUpdateProfile() {

@@ -1,11 +1,11 @@
-import { CaseDetailSchema } from '@portico/shared/contracts/cases';
+import type { CaseDetail } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './keys';
 
 /** One case with its public dialog, work orders and responsible manager (internal notes are never sent to tenants). */
 export function getCase(caseId: string) {
-  return api.get(`/api/v1/portal/cases/${encodeURIComponent(caseId)}`, CaseDetailSchema);
+  return api.get<CaseDetail>(`/api/v1/portal/cases/${encodeURIComponent(caseId)}`);
 }
 
 export const caseQueryOptions = (customerId: string, caseId: string) =>

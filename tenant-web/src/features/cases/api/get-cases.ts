@@ -1,11 +1,11 @@
-import { CasePageSchema } from '@portico/shared/contracts/cases';
+import type { CasePage } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { type CaseListParams, caseKeys } from './keys';
 
 /** The customer comes from the customer header; the scope is always sent (the API's default is `all`). */
 export function getCases({ customerId: _customerId, ...query }: CaseListParams) {
-  return api.get('/api/v1/portal/cases', CasePageSchema, { ...query });
+  return api.get<CasePage>('/api/v1/portal/cases', { ...query });
 }
 
 export const casesQueryOptions = (params: CaseListParams) =>

@@ -1,11 +1,11 @@
-import { EquipmentObjectListSchema } from '@portico/shared/contracts/cases';
+import type { EquipmentObjectList } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './keys';
 
 /** Machines and other objects at the customer's units and properties (seed 003 "Objekt"). */
 export function getObjects() {
-  return api.get('/api/v1/portal/objects', EquipmentObjectListSchema);
+  return api.get<EquipmentObjectList>('/api/v1/portal/objects');
 }
 
 export const objectsQueryOptions = (customerId: string) =>

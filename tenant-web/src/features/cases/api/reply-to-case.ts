@@ -1,4 +1,4 @@
-import { CaseEventSchema } from '@portico/shared/contracts/cases';
+import type { CaseEvent } from '@portico/shared/contracts/cases';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './keys';
@@ -11,7 +11,7 @@ export interface CaseReplyInput {
 
 /** A public reply in the case's dialog (tenants never write internal notes). */
 export function replyToCase({ caseId, body, attachmentIds }: CaseReplyInput) {
-  return api.post(`/api/v1/portal/cases/${encodeURIComponent(caseId)}/replies`, CaseEventSchema, { body, attachmentIds, internal: false });
+  return api.post<CaseEvent>(`/api/v1/portal/cases/${encodeURIComponent(caseId)}/replies`, { body, attachmentIds, internal: false });
 }
 
 export function useReplyToCase(customerId: string) {

@@ -1,11 +1,11 @@
-import { StatsSchema } from '@portico/shared/contracts/cases';
+import type { Stats } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { dashboardKeys, type StatsParams } from './keys';
 
 /** Seed 003 Dashboard: the customer's cases, work orders, costs and lead times per group (main administrators only). */
 export function getCaseStats({ groupBy, from, to }: StatsParams) {
-  return api.get('/api/v1/portal/cases/stats', StatsSchema, { groupBy, from, to });
+  return api.get<Stats>('/api/v1/portal/cases/stats', { groupBy, from, to });
 }
 
 export const caseStatsQueryOptions = (params: StatsParams) =>

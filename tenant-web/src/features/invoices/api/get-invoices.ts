@@ -1,11 +1,11 @@
-import { InvoicePageSchema } from '@portico/shared/contracts/invoices';
+import type { InvoicePage } from '@portico/shared/contracts/invoices';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { type InvoiceListParams, invoiceKeys } from './keys';
 
 /** The customer comes from the customer header; it is in the key so a switch never shows another's invoices. */
 export function getInvoices({ unpaidOnly, cursor, limit }: InvoiceListParams) {
-  return api.get('/api/v1/portal/invoices', InvoicePageSchema, { unpaidOnly, cursor, limit });
+  return api.get<InvoicePage>('/api/v1/portal/invoices', { unpaidOnly, cursor, limit });
 }
 
 export const invoicesQueryOptions = (params: InvoiceListParams) =>

@@ -1,10 +1,10 @@
-import { type PortalNewThreadBody, ThreadDetailSchema } from '@portico/shared/contracts/messaging';
+import type { PortalNewThreadBody, ThreadDetail } from '@portico/shared/contracts/messaging';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './keys';
 
 export function createThread(body: PortalNewThreadBody) {
-  return api.post('/api/v1/portal/threads', ThreadDetailSchema, body);
+  return api.post<ThreadDetail>('/api/v1/portal/threads', body);
 }
 
 export function useCreateThread() {

@@ -1,4 +1,4 @@
-import { ThreadDetailSchema } from '@portico/shared/contracts/messaging';
+import type { ThreadDetail } from '@portico/shared/contracts/messaging';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '@/lib/api-client';
@@ -6,7 +6,7 @@ import { messageKeys } from './keys';
 import { useMarkThreadRead } from './mark-thread-read';
 
 export function getThread(threadId: string) {
-  return api.get(`/api/v1/portal/threads/${encodeURIComponent(threadId)}`, ThreadDetailSchema);
+  return api.get<ThreadDetail>(`/api/v1/portal/threads/${encodeURIComponent(threadId)}`);
 }
 
 export const threadQueryOptions = (threadId: string) =>

@@ -1,10 +1,10 @@
-import { ThreadPageSchema } from '@portico/shared/contracts/messaging';
+import type { ThreadPage } from '@portico/shared/contracts/messaging';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys, type ThreadListParams } from './keys';
 
 export function getThreads(params: ThreadListParams) {
-  return api.get('/api/v1/portal/threads', ThreadPageSchema, { ...params });
+  return api.get<ThreadPage>('/api/v1/portal/threads', { ...params });
 }
 
 export const threadsQueryOptions = (params: ThreadListParams) =>

@@ -1,4 +1,4 @@
-import { UnreadCountSchema } from '@portico/shared/contracts/messaging';
+import type { UnreadCount } from '@portico/shared/contracts/messaging';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './keys';
@@ -6,7 +6,7 @@ import { messageKeys } from './keys';
 export const UNREAD_POLL_MS = 30_000;
 
 export function getUnreadCount() {
-  return api.get('/api/v1/portal/threads/unread-count', UnreadCountSchema);
+  return api.get<UnreadCount>('/api/v1/portal/threads/unread-count');
 }
 
 export const unreadCountQueryOptions = () =>

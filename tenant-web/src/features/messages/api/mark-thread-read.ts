@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './keys';
 
 /** Says "I have seen this thread" (a GET never does, so a prefetch cannot mark it read). */
 export function markThreadRead(threadId: string) {
-  return api.post(`/api/v1/portal/threads/${encodeURIComponent(threadId)}/read`, z.null());
+  return api.post<null>(`/api/v1/portal/threads/${encodeURIComponent(threadId)}/read`);
 }
 
 export function useMarkThreadRead() {

@@ -1,10 +1,10 @@
-import { MessageSchema, type ReplyBody } from '@portico/shared/contracts/messaging';
+import type { Message, ReplyBody } from '@portico/shared/contracts/messaging';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys } from './keys';
 
 export function replyToThread({ threadId, ...body }: ReplyBody & { threadId: string }) {
-  return api.post(`/api/v1/portal/threads/${encodeURIComponent(threadId)}/messages`, MessageSchema, body);
+  return api.post<Message>(`/api/v1/portal/threads/${encodeURIComponent(threadId)}/messages`, body);
 }
 
 export function useReplyToThread() {

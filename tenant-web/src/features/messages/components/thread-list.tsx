@@ -1,6 +1,6 @@
 import { Alert, Group, Text } from '@mantine/core';
 import type { Box } from '@portico/shared/contracts/messaging';
-import { CursorSchema } from '@portico/shared/pagination';
+import { cursorOrUndefined } from '@portico/shared/list-params';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -15,7 +15,7 @@ export const THREAD_PAGE_SIZE = 20;
 /** The page's position lives in the URL (`cursor`), so a reload or the back button keeps it. */
 function useCursorParam() {
   const [params, setParams] = useSearchParams();
-  const parsed = CursorSchema.safeParse(params.get('cursor'));
+  const cursor = cursorOrUndefined(params.get('cursor'));
   const setCursor = useCallback(
     (cursor: string | undefined) =>
       setParams((previous) => {
@@ -26,7 +26,7 @@ function useCursorParam() {
       }),
     [setParams],
   );
-  return [parsed.success ? parsed.data : undefined, setCursor] as const;
+  return [cursor, setCursor] as const;
 }
 
 /** A box change (the route's params drop `cursor`) or a lease change starts again at the first page. */

@@ -1,11 +1,11 @@
-import { OrgMemberListSchema } from '@portico/shared/contracts/accounts';
+import type { OrgMemberList } from '@portico/shared/contracts/accounts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { organisationKeys } from './keys';
 
 /** Users and open invitations of the current customer (the customer header says which). */
 export function getMembers() {
-  return api.get('/api/v1/portal/organisation/users', OrgMemberListSchema);
+  return api.get<OrgMemberList>('/api/v1/portal/organisation/users');
 }
 
 export const membersQueryOptions = (customerId: string) =>

@@ -1,10 +1,10 @@
-import { OrgMemberSchema } from '@portico/shared/contracts/accounts';
+import type { OrgMember } from '@portico/shared/contracts/accounts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { organisationKeys } from './keys';
 
 export function resendInvitation({ invitationId }: { invitationId: string }) {
-  return api.post(`/api/v1/portal/organisation/invitations/${encodeURIComponent(invitationId)}/resend`, OrgMemberSchema);
+  return api.post<OrgMember>(`/api/v1/portal/organisation/invitations/${encodeURIComponent(invitationId)}/resend`);
 }
 
 export function useResendInvitation() {

@@ -1,10 +1,10 @@
-import { type NotificationPreferences, NotificationPreferencesSchema } from '@portico/shared/contracts/accounts';
+import type { NotificationPreferences } from '@portico/shared/contracts/accounts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { settingsKeys } from './keys';
 
 export function updatePreferences(body: NotificationPreferences) {
-  return api.put('/api/v1/auth/portal/preferences', NotificationPreferencesSchema, body);
+  return api.put<NotificationPreferences>('/api/v1/auth/portal/preferences', body);
 }
 
 export function useUpdatePreferences() {
