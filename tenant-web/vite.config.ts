@@ -39,6 +39,20 @@ export default defineConfig({
       // Building a zod schema has no side effects: a module's unused schemas (and zod itself, when
       // nothing else needs it) can be left out, so the sign-in page's chunks carry no zod.
       treeshake: { manualPureFunctions: ['z'] },
+      output: {
+        // React Query as ONE chunk (the sign-in page never loads it): split by use it came as five
+        // small chunks on every signed-in page, each paying its own gzip and import/export overhead.
+        // Not its dependencies (React): those stay where the sign-in page can share them.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react-query',
+              test: /[\\/]node_modules[\\/]@tanstack[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
     },
   },
   server: { port: 5173, strictPort: true, proxy },

@@ -1,19 +1,17 @@
-import { NativeSelect } from '@mantine/core';
 import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import { useTranslation } from 'react-i18next';
+import { NativePicker } from './native-picker';
 
 export function LanguagePicker({ value, onChange }: { value: Locale; onChange: (locale: Locale) => void }) {
   const { t } = useTranslation();
   return (
-    <NativeSelect
-      aria-label={t('common:language.label')}
-      size="sm"
+    <NativePicker
+      label={t('common:language.label')}
       value={value}
-      onChange={(event) => {
-        const picked = event.currentTarget.value;
+      onChange={(picked) => {
         if (isLocale(picked)) onChange(picked);
       }}
-      data={LOCALES.map((locale) => ({ value: locale, label: t(`common:language.${locale}`, { lng: locale }) }))}
+      options={LOCALES.map((locale) => ({ value: locale, label: t(`common:language.${locale}`, { lng: locale }) }))}
     />
   );
 }

@@ -1,8 +1,8 @@
-import { NativeSelect } from '@mantine/core';
 import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useTranslation } from 'react-i18next';
 import type { LeaseSelection } from '@/lib/current-lease';
 import { leaseLabel } from '@/lib/format';
+import { NativePicker } from './native-picker';
 
 const key = (s: LeaseSelection) => `${s.customerId}|${s.leaseId ?? ''}`;
 
@@ -29,16 +29,15 @@ export function LeaseSwitcher({
   });
   if (options.length < 2) return null;
   return (
-    <NativeSelect
-      aria-label={t('header.switcher')}
-      size="sm"
+    <NativePicker
+      label={t('header.switcher')}
       value={value ? key(value) : ''}
-      onChange={(event) => {
-        const hit = options.find((o) => key(o.selection) === event.currentTarget.value);
+      onChange={(picked) => {
+        const hit = options.find((o) => key(o.selection) === picked);
         if (hit) onChange(hit.selection);
       }}
-      data={options.map((o) => ({ value: key(o.selection), label: o.label }))}
-      maw={{ base: '100%', sm: 320 }}
+      options={options.map((o) => ({ value: key(o.selection), label: o.label }))}
+      className="lease-switcher"
     />
   );
 }

@@ -1,6 +1,5 @@
 import { cursorOrUndefined, isBox } from '@portico/shared/list-params';
 import type { LoaderFunctionArgs } from 'react-router';
-import { threadQueryOptions } from '@/features/messages/api/get-thread';
 import { threadsQueryOptions } from '@/features/messages/api/get-threads';
 import { unreadCountQueryOptions } from '@/features/messages/api/get-unread-count';
 import { THREAD_PAGE_SIZE } from '@/features/messages/components/thread-list';
@@ -23,6 +22,8 @@ export async function messagesLoader({ request }: LoaderFunctionArgs) {
 
 export async function threadLoader({ params }: LoaderFunctionArgs) {
   if (!(await loadMe()) || !params.threadId) return null;
+  // Imported here, not at the top: /messages shares this module and need not load the thread's code.
+  const { threadQueryOptions } = await import('@/features/messages/api/get-thread');
   await prefetch(threadQueryOptions(params.threadId));
   return null;
 }

@@ -11,7 +11,7 @@ import { PageLoader } from '@/components/page-loader';
 import { SiteHeader } from '@/components/site-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
-import { useUpdateProfile } from '@/features/auth/api/update-profile';
+import { saveLocale } from '@/features/auth/api/save-locale';
 import { type LeaseSelection, resolveSelection, setSelection, useSelection } from '@/lib/current-lease';
 import { errorText } from '@/lib/errors';
 import { applyLocale, browserLocale, currentLocale, storedLocale, storeLocale } from '@/lib/i18n';
@@ -29,7 +29,6 @@ export function PortalLayout() {
   const queryClient = useQueryClient();
   const stored = useSelection();
   const logout = useLogout();
-  const updateProfile = useUpdateProfile();
 
   const user = me.data ?? null;
   const selection = user ? resolveSelection(user, stored) : null;
@@ -88,7 +87,7 @@ export function PortalLayout() {
   const chooseLocale = (locale: Locale) => {
     storeLocale(locale);
     void applyLocale(locale);
-    updateProfile.mutate({ locale });
+    void saveLocale(queryClient, locale);
   };
 
   const chooseLease = (next: LeaseSelection) => {
@@ -110,9 +109,7 @@ export function PortalLayout() {
   };
 
   const signOut = () => {
-    logout.mutate(undefined, {
-      onSettled: () => navigate('/login', { replace: true }),
-    });
+    logout.signOut(() => navigate('/login', { replace: true }));
   };
 
   return (
