@@ -1,5 +1,8 @@
 import { Button, Group } from '@mantine/core';
+import { cursorOrUndefined } from '@portico/shared/list-params';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 
 /**
  * Previous / Next under a keyset list (decision 66): the page carries both cursors, so there is no
@@ -28,4 +31,21 @@ export function CursorPager({
       </Group>
     </nav>
   );
+}
+
+/** A keyset list's position lives in the URL (`cursor`), so a reload, a link or the back button keeps it. */
+export function useCursorParam() {
+  const [params, setParams] = useSearchParams();
+  const cursor = cursorOrUndefined(params.get('cursor'));
+  const setCursor = useCallback(
+    (next: string | undefined) =>
+      setParams((previous) => {
+        const params = new URLSearchParams(previous);
+        if (next) params.set('cursor', next);
+        else params.delete('cursor');
+        return params;
+      }),
+    [setParams],
+  );
+  return [cursor, setCursor] as const;
 }

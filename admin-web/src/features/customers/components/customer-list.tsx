@@ -1,13 +1,12 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CustomerListQuerySchema, type CustomerSummary } from '@portico/shared/contracts/customers';
-import { CursorSchema } from '@portico/shared/pagination';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { CursorPager } from '@/components/pager';
+import { CursorPager, useCursorParam } from '@/components/pager';
 import { maxLengthOf } from '@/lib/form';
 import { useCustomers } from '../api/get-customers';
 
@@ -35,23 +34,6 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
       </Text>
     </Paper>
   );
-}
-
-/** The page's position lives in the URL (`cursor`); a new search rebuilds the params without it. */
-function useCursorParam() {
-  const [params, setParams] = useSearchParams();
-  const parsed = CursorSchema.safeParse(params.get('cursor'));
-  const setCursor = useCallback(
-    (cursor: string | undefined) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (cursor) next.set('cursor', cursor);
-        else next.delete('cursor');
-        return next;
-      }),
-    [setParams],
-  );
-  return [parsed.success ? parsed.data : undefined, setCursor] as const;
 }
 
 export function CustomerList({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {

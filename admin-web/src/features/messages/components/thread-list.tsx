@@ -1,12 +1,10 @@
 import { Anchor, Box, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { Box as MessageBox, ThreadSummary } from '@portico/shared/contracts/messaging';
-import { CursorSchema } from '@portico/shared/pagination';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { CursorPager } from '@/components/pager';
+import { CursorPager, useCursorParam } from '@/components/pager';
 import { formatDateTime } from '@/lib/i18n';
 import { useThreads } from '../api/get-threads';
 
@@ -41,23 +39,6 @@ function ThreadRow({ thread }: { thread: ThreadSummary }) {
       </Text>
     </Paper>
   );
-}
-
-/** The page's position lives in the URL (`cursor`); switching box rebuilds the params without it. */
-function useCursorParam() {
-  const [params, setParams] = useSearchParams();
-  const parsed = CursorSchema.safeParse(params.get('cursor'));
-  const setCursor = useCallback(
-    (cursor: string | undefined) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (cursor) next.set('cursor', cursor);
-        else next.delete('cursor');
-        return next;
-      }),
-    [setParams],
-  );
-  return [parsed.success ? parsed.data : undefined, setCursor] as const;
 }
 
 export function ThreadList({ box, customerId }: { box: MessageBox; customerId?: string }) {

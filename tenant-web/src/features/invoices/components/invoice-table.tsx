@@ -1,12 +1,10 @@
 import { Alert, Table, Text } from '@mantine/core';
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
 import { ApiRequestError } from '@portico/shared/http';
-import { CursorSchema } from '@portico/shared/pagination';
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
-import { CursorPager } from '@/components/pager';
+import { CursorPager, useCursorParam } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useInvoices } from '../api/get-invoices';
@@ -22,23 +20,6 @@ const STATUS_COLOR: Record<InvoiceSummary['status'], string> = {
   overdue: 'red.9',
   credited: 'gray.7',
 };
-
-/** The page's position lives in the URL (`cursor`); the filter switch rebuilds the params without it. */
-function useCursorParam() {
-  const [params, setParams] = useSearchParams();
-  const parsed = CursorSchema.safeParse(params.get('cursor'));
-  const setCursor = useCallback(
-    (cursor: string | undefined) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (cursor) next.set('cursor', cursor);
-        else next.delete('cursor');
-        return next;
-      }),
-    [setParams],
-  );
-  return [parsed.success ? parsed.data : undefined, setCursor] as const;
-}
 
 /** Rent notices and invoices of the current customer (seed 001: unpaid ones by default). */
 export function InvoiceTable({

@@ -1,33 +1,15 @@
 import { Alert, Group, Text } from '@mantine/core';
 import type { Box } from '@portico/shared/contracts/messaging';
-import { cursorOrUndefined } from '@portico/shared/list-params';
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
-import { CursorPager } from '@/components/pager';
+import { CursorPager, useCursorParam } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate, leaseLabel } from '@/lib/format';
 import { useThreads } from '../api/get-threads';
 
 export const THREAD_PAGE_SIZE = 20;
-
-/** The page's position lives in the URL (`cursor`), so a reload or the back button keeps it. */
-function useCursorParam() {
-  const [params, setParams] = useSearchParams();
-  const cursor = cursorOrUndefined(params.get('cursor'));
-  const setCursor = useCallback(
-    (cursor: string | undefined) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (cursor) next.set('cursor', cursor);
-        else next.delete('cursor');
-        return next;
-      }),
-    [setParams],
-  );
-  return [cursor, setCursor] as const;
-}
 
 /** A box change (the route's params drop `cursor`) or a lease change starts again at the first page. */
 export function ThreadList({ box, leaseId }: { box: Box; leaseId: string | undefined }) {
