@@ -1,27 +1,8 @@
-import type { PortalRole, StaffRole } from '@portico/shared/contracts/auth';
+import type { StaffRole } from '@portico/shared/contracts/auth';
 import { describe, expect, it } from 'vitest';
-import type { Actor, StaffActor, TenantActor } from '../../actors';
+import { staffActor as staff, tenantActor as tenant } from '../../../test/policy-actors';
+import type { Actor } from '../../actors';
 import { canDispatch, canSeeStats, seesOnlyAssigned } from './policy';
-
-const staff = (role: StaffRole): StaffActor => ({
-  kind: 'staff',
-  id: `staff-${role}`,
-  landlordId: 'landlord-1',
-  role,
-  name: `Staff ${role}`,
-  email: `${role}@landlord.test`,
-});
-
-const tenant = (role: PortalRole): TenantActor => ({
-  kind: 'tenant',
-  id: `tenant-${role}`,
-  name: `Tenant ${role}`,
-  email: `${role}@tenant.test`,
-  customerId: 'customer-1',
-  landlordId: 'landlord-1',
-  role,
-  invoicesRequireStrongAuth: false,
-});
 
 describe('cases policy', () => {
   // PRODUCT.md: "technicians see the cases assigned to them"; the rest of the office sees all.

@@ -1,16 +1,7 @@
 import type { StaffRole } from '@portico/shared/contracts/auth';
 import { describe, expect, it } from 'vitest';
-import type { StaffActor } from '../../actors';
+import { staffActor as staff } from '../../../test/policy-actors';
 import { canReadCustomers } from './policy';
-
-const staff = (role: StaffRole): StaffActor => ({
-  kind: 'staff',
-  id: `staff-${role}`,
-  landlordId: 'landlord-1',
-  role,
-  name: `Staff ${role}`,
-  email: `${role}@landlord.test`,
-});
 
 describe('customers policy', () => {
   // "Technicians work the cases assigned to them; customer records and messaging are for the office."

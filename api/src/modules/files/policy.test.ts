@@ -1,16 +1,7 @@
 import type { StaffRole } from '@portico/shared/contracts/auth';
 import { describe, expect, it } from 'vitest';
-import type { StaffActor } from '../../actors';
+import { staffActor as staff } from '../../../test/policy-actors';
 import { staffFileReach } from './policy';
-
-const staff = (role: StaffRole): StaffActor => ({
-  kind: 'staff',
-  id: `staff-${role}`,
-  landlordId: 'landlord-1',
-  role,
-  name: `Staff ${role}`,
-  email: `${role}@landlord.test`,
-});
 
 describe('files policy', () => {
   // decisions.md 40: message files for roles that read messages (not technicians; finance reads the
