@@ -11,6 +11,7 @@ import { customerRoutes } from './modules/customers/routes';
 import { deliveryRoutes } from './modules/deliveries/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
+import { historyRoutes } from './modules/history/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(settingsRoutes, { prefix: '/api/v1' });
   await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(deliveryRoutes, { prefix: '/api/v1' });
+  await app.register(historyRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertPortalUser } from '../src/db/fixtures';
 import { outbox } from '../src/db/schema/outbox';
+import { recordChange } from '../src/modules/history/service';
 import { Client, createTestApp, eq, makeLandlord, PASSWORD, PNG, signIn, uniquePersonalNumber } from './helpers';
 
 /**
@@ -163,6 +164,8 @@ const MATRIX: Record<string, Entry> = {
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
+  // --- console: a record's change history (issue 9) ---
+  'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
 
   // --- portal: the victim's own 'user' may do everything but manage people, invoices and statistics ---
   'GET /api/v1/portal/threads': portalRoute('own', 'allowed'),
@@ -245,6 +248,20 @@ async function victim() {
     role: 'user',
   });
   for (const res of [thread, report, order, object, invitation]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const adminActor = {
+    kind: 'staff' as const,
+    id: a.admin.id,
+    landlordId: a.landlord.id,
+    role: 'admin' as const,
+    name: 'Admin',
+    email: a.admin.email,
+  };
+  await recordChange(t.app.db, adminActor, {
+    recordType: 'customer',
+    recordId: a.company.customer.id,
+    action: 'created',
+    after: { name: marker },
+  });
   const sessions = await owner.get('/api/v1/auth/portal/sessions');
   const messageId = thread.json().messages[0].id as string;
   const [delivery] = await t.app.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId));
@@ -267,6 +284,8 @@ async function victim() {
     invitationId: invitation.json().id,
     userId: member.id,
     sessionId: sessions.json().items[0].id,
+    recordType: 'customer',
+    recordId: a.company.customer.id,
     // Ids of things that have no row to reach: only whose they would be matters.
     requestId: randomUUID(),
     signupId: randomUUID(),

@@ -78,6 +78,7 @@ export const RESOURCES = [
   'property',
   'unit',
   'delivery',
+  'record',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -15,8 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { customers, leases } from './customers';
+import { customers } from './customers';
 import { landlords } from './landlords';
+import { leases } from './leases';
 import { attachments } from './messaging';
 import { portalUsers } from './portal-users';
 import { properties, units } from './properties';

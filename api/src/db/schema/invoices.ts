@@ -1,6 +1,7 @@
 import { bigint, date, foreignKey, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { customers, leases } from './customers';
+import { customers } from './customers';
 import { landlords } from './landlords';
+import { leases } from './leases';
 
 /** The first cut of rent notices / invoices; billing adds lines, references and payments. */
 export const invoices = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseEvents, workOrders } from './cases';
-import { customers, leases } from './customers';
+import { customers } from './customers';
 import { landlords } from './landlords';
+import { leases } from './leases';
 import { staffUsers } from './staff';
 
 export const threads = pgTable(

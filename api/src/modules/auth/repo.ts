@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { emailChanges, invitations, passwordResets, sessions } from '../../db/schema/auth';
-import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
+import { customerContacts, customers, portalMemberships } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
+import { leases } from '../../db/schema/leases';
 import { portalUsers } from '../../db/schema/portal-users';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';

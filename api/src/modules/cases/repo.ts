@@ -10,7 +10,8 @@ import {
   equipmentObjects,
   workOrders,
 } from '../../db/schema/cases';
-import { customerContacts, customers, leases, portalMemberships } from '../../db/schema/customers';
+import { customerContacts, customers, portalMemberships } from '../../db/schema/customers';
+import { leases } from '../../db/schema/leases';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 

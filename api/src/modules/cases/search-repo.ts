@@ -7,7 +7,8 @@ import { and, eq, gte, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'd
 import { cappedCount, type KeyColumn, keyset, type Position } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { caseDueKey, caseRecipients, caseSearchText, cases, equipmentObjects, workOrders } from '../../db/schema/cases';
-import { customers, leases } from '../../db/schema/customers';
+import { customers } from '../../db/schema/customers';
+import { leases } from '../../db/schema/leases';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 import { badRequest } from '../../errors';

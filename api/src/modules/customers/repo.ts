@@ -2,7 +2,8 @@ import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { invitations } from '../../db/schema/auth';
-import { customerContacts, customers, leases } from '../../db/schema/customers';
+import { customerContacts, customers } from '../../db/schema/customers';
+import { leases } from '../../db/schema/leases';
 import { portalUsers } from '../../db/schema/portal-users';
 
 export async function findCustomer(db: DbOrTx, landlordId: string, customerId: string) {

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
-import { leases } from '../../db/schema/customers';
 import { invoices } from '../../db/schema/invoices';
+import { leases } from '../../db/schema/leases';
 import { units } from '../../db/schema/properties';
 
 const OPEN = ['unpaid', 'partly_paid', 'overdue'] as const;

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
-import { customers, leases } from '../../db/schema/customers';
+import { customers } from '../../db/schema/customers';
+import { leases } from '../../db/schema/leases';
 import { messages, staffInboxCounts, staffReadCounts, threadReads, threads } from '../../db/schema/messaging';
 import { units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';

@@ -1,8 +1,9 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { signups } from '../../db/schema/auth';
-import { customers, leases } from '../../db/schema/customers';
+import { customers } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
+import { leases } from '../../db/schema/leases';
 
 const customerColumns = {
   id: customers.id,
