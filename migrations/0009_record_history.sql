@@ -11,5 +11,6 @@ CREATE TABLE "record_changes" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "properties" ADD COLUMN "portal_enabled" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "record_changes" ADD CONSTRAINT "record_changes_landlord_id_landlords_id_fk" FOREIGN KEY ("landlord_id") REFERENCES "public"."landlords"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_changes_record_idx" ON "record_changes" USING btree ("landlord_id","record_type","record_id","at" DESC NULLS LAST,"id" DESC NULLS LAST);

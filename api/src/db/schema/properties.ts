@@ -1,4 +1,4 @@
-import { foreignKey, index, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { landlords } from './landlords';
 import { staffUsers } from './staff';
 
@@ -15,6 +15,11 @@ export const properties = pgTable(
     city: text('city').notNull(),
     /** The responsible property manager (seed 001: cases are routed to them; seed 002: shown to tenants). */
     managerId: uuid('manager_id'),
+    /**
+     * Seed 001's pilot: with the landlord's portal scope `selected`, only tenants of properties with
+     * this set may use the portal; with scope `all` it is not consulted.
+     */
+    portalEnabled: boolean('portal_enabled').notNull().default(false),
   },
   (t) => [
     index('properties_landlord_idx').on(t.landlordId),
