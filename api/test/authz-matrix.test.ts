@@ -158,7 +158,7 @@ const MATRIX: Record<string, Entry> = {
     body: (f) => ({ rules: [{ caseType: 'fault', assigneeId: f.ids.staffId }] }),
   }),
   'GET /api/v1/staff': staffRoute('own', 'allowed'),
-  'GET /api/v1/properties': staffRoute('own', 'allowed'),
+  'GET /api/v1/property-options': staffRoute('own', 'allowed'),
   'GET /api/v1/settings': staffRoute('own', 'allowed'),
   'PATCH /api/v1/settings': staffRoute('own', 403, { body: () => ({ defaultLocale: 'en' }) }),
   // --- console: how each e-mail and SMS went (admins and managers) ---

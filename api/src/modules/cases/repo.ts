@@ -77,7 +77,8 @@ export async function listProperties(db: DbOrTx, landlordId: string) {
     .from(properties)
     .leftJoin(units, and(eq(units.landlordId, properties.landlordId), eq(units.propertyId, properties.id)))
     .leftJoin(leases, and(eq(leases.landlordId, units.landlordId), eq(leases.unitId, units.id), eq(leases.status, 'active')))
-    .where(eq(properties.landlordId, landlordId))
+    // Archived properties (issue 9) are no longer offered.
+    .where(and(eq(properties.landlordId, landlordId), isNull(properties.archivedAt)))
     .groupBy(properties.id)
     .orderBy(asc(properties.name));
 }
