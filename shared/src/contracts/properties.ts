@@ -150,4 +150,3 @@ export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;
 export const UnitPageSchema = cursorPageOf(UnitSchema);
 export type UnitPage = z.infer<typeof UnitPageSchema>;
 export const UnitParamsSchema = z.object({ unitId: z.uuid() });
-

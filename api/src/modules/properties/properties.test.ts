@@ -95,7 +95,13 @@ describe('properties', () => {
       expect(res.json().error.code).toBe('postal_code_invalid');
     }
     const dk = await insertLandlord(t.app.db, { name: `DK ${tag()}`, country: 'DK', defaultLocale: 'da' });
-    const dkAdmin = await insertStaff(t.app.db, { landlordId: dk.id, email: `dk-${tag()}@staff.test`, name: 'DK', role: 'admin', password: PASSWORD });
+    const dkAdmin = await insertStaff(t.app.db, {
+      landlordId: dk.id,
+      email: `dk-${tag()}@staff.test`,
+      name: 'DK',
+      role: 'admin',
+      password: PASSWORD,
+    });
     const client = await signIn(t.app, 'staff', dkAdmin.email);
     const wrong = await client.post('/api/v1/properties', heden({ postalCode: '411 06', city: 'København' }));
     expect(wrong.json().error.code).toBe('postal_code_invalid');
@@ -103,7 +109,9 @@ describe('properties', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().postalCode).toBe('2100');
     // A patch is checked too.
-    expect((await client.patch(`/api/v1/properties/${ok.json().id}`, { postalCode: '41106' })).json().error.code).toBe('postal_code_invalid');
+    expect((await client.patch(`/api/v1/properties/${ok.json().id}`, { postalCode: '41106' })).json().error.code).toBe(
+      'postal_code_invalid',
+    );
   });
 
   it('refuses bad fields with 400 and staff of another landlord as contacts with 404', async () => {
@@ -130,11 +138,14 @@ describe('properties', () => {
   it('lists with search, sort, manager filter, archived filter and keyset pages', async () => {
     const { l, admin } = await setUp();
     const make = async (name: string, designation: string, city: string, managerId: string | null) =>
-      (await admin.post('/api/v1/properties', { name, designation, street: `${name}gatan 1`, postalCode: '111 22', city, managerId })).json();
+      (
+        await admin.post('/api/v1/properties', { name, designation, street: `${name}gatan 1`, postalCode: '111 22', city, managerId })
+      ).json();
     await make('Alfa', 'Stockholm Alfa 1:1', 'Uppsala', l.manager.id);
     await make('Beta', 'Göteborg Beta 2:2', 'Göteborg', null);
     await make('Gamma', 'Malmö Gamma 3:3', 'Malmö', l.manager.id);
-    const names = async (query: string) => (await admin.get(`/api/v1/properties?${query}`)).json().items.map((p: { name: string }) => p.name);
+    const names = async (query: string) =>
+      (await admin.get(`/api/v1/properties?${query}`)).json().items.map((p: { name: string }) => p.name);
     // makeLandlord's own property is "Testgatan 1" (manager: the manager).
     expect(await names('')).toEqual(['Alfa', 'Beta', 'Gamma', 'Testgatan 1']);
     expect(await names('sort=city&dir=desc')).toEqual(['Alfa', 'Testgatan 1', 'Gamma', 'Beta']);
@@ -166,7 +177,9 @@ describe('properties', () => {
   it('records created, updated (changed fields only), archived and restored in the history', async () => {
     const { l, manager } = await setUp();
     const p = (await manager.post('/api/v1/properties', heden({ managerId: l.manager.id }))).json();
-    expect((await manager.patch(`/api/v1/properties/${p.id}`, { city: 'Gothenburg', floors: 4, managerId: l.admin.id })).statusCode).toBe(200);
+    expect((await manager.patch(`/api/v1/properties/${p.id}`, { city: 'Gothenburg', floors: 4, managerId: l.admin.id })).statusCode).toBe(
+      200,
+    );
     expect((await manager.patch(`/api/v1/properties/${p.id}`, { city: 'Gothenburg' })).statusCode).toBe(200);
     await manager.post(`/api/v1/properties/${p.id}/archive`);
     await manager.post(`/api/v1/properties/${p.id}/restore`);
@@ -257,13 +270,18 @@ describe('units', () => {
     // Another landlord may use the same number.
     const other = await makeLandlord(t.app);
     const otherManager = await signIn(t.app, 'staff', other.manager.email);
-    expect((await otherManager.post('/api/v1/units', { propertyId: other.property.id, number: '1002', type: 'apartment', address: 'x' })).statusCode).toBe(201);
+    expect(
+      (await otherManager.post('/api/v1/units', { propertyId: other.property.id, number: '1002', type: 'apartment', address: 'x' }))
+        .statusCode,
+    ).toBe(201);
 
     for (const bad of [{ areaM2: 0 }, { areaM2: -3 }, { type: 'garage' }, { number: '' }, { address: '' }]) {
       const r = await manager.post('/api/v1/units', { propertyId, number: `N${tag()}`, type: 'storage', address: 'x', ...bad });
       expect(r.statusCode, JSON.stringify(bad)).toBe(400);
     }
-    expect((await manager.post('/api/v1/units', { propertyId: randomUUID(), number: 'Q1', type: 'storage', address: 'x' })).statusCode).toBe(404);
+    expect(
+      (await manager.post('/api/v1/units', { propertyId: randomUUID(), number: 'Q1', type: 'storage', address: 'x' })).statusCode,
+    ).toBe(404);
 
     const numbers = async (q: string) => (await manager.get(`/api/v1/units?${q}`)).json().items.map((u: { number: string }) => u.number);
     expect(await numbers(`propertyId=${propertyId}`)).toEqual(['0201', '1001', '1002', 'F1']);
@@ -335,7 +353,14 @@ describe('upserts by external id (the import)', () => {
     expect(history.map((e: { action: string }) => e.action)).toEqual(['updated', 'created']);
     expect(history[0].changes).toEqual({ yearBuilt: { from: 1970, to: 1971 } });
 
-    const unitRow = { externalId: `U-${tag()}`, propertyExternalId: ext, number: `I-${tag()}`, type: 'apartment' as const, address: 'Importvägen 1, lgh 1', areaM2: 50 };
+    const unitRow = {
+      externalId: `U-${tag()}`,
+      propertyExternalId: ext,
+      number: `I-${tag()}`,
+      type: 'apartment' as const,
+      address: 'Importvägen 1, lgh 1',
+      areaM2: 50,
+    };
     const unit = await upsertUnitByExternalId(t.app.db, actor, unitRow);
     expect(unit.outcome).toBe('created');
     expect(await upsertUnitByExternalId(t.app.db, actor, unitRow)).toEqual({ id: unit.id, outcome: 'unchanged' });
@@ -347,11 +372,15 @@ describe('upserts by external id (the import)', () => {
       statusCode: 404,
       resource: 'property',
     });
-    await expect(upsertPropertyByExternalId(t.app.db, actor, { ...row, postalCode: '1' })).rejects.toMatchObject({ code: 'postal_code_invalid' });
+    await expect(upsertPropertyByExternalId(t.app.db, actor, { ...row, postalCode: '1' })).rejects.toMatchObject({
+      code: 'postal_code_invalid',
+    });
     await expect(upsertPropertyByExternalId(t.app.db, { ...actor, role: 'finance' }, row)).rejects.toMatchObject({ statusCode: 403 });
     // Another unit with the same number: the savepoint keeps the caller's transaction usable.
     await t.app.db.transaction(async (tx) => {
-      await expect(upsertUnitByExternalId(tx, actor, { ...unitRow, externalId: `U-${tag()}` })).rejects.toMatchObject({ code: 'unit_number_taken' });
+      await expect(upsertUnitByExternalId(tx, actor, { ...unitRow, externalId: `U-${tag()}` })).rejects.toMatchObject({
+        code: 'unit_number_taken',
+      });
       expect((await upsertPropertyByExternalId(tx, actor, { ...row, yearBuilt: 1971 })).outcome).toBe('unchanged');
     });
   });
@@ -363,9 +392,21 @@ describe('upserts by external id (the import)', () => {
     const clash = await admin.post('/api/v1/properties', heden({ externalId: ext }));
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.code).toBe('external_id_taken');
-    const unitClash = await admin.post('/api/v1/units', { propertyId: l.property.id, number: 'X1', type: 'storage', address: 'x', externalId: ext });
+    const unitClash = await admin.post('/api/v1/units', {
+      propertyId: l.property.id,
+      number: 'X1',
+      type: 'storage',
+      address: 'x',
+      externalId: ext,
+    });
     expect(unitClash.statusCode).toBe(201);
-    const again = await admin.post('/api/v1/units', { propertyId: l.property.id, number: 'X2', type: 'storage', address: 'x', externalId: ext });
+    const again = await admin.post('/api/v1/units', {
+      propertyId: l.property.id,
+      number: 'X2',
+      type: 'storage',
+      address: 'x',
+      externalId: ext,
+    });
     expect(again.json().error.code).toBe('external_id_taken');
     // Another landlord may use it.
     const other = await signIn(t.app, 'staff', (await makeLandlord(t.app)).admin.email);

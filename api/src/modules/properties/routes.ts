@@ -35,8 +35,12 @@ export async function propertyRoutes(fastify: FastifyInstance) {
   app.patch('/properties/:propertyId', { schema: { tags, ...one, body: PropertyPatchSchema } }, (r) =>
     service.updateProperty(deps, r.staff!, r.params.propertyId, r.body),
   );
-  app.post('/properties/:propertyId/archive', { schema: { tags, ...one } }, (r) => service.archiveProperty(deps, r.staff!, r.params.propertyId));
-  app.post('/properties/:propertyId/restore', { schema: { tags, ...one } }, (r) => service.restoreProperty(deps, r.staff!, r.params.propertyId));
+  app.post('/properties/:propertyId/archive', { schema: { tags, ...one } }, (r) =>
+    service.archiveProperty(deps, r.staff!, r.params.propertyId),
+  );
+  app.post('/properties/:propertyId/restore', { schema: { tags, ...one } }, (r) =>
+    service.restoreProperty(deps, r.staff!, r.params.propertyId),
+  );
   app.post(
     '/properties/:propertyId/images',
     { schema: { tags, params: PropertyParamsSchema, body: PropertyImageBodySchema, response: { 201: PropertyDetailSchema } } },

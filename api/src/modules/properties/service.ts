@@ -86,7 +86,11 @@ function propertyFields(row: repo.PropertyRow) {
 /** The history's version: staff named, not by id. */
 async function propertyHistory(db: DbOrTx, landlordId: string, row: repo.PropertyRow) {
   const { managerId, customerManagerId, ...rest } = propertyFields(row);
-  const staff = await repo.findStaff(db, landlordId, [managerId, customerManagerId].filter((x): x is string => !!x));
+  const staff = await repo.findStaff(
+    db,
+    landlordId,
+    [managerId, customerManagerId].filter((x): x is string => !!x),
+  );
   const name = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.name ?? id) : null);
   return { ...rest, manager: name(managerId), customerManager: name(customerManagerId) };
 }
@@ -167,7 +171,11 @@ function toSummary(row: repo.PropertyRow, manager: StaffRef | null, unitCount: n
 
 async function toDetail(db: DbOrTx, landlordId: string, row: repo.PropertyRow): Promise<PropertyDetail> {
   const [staff, counts, images] = await Promise.all([
-    repo.findStaff(db, landlordId, [row.managerId, row.customerManagerId].filter((x): x is string => !!x)),
+    repo.findStaff(
+      db,
+      landlordId,
+      [row.managerId, row.customerManagerId].filter((x): x is string => !!x),
+    ),
     repo.countLiveUnits(db, landlordId, [row.id]),
     files.listAttachments(db, landlordId, 'propertyId', [row.id]),
   ]);
@@ -265,20 +273,37 @@ export async function addPropertyImage(deps: Deps, actor: StaffActor, propertyId
     const before = await imageNames(tx, actor.landlordId, propertyId);
     await files.claimPropertyImage(tx, actor, attachmentId, propertyId);
     const after = await imageNames(tx, actor.landlordId, propertyId);
-    await recordChange(tx, actor, { recordType: 'property', recordId: propertyId, action: 'updated', before: { images: before }, after: { images: after } });
+    await recordChange(tx, actor, {
+      recordType: 'property',
+      recordId: propertyId,
+      action: 'updated',
+      before: { images: before },
+      after: { images: after },
+    });
     return property;
   });
   return toDetail(deps.db, actor.landlordId, row);
 }
 
-export async function removePropertyImage(deps: Deps, actor: StaffActor, propertyId: string, attachmentId: string): Promise<PropertyDetail> {
+export async function removePropertyImage(
+  deps: Deps,
+  actor: StaffActor,
+  propertyId: string,
+  attachmentId: string,
+): Promise<PropertyDetail> {
   if (!canManageProperties(actor)) throw forbidden();
   const { property, storageKey } = await write(deps.db, async (tx) => {
     const property = await requireProperty(tx, actor.landlordId, propertyId, true);
     const before = await imageNames(tx, actor.landlordId, propertyId);
     const removed = await files.deletePropertyImage(tx, actor.landlordId, propertyId, attachmentId);
     const after = await imageNames(tx, actor.landlordId, propertyId);
-    await recordChange(tx, actor, { recordType: 'property', recordId: propertyId, action: 'updated', before: { images: before }, after: { images: after } });
+    await recordChange(tx, actor, {
+      recordType: 'property',
+      recordId: propertyId,
+      action: 'updated',
+      before: { images: before },
+      after: { images: after },
+    });
     return { property, storageKey: removed.storageKey };
   });
   // The file goes once the row is gone for good; a failure here leaves an orphan file, never a dangling row.
@@ -379,7 +404,8 @@ async function insertUnitRecord(tx: DbOrTx, actor: StaffActor, property: repo.Pr
 
 async function updateUnitRecord(tx: DbOrTx, actor: StaffActor, before: UnitWithProperty, values: Partial<repo.UnitInsert>) {
   let property = before.property;
-  if (values.propertyId && values.propertyId !== before.unit.propertyId) property = await liveProperty(tx, actor.landlordId, values.propertyId);
+  if (values.propertyId && values.propertyId !== before.unit.propertyId)
+    property = await liveProperty(tx, actor.landlordId, values.propertyId);
   const unit = await repo.updateUnit(tx, actor.landlordId, before.unit.id, values);
   await recordChange(tx, actor, {
     recordType: 'unit',
@@ -405,13 +431,17 @@ export async function getUnit(deps: Deps, actor: StaffActor, unitId: string): Pr
 export async function createUnit(deps: Deps, actor: StaffActor, body: UnitCreate): Promise<Unit> {
   if (!canManageProperties(actor)) throw forbidden();
   return toUnit(
-    await write(deps.db, async (tx) => insertUnitRecord(tx, actor, await liveProperty(tx, actor.landlordId, body.propertyId), unitValues(body))),
+    await write(deps.db, async (tx) =>
+      insertUnitRecord(tx, actor, await liveProperty(tx, actor.landlordId, body.propertyId), unitValues(body)),
+    ),
   );
 }
 
 export async function updateUnit(deps: Deps, actor: StaffActor, unitId: string, body: UnitPatch): Promise<Unit> {
   if (!canManageProperties(actor)) throw forbidden();
-  return toUnit(await write(deps.db, async (tx) => updateUnitRecord(tx, actor, await requireUnit(tx, actor.landlordId, unitId), unitValues(body))));
+  return toUnit(
+    await write(deps.db, async (tx) => updateUnitRecord(tx, actor, await requireUnit(tx, actor.landlordId, unitId), unitValues(body))),
+  );
 }
 
 /** A unit let on a running lease stays (409 `unit_has_active_leases`); see repo.unitHasRunningLeases. */
@@ -444,7 +474,11 @@ export async function restoreUnit(deps: Deps, actor: StaffActor, unitId: string)
 }
 
 /** Like upsertPropertyByExternalId; the unit's property is named by its external id (404 `property` when unknown). */
-export async function upsertUnitByExternalId(db: DbOrTx, actor: StaffActor, input: UnitUpsertInput): Promise<{ id: string; outcome: Outcome }> {
+export async function upsertUnitByExternalId(
+  db: DbOrTx,
+  actor: StaffActor,
+  input: UnitUpsertInput,
+): Promise<{ id: string; outcome: Outcome }> {
   if (!canManageProperties(actor)) throw forbidden();
   const parsed = UnitUpsertSchema.safeParse(input);
   if (!parsed.success) throw badRequest('validation_failed');
