@@ -47,7 +47,7 @@ function Body({ property, canEdit }: { property: PropertyDetail; canEdit: boolea
       <PageHeading title={property.name} />
       <Group gap="xs">
         {archived && <Badge color="gray.8">{t('properties.archived')}</Badge>}
-        <Badge variant="outline" color={property.portalEnabled ? 'green.9' : 'gray.8'}>
+        <Badge variant="outline" color="gray.8">
           {property.portalEnabled ? t('properties.pilotOn') : t('properties.pilotOff')}
         </Badge>
       </Group>
