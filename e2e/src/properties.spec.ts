@@ -27,7 +27,13 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       const s = await makeScenario();
       const u = randomUUID().slice(0, 6);
       const admin = await withDb((db) =>
-        insertStaff(db, { landlordId: s.landlord.id, email: `admin-${u}@e2e.test`, name: `Ada Admin ${u}`, role: 'admin', password: STAFF_PASSWORD }),
+        insertStaff(db, {
+          landlordId: s.landlord.id,
+          email: `admin-${u}@e2e.test`,
+          name: `Ada Admin ${u}`,
+          role: 'admin',
+          password: STAFF_PASSWORD,
+        }),
       );
       context = await browser.newContext({ ...device, locale: 'en-GB' });
       const login = await context.request.post(`${env.adminUrl}/api/v1/auth/staff/login`, {
@@ -80,7 +86,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await unitForm.waitFor({ state: 'detached' });
       const row = page.getByRole('row', { name: new RegExp(`H-${u}`) });
       await row.waitFor();
-      expect(await row.innerText()).toContain('Office');
+      expect(await row.textContent()).toContain('Office');
       await page.getByRole('heading', { name: '1 unit' }).waitFor();
       await expectAccessible(page, `property page (${size})`);
 
@@ -97,8 +103,8 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByText('City: Göteborg → Gothenburg').waitFor();
       const entries = page.locator('section ol > li');
       expect(await entries.count()).toBe(2);
-      expect(await entries.nth(0).innerText()).toContain(`Changed · Ada Admin ${u}`);
-      expect(await entries.nth(1).innerText()).toContain(`Created · Ada Admin ${u}`);
+      expect(await entries.nth(0).textContent()).toContain(`Changed · Ada Admin ${u}`);
+      expect(await entries.nth(1).textContent()).toContain(`Created · Ada Admin ${u}`);
       await expectAccessible(page, `property history (${size})`);
 
       // The list finds it by designation.
