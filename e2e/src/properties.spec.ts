@@ -57,6 +57,11 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
       await page.getByRole('textbox', { name: 'Designation' }).fill('Göteborg Heden 12:3');
       await page.getByRole('textbox', { name: 'Street' }).fill('Hedsgatan 4');
+      // A Danish postal code is no Swedish one: the field says so.
+      await page.getByRole('textbox', { name: 'Postal code' }).fill('2100');
+      await page.getByRole('textbox', { name: 'City' }).fill('Göteborg');
+      await page.getByRole('button', { name: 'Create property' }).click();
+      await page.getByText('That is not a postal code of this country').waitFor();
       await page.getByRole('textbox', { name: 'Postal code' }).fill('41106');
       await page.getByRole('textbox', { name: 'City' }).fill('Göteborg');
       await page.getByRole('textbox', { name: 'Year built' }).fill('1912');
@@ -88,6 +93,13 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await row.waitFor();
       expect(await row.textContent()).toContain('Office');
       await page.getByRole('heading', { name: '1 unit' }).waitFor();
+      // The same number again is refused on the number field.
+      await page.getByRole('button', { name: 'Add unit' }).click();
+      await unitForm.getByRole('textbox', { name: 'Number' }).fill(`H-${u}`);
+      await unitForm.getByRole('textbox', { name: 'Address' }).fill('Hedsgatan 4, plan 3');
+      await unitForm.getByRole('button', { name: 'Add unit' }).click();
+      await unitForm.getByText('Another unit already has this number.').waitFor();
+      await unitForm.getByRole('button', { name: 'Cancel' }).click();
       await expectAccessible(page, `property page (${size})`);
 
       // Edit.
@@ -106,6 +118,33 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       expect(await entries.nth(0).textContent()).toContain(`Changed · Ada Admin ${u}`);
       expect(await entries.nth(1).textContent()).toContain(`Created · Ada Admin ${u}`);
       await expectAccessible(page, `property history (${size})`);
+
+      // Finance reads the property but gets no edit buttons.
+      const finance = await withDb((db) =>
+        insertStaff(db, {
+          landlordId: s.landlord.id,
+          email: `finance-${u}@e2e.test`,
+          name: `Fin ${u}`,
+          role: 'finance',
+          password: STAFF_PASSWORD,
+        }),
+      );
+      const financeContext = await browser.newContext({ ...device, locale: 'en-GB' });
+      try {
+        const res = await financeContext.request.post(`${env.adminUrl}/api/v1/auth/staff/login`, {
+          data: { email: finance.email, password: STAFF_PASSWORD },
+          headers: CSRF,
+        });
+        expect(res.status()).toBe(200);
+        const financePage = await financeContext.newPage();
+        await financePage.goto(page.url());
+        await financePage.getByRole('heading', { level: 1, name }).waitFor();
+        await financePage.getByRole('row', { name: new RegExp(`H-${u}`) }).waitFor();
+        expect(await financePage.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
+        expect(await financePage.getByRole('button', { name: /Add unit|Archive|Add image/ }).count()).toBe(0);
+      } finally {
+        await financeContext.close();
+      }
 
       // The list finds it by designation.
       await page.goto(`${env.adminUrl}/properties?q=Heden%2012`);

@@ -2,11 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, CloseButton, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { type PropertyDetail, PropertyFieldsSchema } from '@portico/shared/contracts/properties';
 import { formIssueKey } from '@portico/shared/form-issues';
+import { ApiRequestError } from '@portico/shared/http';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
-import { applyIssues } from '@/lib/errors';
+import { applyIssues, errorMessage } from '@/lib/errors';
 import { maxLengthOf, useFieldError } from '@/lib/form';
 import { useStaffOptions } from '../api/get-staff-options';
 import { useCreateProperty, useUpdateProperty } from '../api/save-property';
@@ -31,6 +32,9 @@ const FIELDS = [
   'customerManagerId',
   'portalEnabled',
 ] as const;
+
+/** The API's answer that belongs on the postal code field (its rule depends on the landlord's country). */
+const onField = (error: unknown) => error instanceof ApiRequestError && error.code === 'postal_code_invalid';
 
 const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 const textOrNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -84,12 +88,15 @@ export function PropertyForm({
       onSubmit={form.handleSubmit((values) =>
         save.mutate(values as z.output<typeof FormSchema>, {
           onSuccess: onSaved,
-          onError: (error) => applyIssues(error, form.setError, FIELDS),
+          onError: (error) => {
+            applyIssues(error, form.setError, FIELDS);
+            if (onField(error)) form.setError('postalCode', { type: 'server', message: errorMessage(t, error) });
+          },
         }),
       )}
     >
       <Stack maw={720}>
-        <ErrorAlert error={save.error} />
+        {!onField(save.error) && <ErrorAlert error={save.error} />}
         <Fieldset legend={t('properties.section.identity')}>
           <Stack>
             <TextInput

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { UNIT_TYPES, type Unit, UnitFieldsSchema } from '@portico/shared/contracts/properties';
 import { formIssueKey } from '@portico/shared/form-issues';
+import { ApiRequestError } from '@portico/shared/http';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
-import { applyIssues } from '@/lib/errors';
+import { applyIssues, errorMessage } from '@/lib/errors';
 import { maxLengthOf, useFieldError } from '@/lib/form';
 import { useSaveUnit, useSetUnitArchived, useUnits } from '../api/units';
 import { ConfirmButton } from './confirm-button';
@@ -18,6 +19,7 @@ import { ConfirmButton } from './confirm-button';
 const FormSchema = UnitFieldsSchema.omit({ externalId: true, propertyId: true });
 type FormValues = z.input<typeof FormSchema>;
 const { shape } = FormSchema;
+const numberTaken = (error: unknown) => error instanceof ApiRequestError && error.code === 'unit_number_taken';
 const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 const textOrNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
@@ -43,12 +45,18 @@ function UnitForm({ propertyId, unit, onDone }: { propertyId: string; unit?: Uni
         onSubmit={form.handleSubmit((values) =>
           save.mutate(
             { ...(unit ? { unitId: unit.id } : {}), body: { ...(values as z.output<typeof FormSchema>), propertyId } },
-            { onSuccess: onDone, onError: (error) => applyIssues(error, form.setError, ['number', 'type', 'address', 'areaM2', 'floor']) },
+            {
+              onSuccess: onDone,
+              onError: (error) => {
+                applyIssues(error, form.setError, ['number', 'type', 'address', 'areaM2', 'floor']);
+                if (numberTaken(error)) form.setError('number', { type: 'server', message: errorMessage(t, error) });
+              },
+            },
           ),
         )}
       >
         <Stack>
-          <ErrorAlert error={save.error} />
+          {!numberTaken(save.error) && <ErrorAlert error={save.error} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('properties.unit.number')}
