@@ -100,6 +100,13 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await unitForm.getByRole('button', { name: 'Add unit' }).click();
       await unitForm.getByText('Another unit already has this number.').waitFor();
       await unitForm.getByRole('button', { name: 'Cancel' }).click();
+      // Edit the unit in place.
+      await page.getByRole('button', { name: `Edit unit H-${u}` }).click();
+      const editForm = page.getByRole('form', { name: `Edit unit H-${u}` });
+      await editForm.getByRole('textbox', { name: 'Area (m²)' }).fill('125');
+      await editForm.getByRole('button', { name: 'Save' }).click();
+      await editForm.waitFor({ state: 'detached' });
+      await page.getByRole('row', { name: new RegExp(`H-${u}.*125`) }).waitFor();
       await expectAccessible(page, `property page (${size})`);
 
       // Edit.

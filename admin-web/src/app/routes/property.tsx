@@ -10,7 +10,11 @@ export function PropertyRoute() {
   const canEdit = me.data?.role === 'admin' || me.data?.role === 'manager';
   return (
     <Stack key={propertyId}>
-      <PropertyDetails propertyId={propertyId} canEdit={canEdit} />
+      <PropertyDetails
+        propertyId={propertyId}
+        canEdit={canEdit}
+        unitHistory={(unitId) => <RecordHistory recordType="unit" recordId={unitId} />}
+      />
       <RecordHistory recordType="property" recordId={propertyId} />
     </Stack>
   );

@@ -36,7 +36,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Body({ property, canEdit }: { property: PropertyDetail; canEdit: boolean }) {
+function Body({
+  property,
+  canEdit,
+  unitHistory,
+}: {
+  property: PropertyDetail;
+  canEdit: boolean;
+  unitHistory?: (unitId: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const archive = useSetPropertyArchived(property.id);
   const dash = '–';
@@ -133,15 +141,23 @@ function Body({ property, canEdit }: { property: PropertyDetail; canEdit: boolea
         </SimpleGrid>
       </Section>
       <Section title={t('properties.unitsCount', { count: property.unitCount })}>
-        <PropertyUnits propertyId={property.id} canEdit={canEdit} propertyArchived={archived} />
+        <PropertyUnits propertyId={property.id} canEdit={canEdit} propertyArchived={archived} unitHistory={unitHistory} />
       </Section>
     </Stack>
   );
 }
 
-export function PropertyDetails({ propertyId, canEdit }: { propertyId: string; canEdit: boolean }) {
+export function PropertyDetails({
+  propertyId,
+  canEdit,
+  unitHistory,
+}: {
+  propertyId: string;
+  canEdit: boolean;
+  unitHistory?: (unitId: string) => ReactNode;
+}) {
   const property = useProperty(propertyId);
   if (property.isPending) return <Loading />;
   if (property.isError) return <ErrorAlert error={property.error} />;
-  return <Body property={property.data} canEdit={canEdit} />;
+  return <Body property={property.data} canEdit={canEdit} unitHistory={unitHistory} />;
 }

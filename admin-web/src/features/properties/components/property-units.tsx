@@ -3,7 +3,7 @@ import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Switch, T
 import { UNIT_TYPES, type Unit, UnitFieldsSchema } from '@portico/shared/contracts/properties';
 import { formIssueKey } from '@portico/shared/form-issues';
 import { ApiRequestError } from '@portico/shared/http';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -109,10 +109,13 @@ export function PropertyUnits({
   propertyId,
   canEdit,
   propertyArchived,
+  unitHistory,
 }: {
   propertyId: string;
   canEdit: boolean;
   propertyArchived: boolean;
+  /** The unit's change history, shown under its edit form (composed by the route: features do not import each other). */
+  unitHistory?: (unitId: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [cursor, setCursor] = useState<string | undefined>();
@@ -214,7 +217,10 @@ export function PropertyUnits({
         </>
       )}
       {editing !== null && editing !== 'new' && (
-        <UnitForm key={editing.id} propertyId={propertyId} unit={editing} onDone={() => setEditing(null)} />
+        <Stack key={editing.id} gap="sm">
+          <UnitForm propertyId={propertyId} unit={editing} onDone={() => setEditing(null)} />
+          {unitHistory?.(editing.id)}
+        </Stack>
       )}
     </Stack>
   );
