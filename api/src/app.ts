@@ -15,6 +15,7 @@ import { historyRoutes } from './modules/history/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
+import { propertyRoutes } from './modules/properties/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { signupRoutes } from './modules/signup/routes';
 import { authPlugin } from './plugins/auth';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(deliveryRoutes, { prefix: '/api/v1' });
   await app.register(historyRoutes, { prefix: '/api/v1' });
+  await app.register(propertyRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });

@@ -158,12 +158,31 @@ const MATRIX: Record<string, Entry> = {
     body: (f) => ({ rules: [{ caseType: 'fault', assigneeId: f.ids.staffId }] }),
   }),
   'GET /api/v1/staff': staffRoute('own', 'allowed'),
-  'GET /api/v1/properties': staffRoute('own', 'allowed'),
+  'GET /api/v1/property-options': staffRoute('own', 'allowed'),
   'GET /api/v1/settings': staffRoute('own', 'allowed'),
   'PATCH /api/v1/settings': staffRoute('own', 403, { body: () => ({ defaultLocale: 'en' }) }),
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
+  // --- console: properties and units (issue 9; finance reads, technicians see none) ---
+  'GET /api/v1/properties': staffRoute('own', 403),
+  'POST /api/v1/properties': staffRoute('own', 403, {
+    body: () => ({ name: `Matrix ${randomUUID().slice(0, 6)}`, street: 'Matrixgatan 1', postalCode: '111 22', city: 'Stockholm' }),
+  }),
+  'GET /api/v1/properties/:propertyId': staffRoute(404, 403),
+  'PATCH /api/v1/properties/:propertyId': staffRoute(404, 403, { body: () => ({ floors: 3 }) }),
+  'POST /api/v1/properties/:propertyId/archive': staffRoute(404, 403),
+  'POST /api/v1/properties/:propertyId/restore': staffRoute(404, 403),
+  'POST /api/v1/properties/:propertyId/images': staffRoute(404, 403, { body: (f) => ({ attachmentId: f.ids.attachmentId }) }),
+  'DELETE /api/v1/properties/:propertyId/images/:attachmentId': staffRoute(404, 403),
+  'GET /api/v1/units': staffRoute('own', 403),
+  'POST /api/v1/units': staffRoute(404, 403, {
+    body: (f) => ({ propertyId: f.ids.propertyId, number: `M-${randomUUID().slice(0, 6)}`, type: 'storage', address: 'Matrixgatan 1' }),
+  }),
+  'GET /api/v1/units/:unitId': staffRoute(404, 403),
+  'PATCH /api/v1/units/:unitId': staffRoute(404, 403, { body: () => ({ floor: '3' }) }),
+  'POST /api/v1/units/:unitId/archive': staffRoute(404, 403),
+  'POST /api/v1/units/:unitId/restore': staffRoute(404, 403),
   // --- console: a record's change history (issue 9) ---
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
 

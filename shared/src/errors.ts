@@ -51,6 +51,13 @@ export const ERROR_CODES = [
   'date_out_of_range',
   'malformed_request',
   'not_retryable',
+  'postal_code_invalid',
+  'unit_number_taken',
+  'unit_has_active_leases',
+  'property_has_units',
+  'property_archived',
+  'external_id_taken',
+  'image_type_not_allowed',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

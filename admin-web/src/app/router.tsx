@@ -48,6 +48,13 @@ export const router = createBrowserRouter([
               },
               { path: '/customers', lazy: () => import('./routes/customers').then((m) => ({ Component: m.CustomersRoute })) },
               { path: '/customers/:customerId', lazy: () => import('./routes/customer').then((m) => ({ Component: m.CustomerRoute })) },
+              { path: '/properties', lazy: () => import('./routes/properties').then((m) => ({ Component: m.PropertiesRoute })) },
+              { path: '/properties/new', lazy: () => import('./routes/property-edit').then((m) => ({ Component: m.PropertyEditRoute })) },
+              { path: '/properties/:propertyId', lazy: () => import('./routes/property').then((m) => ({ Component: m.PropertyRoute })) },
+              {
+                path: '/properties/:propertyId/edit',
+                lazy: () => import('./routes/property-edit').then((m) => ({ Component: m.PropertyEditRoute })),
+              },
               { path: '/cases/new', lazy: () => import('./routes/case-new').then((m) => ({ Component: m.CaseNewRoute })) },
               { path: '/cases/inform', lazy: () => import('./routes/case-inform').then((m) => ({ Component: m.CaseInformRoute })) },
               { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },

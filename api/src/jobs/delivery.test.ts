@@ -136,7 +136,7 @@ describe('service case notifications', () => {
       t.app.db,
       { landlordId: l.landlord.id, name: 'Stora huset', street: 'Storgatan 1', postalCode: '111 22', city: 'Stockholm' },
       Array.from({ length: 200 }, (_, i) => ({
-        number: `${1000 + i}`,
+        number: `S${1000 + i}`,
         type: 'apartment' as const,
         address: `Storgatan 1, lgh ${1000 + i}`,
       })),

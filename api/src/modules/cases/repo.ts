@@ -66,6 +66,7 @@ export async function findUnit(db: DbOrTx, landlordId: string, unitId: string) {
   return row;
 }
 
+/** The live (not archived, issue 9) properties, for the pickers. */
 export async function listProperties(db: DbOrTx, landlordId: string) {
   return db
     .select({
@@ -77,7 +78,7 @@ export async function listProperties(db: DbOrTx, landlordId: string) {
     .from(properties)
     .leftJoin(units, and(eq(units.landlordId, properties.landlordId), eq(units.propertyId, properties.id)))
     .leftJoin(leases, and(eq(leases.landlordId, units.landlordId), eq(leases.unitId, units.id), eq(leases.status, 'active')))
-    .where(eq(properties.landlordId, landlordId))
+    .where(and(eq(properties.landlordId, landlordId), isNull(properties.archivedAt)))
     .groupBy(properties.id)
     .orderBy(asc(properties.name));
 }

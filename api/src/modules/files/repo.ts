@@ -4,10 +4,15 @@ import { caseEvents, caseRecipients, cases, workOrders } from '../../db/schema/c
 import { attachments, messages, threads } from '../../db/schema/messaging';
 
 export type Uploader = { kind: 'staff' | 'tenant'; id: string };
-/** What an upload can belong to: one message, one case event (reply or note) or one work order. */
-export type AttachTarget = { messageId: string } | { caseEventId: string } | { workOrderId: string };
+/** What an upload can belong to: one message, one case event (reply or note), one work order or one property (an image). */
+export type AttachTarget = { messageId: string } | { caseEventId: string } | { workOrderId: string } | { propertyId: string };
 
-const unclaimed = and(isNull(attachments.messageId), isNull(attachments.caseEventId), isNull(attachments.workOrderId));
+const unclaimed = and(
+  isNull(attachments.messageId),
+  isNull(attachments.caseEventId),
+  isNull(attachments.workOrderId),
+  isNull(attachments.propertyId),
+);
 
 export async function insertAttachment(
   db: DbOrTx,
@@ -45,8 +50,13 @@ export async function claimAttachments(db: DbOrTx, landlordId: string, uploader:
   return rows.length;
 }
 
-/** The attachments of some messages, case events or work orders. */
-export async function listAttachments(db: DbOrTx, landlordId: string, by: 'messageId' | 'caseEventId' | 'workOrderId', ids: string[]) {
+/** The attachments of some messages, case events, work orders or properties. */
+export async function listAttachments(
+  db: DbOrTx,
+  landlordId: string,
+  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId',
+  ids: string[],
+) {
   if (!ids.length) return [];
   return db
     .select()
@@ -63,6 +73,8 @@ export type StaffFileScope = {
   messages: boolean;
   /** Set for a technician: only files of cases assigned to this staff member. */
   assigneeId?: string | undefined;
+  /** May read properties (and so their images). */
+  propertyImages: boolean;
 };
 
 /**
@@ -86,6 +98,7 @@ export async function findStaffAttachment(db: DbOrTx, p: StaffFileScope & { atta
         eq(attachments.id, p.attachmentId),
         or(
           p.messages ? isNotNull(attachments.messageId) : undefined,
+          p.propertyImages ? isNotNull(attachments.propertyId) : undefined,
           and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
           and(unclaimed, eq(attachments.uploaderKind, p.uploader.kind), eq(attachments.uploaderId, p.uploader.id)),
         ),
@@ -148,4 +161,30 @@ export async function deleteStaleUploads(db: DbOrTx, olderThan: Date) {
     .delete(attachments)
     .where(and(unclaimed, sql`${attachments.createdAt} < ${olderThan.toISOString()}`))
     .returning({ storageKey: attachments.storageKey });
+}
+
+/** The uploader's own upload not yet attached to anything. */
+export async function findPendingUpload(db: DbOrTx, landlordId: string, uploader: Uploader, id: string) {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.landlordId, landlordId),
+        eq(attachments.id, id),
+        eq(attachments.uploaderKind, uploader.kind),
+        eq(attachments.uploaderId, uploader.id),
+        unclaimed,
+      ),
+    );
+  return row;
+}
+
+/** Deletes one property image; returns its storage key, or undefined when it is no image of that property. */
+export async function deletePropertyImage(db: DbOrTx, landlordId: string, propertyId: string, id: string) {
+  const [row] = await db
+    .delete(attachments)
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.propertyId, propertyId), eq(attachments.id, id)))
+    .returning({ storageKey: attachments.storageKey, filename: attachments.filename });
+  return row;
 }
