@@ -52,6 +52,13 @@ export const ERROR_CODES = [
   'malformed_request',
   'not_retryable',
   'internal_error',
+  'identity_number_taken',
+  'external_id_taken',
+  'mobile_invalid',
+  'customer_has_active_leases',
+  'customer_has_leases',
+  'customer_in_use',
+  'contact_has_portal_user',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
