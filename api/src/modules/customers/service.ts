@@ -175,11 +175,11 @@ function contactValues(input: Partial<ContactInput>, country: Country): Partial<
 
 /** A unique violation of one of the customer's keys as its 409; anything else unchanged. */
 function uniqueConflict(err: unknown): unknown {
-  const e = err as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pg = e.cause?.code ? e.cause : e;
   if (pg.code === '23505') {
-    if (pg.constraint_name === 'customers_landlord_identity_key') return conflict('identity_number_taken');
-    if (pg.constraint_name === 'customers_landlord_external_id_key') return conflict('external_id_taken');
+    if (pg.constraint === 'customers_landlord_identity_key') return conflict('identity_number_taken');
+    if (pg.constraint === 'customers_landlord_external_id_key') return conflict('external_id_taken');
     return conflict('conflict');
   }
   if (pg.code === '23503') return conflict('customer_in_use');
