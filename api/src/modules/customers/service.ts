@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type {
   Contact,
   ContactInput,
@@ -439,12 +440,11 @@ export async function upsertCustomerByExternalId(
     }
     if (existing.kind !== input.kind) throw badRequest('validation_failed');
     const { contacts: contactInputs, kind: _, ...fields } = input;
-    const values = customerValues(existing.kind, fields, country);
     // Absent optional fields mean "empty" in a row: a spreadsheet cell cleared is a field cleared.
-    const wanted = { ...customerFields(existing), ...customerFields({ kind: existing.kind, name: input.name, ...nullsFor(values) }) };
+    const wanted = customerFields({ kind: existing.kind, ...nullsFor(customerValues(existing.kind, fields, country)), name: input.name });
     let changed = false;
     const changes: ChangeRecord[] = [];
-    if (JSON.stringify(wanted) !== JSON.stringify(customerFields(existing))) {
+    if (!isDeepStrictEqual(wanted, customerFields(existing))) {
       const after = await repo.updateCustomer(tx, actor.landlordId, existing.id, wanted);
       changes.push({
         recordType: 'customer',
@@ -470,7 +470,7 @@ export async function upsertCustomerByExternalId(
           after: { customer: existing.name, ...contactFields(row!) },
         });
         changed = true;
-      } else if (JSON.stringify(contactFields(match)) !== JSON.stringify(contactFields(next))) {
+      } else if (!isDeepStrictEqual(contactFields(match), contactFields(next))) {
         const row = await repo.updateContact(tx, actor.landlordId, match.id, next);
         changes.push({
           recordType: 'contact',
