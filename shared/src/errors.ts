@@ -59,6 +59,12 @@ export const ERROR_CODES = [
   'external_id_taken',
   'image_type_not_allowed',
   'internal_error',
+  'identity_number_taken',
+  'mobile_invalid',
+  'customer_has_active_leases',
+  'customer_has_leases',
+  'customer_in_use',
+  'contact_has_portal_user',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
                 lazy: () => import('./routes/message-thread').then((m) => ({ Component: m.MessageThreadRoute })),
               },
               { path: '/customers', lazy: () => import('./routes/customers').then((m) => ({ Component: m.CustomersRoute })) },
+              { path: '/customers/new', lazy: () => import('./routes/customer-new').then((m) => ({ Component: m.CustomerNewRoute })) },
               { path: '/customers/:customerId', lazy: () => import('./routes/customer').then((m) => ({ Component: m.CustomerRoute })) },
               { path: '/properties', lazy: () => import('./routes/properties').then((m) => ({ Component: m.PropertiesRoute })) },
               { path: '/properties/new', lazy: () => import('./routes/property-edit').then((m) => ({ Component: m.PropertyEditRoute })) },
