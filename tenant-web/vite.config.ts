@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin } from 'vite';
+import { bootPlugin } from './build/boot-plugin';
 
 const apiTarget = process.env.PORTICO_API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
@@ -54,7 +55,17 @@ const PORTAL_MODULES = [
 ];
 
 export default defineConfig({
-  plugins: [react(), canonicalHost()],
+  plugins: [
+    react(),
+    canonicalHost(),
+    bootPlugin({
+      routerModule: '/src/app/router.tsx',
+      prerenderModule: '/src/prerender.tsx',
+      bootModule: 'src/boot.ts',
+      prerender: ['/login'],
+      namespaces: ['portal', 'errors'],
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
