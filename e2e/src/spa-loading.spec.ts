@@ -116,6 +116,59 @@ describe('the portal loads what the page needs', () => {
   });
 });
 
+describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
+  it('paints in the browser language before any app script has run, and React hydrates the same nodes', async () => {
+    for (const [locale, stored, lang, heading] of [
+      ['da-DK', null, 'da', 'Log ind'],
+      ['en-GB', null, 'en', 'Sign in'],
+      ['fi-FI', null, 'sv', 'Logga in'],
+      // The choice stored in this browser wins over the browser's language (lib/locale-rule.ts).
+      ['da-DK', 'en', 'en', 'Sign in'],
+    ] as const) {
+      const context = await browser.newContext({ ...VIEWPORTS.phone, locale });
+      if (stored) await context.addInitScript((l) => localStorage.setItem('portico.portal.locale', l), stored);
+      // No app script at all: only index.html's inline boot script runs.
+      const bare = await context.newPage();
+      await bare.route('**/assets/*.js', (route) => route.abort());
+      await bare.goto(`${env.tenantUrl}/login`);
+      await bare.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await bare.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await bare.close();
+
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => void (['error', 'warning'].includes(m.type()) && problems.push(m.text())));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          (window as unknown as { prerendered: Element | null }).prerendered = document.querySelector('#root h1');
+        });
+      });
+      await page.goto(`${env.tenantUrl}/login`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      // Hydrated: the heading painted from the prerendered markup is the one React now owns, and the form works.
+      expect(await page.evaluate(() => (window as unknown as { prerendered: Element | null }).prerendered?.isConnected)).toBe(true);
+      await page.getByRole('button', { name: heading, exact: true }).click();
+      await expect.poll(async () => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('a sign-in page with a notice is rendered by the app, not from the prerendered markup', async () => {
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${env.tenantUrl}/login?eidError=eid_failed`);
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the console loads what the page needs', () => {
   it('the sign-in page carries no portal or e-mail strings', async () => {
     const page = await (await browser.newContext({ ...VIEWPORTS.desktop, locale: 'sv-SE' })).newPage();

@@ -150,7 +150,12 @@ export function bootPlugin(options: BootPluginOptions): Plugin {
         const output = (Array.isArray(bootBuild) ? bootBuild[0] : bootBuild) as { output: OutputChunk[] };
         const bootCode = output.output[0]?.code;
         if (!bootCode) throw new Error('boot-plugin: the boot script did not build');
-        const manifest = { routes: manifestRoutes, catalogues, prerendered: options.prerender };
+        // The entry is started by the boot script (after the first paint on a prerendered page), so
+        // index.html only preloads it.
+        const entryTag = new RegExp(`<script type="module" crossorigin src="${url(entry.fileName)}"></script>`);
+        if (!entryTag.test(html)) throw new Error('boot-plugin: the entry script tag is not where expected');
+        html = html.replace(entryTag, `<link rel="modulepreload" crossorigin href="${url(entry.fileName)}">`);
+        const manifest = { routes: manifestRoutes, catalogues, prerendered: options.prerender, entry: url(entry.fileName) };
         const script = `<script>${bootCode.trim()}\n__porticoBoot.boot(${JSON.stringify(manifest)});</script>`;
         return html.replace('</body>', `${templates.join('')}${script}</body>`);
       },

@@ -17,6 +17,8 @@ export interface BootManifest {
   catalogues: Record<string, string[]>;
   /** Paths with prerendered markup: a `<template id="prerender:<path>:<locale>">` per language. */
   prerendered: string[];
+  /** The app's entry module (index.html has it as a modulepreload; this script starts it). */
+  entry: string;
 }
 
 export const PRERENDER_ID_PREFIX = 'prerender:';
@@ -75,9 +77,20 @@ export function boot(manifest: BootManifest): void {
     link.href = href;
     document.head.appendChild(link);
   }
+  const start = () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = manifest.entry;
+    document.head.appendChild(script);
+  };
   const path = location.pathname.replace(/\/+$/, '') || '/';
-  if (!manifest.prerendered.includes(path) || !plainVisit()) return;
   const template = document.getElementById(`${PRERENDER_ID_PREFIX}${path}:${locale}`);
   const root = document.getElementById('root');
-  if (template instanceof HTMLTemplateElement && root) root.replaceChildren(template.content.cloneNode(true));
+  if (manifest.prerendered.includes(path) && plainVisit() && template instanceof HTMLTemplateElement && root) {
+    root.replaceChildren(template.content.cloneNode(true));
+    // Let the browser paint the page before the entry runs (it is downloading meanwhile: modulepreload):
+    // evaluating React and the app takes a few hundred ms on a slow phone.
+    requestAnimationFrame(() => setTimeout(start, 0));
+  } else start();
 }
