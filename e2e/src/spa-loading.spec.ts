@@ -133,6 +133,12 @@ describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
       await bare.goto(`${env.tenantUrl}/login`);
       await bare.getByRole('heading', { level: 1, name: heading }).waitFor();
       expect(await bare.evaluate(() => document.documentElement.lang)).toBe(lang);
+      // Submitting before the app has loaded is held: never the browser's own GET with the password in the URL.
+      await bare.locator('input[name="email"]').fill('someone@example.se');
+      await bare.locator('input[name="password"]').fill('not-in-the-url');
+      await bare.locator('input[name="password"]').press('Enter');
+      await bare.waitForTimeout(300);
+      expect(bare.url()).toBe(`${env.tenantUrl}/login`);
       await bare.close();
 
       const page = await context.newPage();
@@ -154,6 +160,25 @@ describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
       expect(problems).toEqual([]);
       await context.close();
     }
+  });
+
+  it('a submit made before the app has loaded is sent by the app once it has hydrated', async () => {
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const page = await context.newPage();
+    // Hold the app's scripts back long enough to submit the prerendered form first.
+    await page.route('**/assets/*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const signIn = page.waitForRequest((r) => r.url().includes('/api/v1/auth/portal/login') && r.method() === 'POST', { timeout: 30_000 });
+    await page.goto(`${env.tenantUrl}/login`, { waitUntil: 'commit' });
+    await page.locator('input[name="email"]').fill('nobody@example.se');
+    await page.locator('input[name="password"]').fill('wrong password 2026');
+    await page.locator('input[name="password"]').press('Enter');
+    expect((await signIn).postDataJSON()).toMatchObject({ password: 'wrong password 2026' });
+    await page.getByRole('alert').waitFor();
+    expect(page.url()).toBe(`${env.tenantUrl}/login`);
+    await context.close();
   });
 
   it('a sign-in page with a notice is rendered by the app, not from the prerendered markup', async () => {

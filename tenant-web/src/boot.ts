@@ -66,6 +66,28 @@ function plainVisit(): boolean {
   return location.search === '' && (state?.usr ?? null) === null;
 }
 
+/** Called by the app (AppProviders' first effect) once React owns the page. */
+export const HYDRATED_CALLBACK = '__porticoHydrated';
+
+/**
+ * Until React has hydrated the prerendered form, submitting it would be the browser's own GET, with
+ * the password in the URL. Hold the submit and send it again through the app once it is ready.
+ */
+function holdSubmitsUntilHydrated(): void {
+  let held: HTMLFormElement | null = null;
+  const hold = (event: Event) => {
+    event.preventDefault();
+    if (event.target instanceof HTMLFormElement) held = event.target;
+  };
+  document.addEventListener('submit', hold, true);
+  (window as unknown as Record<string, () => void>)[HYDRATED_CALLBACK] = () => {
+    document.removeEventListener('submit', hold, true);
+    const form = held;
+    held = null;
+    form?.requestSubmit();
+  };
+}
+
 export function boot(manifest: BootManifest): void {
   const locale = initialLocale();
   document.documentElement.lang = locale;
@@ -89,6 +111,7 @@ export function boot(manifest: BootManifest): void {
   const root = document.getElementById('root');
   if (manifest.prerendered.includes(path) && plainVisit() && template instanceof HTMLTemplateElement && root) {
     root.replaceChildren(template.content.cloneNode(true));
+    holdSubmitsUntilHydrated();
     // Let the browser paint the page before the entry runs (it is downloading meanwhile: modulepreload):
     // evaluating React and the app takes a few hundred ms on a slow phone.
     requestAnimationFrame(() => setTimeout(start, 0));
