@@ -1,7 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin } from 'vite';
-import { bootPlugin } from './build/boot-plugin';
+import { bootPlugin } from './build/boot-plugin.ts';
 
 const apiTarget = process.env.PORTICO_API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
