@@ -1,15 +1,17 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { matchRoutes, type RouteObject, redirect } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
 
 /**
  * Every page is its own chunk (`lazy`), so the login page loads neither the portal's pages nor their
  * libraries. Loaders prefetch through the query client with the pages' own query options
  * (app/loaders), and run beside the chunk download. Until the first route is ready the router shows
- * `hydrateFallbackElement`.
+ * `hydrateFallbackElement`. main.tsx creates the router (`createBrowserRouter(routes)`); the build
+ * reads this table too (build/boot-plugin.ts): each path's lazy modules become modulepreload links,
+ * and the sign-in page is prerendered from it.
  */
 const queryScope = () => import('./routes/query-scope').then((m) => ({ Component: m.QueryScope }));
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     hydrateFallbackElement: <PageLoader />,
     children: [
@@ -98,4 +100,21 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * Loads the lazy routes that match `path` and puts what they return on the route objects, as if they
+ * had been written there: a router created afterwards renders that path at once, with no fallback —
+ * needed to hydrate prerendered markup (and for prerendering it) with the same tree.
+ */
+export async function resolveLazyRoutes(table: RouteObject[], path: string): Promise<void> {
+  const matches = matchRoutes(table, path) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const resolved = await route.lazy();
+      Object.assign(route, resolved);
+      route.lazy = undefined;
+    }),
+  );
+}
