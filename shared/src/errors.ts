@@ -51,6 +51,21 @@ export const ERROR_CODES = [
   'date_out_of_range',
   'malformed_request',
   'not_retryable',
+  'staff_self_change',
+  'last_admin',
+  'account_deactivated',
+  'staff_not_invited',
+  'staff_invited',
+  'bankgiro_invalid',
+  'plusgiro_invalid',
+  'fi_creditor_invalid',
+  'iban_invalid',
+  'bic_invalid',
+  'sms_sender_invalid',
+  'colour_invalid',
+  'colour_contrast_too_low',
+  'link_not_https',
+  'portal_not_in_pilot',
   'internal_error',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
@@ -79,6 +94,7 @@ export const RESOURCES = [
   'unit',
   'delivery',
   'record',
+  'staff_user',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;
