@@ -7,11 +7,16 @@ import { staffInvitations, staffUsers } from '../../db/schema/staff';
 export type StaffRow = typeof staffUsers.$inferSelect;
 export type StaffStatus = 'invited' | 'active' | 'deactivated';
 
-/** The open (unused, unrevoked, unexpired) invitation's expiry, per row. */
+/**
+ * The open (unused, unrevoked, unexpired) invitation's expiry, per row. Written with plain names:
+ * drizzle leaves a select field's columns unqualified, which inside this subquery would bind to
+ * staff_invitations.
+ */
 const openInvitationExpiry = sql<Date | null>`(
-  select ${staffInvitations.expiresAt} from ${staffInvitations}
-  where ${staffInvitations.staffUserId} = ${staffUsers.id} and ${staffInvitations.usedAt} is null
-    and ${staffInvitations.revokedAt} is null and ${staffInvitations.expiresAt} > now())`.mapWith((v) => (v ? new Date(v) : null));
+  select si.expires_at from staff_invitations si
+  where si.staff_user_id = staff_users.id and si.used_at is null and si.revoked_at is null and si.expires_at > now())`.mapWith((v) =>
+  v ? new Date(v) : null,
+);
 
 const columns = {
   id: staffUsers.id,
@@ -20,7 +25,7 @@ const columns = {
   name: staffUsers.name,
   role: staffUsers.role,
   locale: staffUsers.locale,
-  hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null`,
+  hasPassword: sql<boolean>`staff_users.password_hash is not null`,
   deactivatedAt: staffUsers.deactivatedAt,
   createdAt: staffUsers.createdAt,
   invitationExpiresAt: openInvitationExpiry,
@@ -119,11 +124,12 @@ export async function updateStaffUser(
 }
 
 /**
- * Locks the landlord's active admins (and so serialises concurrent demotions and deactivations: two
- * admins removing each other at once cannot both pass the last-admin check) and counts those other
- * than `exceptId`.
+ * Locks the landlord's active admins in id order and answers their ids. Called FIRST in a change
+ * that could remove an admin, so concurrent demotions and deactivations queue in one order (no
+ * deadlock) and two admins removing each other at once cannot both pass the last-admin check:
+ * the second re-reads the rows after the first commits.
  */
-export async function lockOtherActiveAdmins(db: DbOrTx, landlordId: string, exceptId: string) {
+export async function lockActiveAdmins(db: DbOrTx, landlordId: string) {
   const rows = await db
     .select({ id: staffUsers.id })
     .from(staffUsers)
@@ -135,8 +141,9 @@ export async function lockOtherActiveAdmins(db: DbOrTx, landlordId: string, exce
         isNotNull(staffUsers.passwordHash),
       ),
     )
+    .orderBy(staffUsers.id)
     .for('update');
-  return rows.filter((r) => r.id !== exceptId).length;
+  return rows.map((r) => r.id);
 }
 
 // --- invitations ---

@@ -24,28 +24,28 @@ export async function staffUserRoutes(fastify: FastifyInstance) {
   const params = StaffParamsSchema;
   const response = { 200: StaffUserSchema };
 
-  app.get('/staff', { schema: { tags, querystring: StaffListQuerySchema, response: { 200: StaffPageSchema } } }, (request) =>
+  app.get('/staff-users', { schema: { tags, querystring: StaffListQuerySchema, response: { 200: StaffPageSchema } } }, (request) =>
     service.listStaff(deps, request.staff!, request.query),
   );
-  app.post('/staff', { schema: { tags, body: StaffInviteSchema, response: { 201: StaffUserSchema } } }, async (request, reply) =>
+  app.post('/staff-users', { schema: { tags, body: StaffInviteSchema, response: { 201: StaffUserSchema } } }, async (request, reply) =>
     reply.status(201).send(await service.inviteStaff(deps, request.staff!, request.body)),
   );
-  app.get('/staff/:staffId', { schema: { tags, params, response } }, (request) =>
+  app.get('/staff-users/:staffId', { schema: { tags, params, response } }, (request) =>
     service.getStaffUser(deps, request.staff!, request.params.staffId),
   );
-  app.patch('/staff/:staffId', { schema: { tags, params, body: StaffPatchSchema, response } }, (request) =>
+  app.patch('/staff-users/:staffId', { schema: { tags, params, body: StaffPatchSchema, response } }, (request) =>
     service.updateStaff(deps, request.staff!, request.params.staffId, request.body),
   );
-  app.post('/staff/:staffId/deactivate', { schema: { tags, params, response } }, (request) =>
+  app.post('/staff-users/:staffId/deactivate', { schema: { tags, params, response } }, (request) =>
     service.deactivateStaff(deps, request.staff!, request.params.staffId),
   );
-  app.post('/staff/:staffId/reactivate', { schema: { tags, params, response } }, (request) =>
+  app.post('/staff-users/:staffId/reactivate', { schema: { tags, params, response } }, (request) =>
     service.reactivateStaff(deps, request.staff!, request.params.staffId),
   );
-  app.post('/staff/:staffId/invitation/resend', { schema: { tags, params, response } }, (request) =>
+  app.post('/staff-users/:staffId/invitation/resend', { schema: { tags, params, response } }, (request) =>
     service.resendInvitation(deps, request.staff!, request.params.staffId),
   );
-  app.post('/staff/:staffId/invitation/cancel', { schema: { tags, params, response } }, (request) =>
+  app.post('/staff-users/:staffId/invitation/cancel', { schema: { tags, params, response } }, (request) =>
     service.cancelInvitation(deps, request.staff!, request.params.staffId),
   );
 }

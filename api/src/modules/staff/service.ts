@@ -50,6 +50,9 @@ function toStaffUser(row: repo.StaffListRow): StaffUser {
 /** What the history shows of a staff user (never the password). */
 const historyFields = (u: StaffUser) => ({ name: u.name, email: u.email, role: u.role, status: u.status, locale: u.locale });
 
+/** The target is an active admin and no other active admin is left. */
+const isLastAdmin = (activeAdmins: string[], staffId: string) => activeAdmins.includes(staffId) && activeAdmins.length === 1;
+
 function assertAdmin(actor: StaffActor) {
   if (!canManageStaff(actor)) throw forbidden();
 }
@@ -149,11 +152,10 @@ export async function inviteStaff(deps: Deps, actor: StaffActor, input: StaffInv
 export async function updateStaff(deps: Deps, actor: StaffActor, staffId: string, patch: StaffPatch): Promise<StaffUser> {
   assertAdmin(actor);
   return deps.db.transaction(async (tx) => {
+    const admins = await repo.lockActiveAdmins(tx, actor.landlordId);
     const before = toStaffUser(await requireStaffUser(tx, actor.landlordId, staffId, true));
     if (selfChangeRefused(actor, staffId, { role: patch.role })) throw conflict('staff_self_change');
-    if (patch.role && patch.role !== 'admin' && before.role === 'admin' && before.status === 'active') {
-      if ((await repo.lockOtherActiveAdmins(tx, actor.landlordId, staffId)) === 0) throw conflict('last_admin');
-    }
+    if (patch.role && patch.role !== 'admin' && isLastAdmin(admins, staffId)) throw conflict('last_admin');
     await repo.updateStaffUser(tx, actor.landlordId, staffId, patch);
     const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
     await recordChange(tx, actor, {
@@ -176,12 +178,11 @@ export async function updateStaff(deps: Deps, actor: StaffActor, staffId: string
 export async function deactivateStaff(deps: Deps, actor: StaffActor, staffId: string): Promise<StaffUser> {
   assertAdmin(actor);
   return deps.db.transaction(async (tx) => {
+    const admins = await repo.lockActiveAdmins(tx, actor.landlordId);
     const before = toStaffUser(await requireStaffUser(tx, actor.landlordId, staffId, true));
     if (selfChangeRefused(actor, staffId, { deactivate: true })) throw conflict('staff_self_change');
     if (before.status === 'deactivated') return before;
-    if (before.role === 'admin' && before.status === 'active' && (await repo.lockOtherActiveAdmins(tx, actor.landlordId, staffId)) === 0) {
-      throw conflict('last_admin');
-    }
+    if (isLastAdmin(admins, staffId)) throw conflict('last_admin');
     await repo.updateStaffUser(tx, actor.landlordId, staffId, { deactivatedAt: new Date() });
     await revokeUserSessions(tx, 'staff', staffId);
     await repo.revokeOpenInvitations(tx, actor.landlordId, staffId);
