@@ -35,7 +35,7 @@ export async function settingsRoutes(fastify: FastifyInstance) {
   app.patch('/settings', { schema: { tags, body: LandlordSettingsPatchSchema, response: { 200: LandlordSettingsSchema } } }, (request) =>
     service.updateSettings(app.deps, request.staff!, request.body),
   );
-  app.put(
+  app.post(
     '/settings/logo',
     {
       schema: { tags, consumes: ['multipart/form-data'], response: { 200: LandlordSettingsSchema } },
