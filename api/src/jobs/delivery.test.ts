@@ -194,15 +194,13 @@ describe('the landlord’s own SMS sender (settings)', () => {
       .insert(customers)
       .values({ landlordId: l.landlord.id, kind: 'person', name: 'Sms Boende', phone })
       .returning();
-    await t.app.db
-      .insert(leases)
-      .values({
-        landlordId: l.landlord.id,
-        customerId: customer!.id,
-        unitId: units[0]!.id,
-        number: `S-${randomUUID().slice(0, 6)}`,
-        validFrom: '2025-01-01',
-      });
+    await t.app.db.insert(leases).values({
+      landlordId: l.landlord.id,
+      customerId: customer!.id,
+      unitId: units[0]!.id,
+      number: `S-${randomUUID().slice(0, 6)}`,
+      validFrom: '2025-01-01',
+    });
     const staff = await signIn(t.app, 'staff', l.admin.email);
     const res = await staff.post('/api/v1/cases/related', {
       propertyId: property.id,
