@@ -283,3 +283,25 @@ describe('the list', () => {
     expect((await admin.get('/api/v1/staff-users?status=nope')).statusCode).toBe(400);
   });
 });
+
+describe('what happens to a deactivated colleague’s work (decision 9T2)', () => {
+  it('new cases of their property wait unassigned; the picker leaves them out; assigning to them is refused', async () => {
+    const l = await makeLandlord(t.app);
+    const admin = await signIn(t.app, 'staff', l.admin.email);
+    const tenant = await signIn(t.app, 'portal', l.companyUser.email);
+    const report = async () =>
+      (await tenant.post('/api/v1/portal/cases', { title: 'Dörren', description: 'Kärvar', type: 'fault', leaseId: l.office.id })).json();
+    // Routed to the property's manager while active…
+    const before = await report();
+    expect(before.assignee?.id).toBe(l.manager.id);
+    await admin.post(`/api/v1/staff-users/${l.manager.id}/deactivate`);
+    // …unassigned once deactivated; the old case keeps its assignee, shown by name.
+    expect((await report()).assignee).toBeNull();
+    expect((await admin.get(`/api/v1/cases/${before.id}`)).json().assignee).toMatchObject({ id: l.manager.id, name: l.manager.name });
+    const picker = (await admin.get('/api/v1/staff')).json().items.map((s: { id: string }) => s.id);
+    expect(picker).not.toContain(l.manager.id);
+    expect(picker).toContain(l.technician.id);
+    const assign = await admin.post(`/api/v1/cases/${before.id}/assign`, { assigneeId: l.manager.id });
+    expect(assign.statusCode).toBe(404);
+  });
+});
