@@ -118,6 +118,10 @@ describe('SMS sender, branding, support and links', () => {
   });
 
   it('history records who changed which fields; only admins read it or change settings', async () => {
+    // Never changed: an empty history, not a 404 (the settings exist).
+    const fresh = await makeLandlord(t.app);
+    const freshAdmin = await signIn(t.app, 'staff', fresh.admin.email);
+    expect((await freshAdmin.get(`/api/v1/history/settings/${fresh.landlord.id}`)).json()).toMatchObject({ items: [], total: 0 });
     await admin.patch('/api/v1/settings', { brandName: 'Göta Hem' });
     const history = (await admin.get(`/api/v1/history/settings/${l.landlord.id}`)).json();
     expect(history.items[0]).toMatchObject({ action: 'updated', actor: { name: l.admin.name } });
