@@ -100,3 +100,43 @@ describe.each(['desktop', 'phone'] as const)('inviting a colleague (%s)', (size)
     await later.context().close();
   });
 });
+
+describe.each(['desktop', 'phone'] as const)('the landlord’s settings (%s)', (size) => {
+  it('admin fills payment accounts, SMS sender, colour and links; wrong values are explained', async () => {
+    const u = randomUUID().slice(0, 8);
+    const admin = await withDb(async (db) => {
+      const landlord = await insertLandlord(db, { name: `Settings Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
+      return insertStaff(db, {
+        landlordId: landlord.id,
+        email: `set-${u}@staff.test`,
+        name: `Set ${u}`,
+        role: 'admin',
+        password: STAFF_PASSWORD,
+      });
+    });
+    const p = await page(size);
+    await signInConsole(p, admin.email, STAFF_PASSWORD);
+    await p.waitForURL(/\/messages/);
+    await p.goto(`${env.adminUrl}/settings`);
+    await p.getByLabel('Bankgiro').fill('991-2347');
+    await p.getByLabel('Colour').fill('#ffcc00');
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
+    await p.getByText('This colour is too light', { exact: false }).first().waitFor();
+    await p.getByText('This is not a valid bankgiro number', { exact: false }).first().waitFor();
+    await expectAccessible(p, 'settings with errors');
+
+    await p.getByLabel('Bankgiro').fill('5402 9681');
+    await p.getByLabel('Colour').fill('#1a5fb4');
+    await p.getByLabel('SMS sender name').fill('StaffHomes');
+    await p.getByRole('button', { name: 'Add link' }).click();
+    await p.getByLabel('Title').fill('Laundry booking');
+    await p.getByLabel('Address (https://…)').fill('https://example.se/laundry');
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
+    await p.getByText('The settings have been saved.').waitFor();
+    await p.reload();
+    expect(await p.getByLabel('Bankgiro').inputValue()).toBe('5402-9681');
+    expect(await p.getByLabel('SMS sender name').inputValue()).toBe('StaffHomes');
+    expect(await p.getByLabel('Title').inputValue()).toBe('Laundry booking');
+    await p.context().close();
+  });
+});
