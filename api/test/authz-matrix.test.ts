@@ -179,7 +179,12 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/auth/staff/invitations/:token': open(),
   'POST /api/v1/auth/staff/invitations/:token/accept': open({ body: () => ({ password: 'Another-Horse-Battery-7' }) }),
   // A landlord's support contacts are public (the portal's sign-in help page): anyone may read them.
-  'GET /api/v1/auth/portal/support/:landlordId': { anonymous: 'allowed', otherLandlord: 'allowed', otherCustomer: 'allowed', lowerRole: 'allowed' },
+  'GET /api/v1/auth/portal/support/:landlordId': {
+    anonymous: 'allowed',
+    otherLandlord: 'allowed',
+    otherCustomer: 'allowed',
+    lowerRole: 'allowed',
+  },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
