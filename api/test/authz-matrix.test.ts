@@ -173,6 +173,30 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/property-options': staffRoute('own', 'allowed'),
   'GET /api/v1/settings': staffRoute('own', 'allowed'),
   'PATCH /api/v1/settings': staffRoute('own', 403, { body: () => ({ defaultLocale: 'en' }) }),
+  'POST /api/v1/settings/logo': staffRoute('own', 403, { upload: true }),
+  'DELETE /api/v1/settings/logo': staffRoute('own', 403),
+  // Each reads their own landlord's logo (none here: 404 is a business answer).
+  'GET /api/v1/settings/logo': staffRoute('passes', 'passes'),
+  // --- console: staff users (issue 9; admins only) ---
+  'GET /api/v1/staff-users': staffRoute('own', 403),
+  'POST /api/v1/staff-users': staffRoute('own', 403, {
+    body: () => ({ email: `matrix-${randomUUID().slice(0, 8)}@staff.test`, name: 'Matrix', role: 'technician' }),
+  }),
+  'GET /api/v1/staff-users/:staffId': staffRoute(404, 403),
+  'PATCH /api/v1/staff-users/:staffId': staffRoute(404, 403, { body: () => ({ role: 'finance' }) }),
+  'POST /api/v1/staff-users/:staffId/deactivate': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/reactivate': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/invitation/resend': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/invitation/cancel': staffRoute(404, 403),
+  'GET /api/v1/auth/staff/invitations/:token': open(),
+  'POST /api/v1/auth/staff/invitations/:token/accept': open({ body: () => ({ password: 'Another-Horse-Battery-7' }) }),
+  // A landlord's support contacts are public (the portal's sign-in help page): anyone may read them.
+  'GET /api/v1/auth/portal/support/:landlordId': {
+    anonymous: 'allowed',
+    otherLandlord: 'allowed',
+    otherCustomer: 'allowed',
+    lowerRole: 'allowed',
+  },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
@@ -225,6 +249,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'DELETE /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/objects': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/landlord': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/landlord/logo': portalRoute('passes', 'passes'),
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -309,6 +335,7 @@ async function victim() {
     unitId: a.units[2]!.id,
     propertyId: a.property.id,
     staffId: a.manager.id,
+    landlordId: a.landlord.id,
     caseId,
     workOrderId: order.json().id,
     objectId: object.json().id,

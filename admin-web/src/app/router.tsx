@@ -29,6 +29,10 @@ export const router = createBrowserRouter([
           { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
           { path: '/forgot-password', lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })) },
           { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
+          {
+            path: '/staff-invitation/:token',
+            lazy: () => import('./routes/staff-invitation').then((m) => ({ Component: m.StaffInvitationRoute })),
+          },
         ],
       },
       {
@@ -61,6 +65,13 @@ export const router = createBrowserRouter([
               { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },
+              {
+                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsOnly })),
+                children: [
+                  { path: '/staff', lazy: () => import('./routes/staff-users').then((m) => ({ Component: m.StaffUsersRoute })) },
+                  { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
+                ],
+              },
             ],
           },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

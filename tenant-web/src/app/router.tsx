@@ -30,6 +30,7 @@ export const routes: RouteObject[] = [
                 lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
               },
               { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
+              { path: '/sign-in-help', lazy: () => import('./routes/sign-in-help').then((m) => ({ Component: m.SignInHelpRoute })) },
               { path: '/invitation/:token', lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })) },
               { path: '/confirm-email', lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })) },
             ],
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
                   })),
               },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+              { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
               {

@@ -20,7 +20,7 @@ function loginPath(location: { pathname: string; search: string }) {
 }
 
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician }: { technician: boolean }) {
+function MainNav({ technician, admin = false }: { technician: boolean; admin?: boolean }) {
   const { t } = useTranslation();
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
@@ -63,6 +63,11 @@ function MainNav({ technician }: { technician: boolean }) {
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
+            {admin && (
+              <li>
+                <NavLink to="/staff">{t('nav.staff')}</NavLink>
+              </li>
+            )}
           </>
         )}
       </ul>
@@ -155,7 +160,7 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav technician={user.role === 'technician'} />
+          <MainNav technician={user.role === 'technician'} admin={user.role === 'admin'} />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">

@@ -109,11 +109,21 @@ export async function findStaffMember(db: DbOrTx, landlordId: string, staffId: s
   return row;
 }
 
+/** A colleague who may be given a case: not deactivated (decision 9T2). */
+export async function findAssignableStaff(db: DbOrTx, landlordId: string, staffId: string) {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.landlordId, landlordId), eq(staffUsers.id, staffId), isNull(staffUsers.deactivatedAt)));
+  return row;
+}
+
+/** The assignee picker: deactivated colleagues are not offered (their existing cases keep their name). */
 export async function listStaff(db: DbOrTx, landlordId: string) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
-    .where(eq(staffUsers.landlordId, landlordId))
+    .where(and(eq(staffUsers.landlordId, landlordId), isNull(staffUsers.deactivatedAt)))
     .orderBy(asc(staffUsers.name));
 }
 

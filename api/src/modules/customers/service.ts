@@ -18,7 +18,7 @@ import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
-import { INVITATION_TTL_DAYS, listLeaseRefs } from '../auth/service';
+import { INVITATION_TTL_DAYS, listLeaseRefs, portalOpenForCustomer } from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
 import { type ChangeRecord, recordChanges } from '../history/service';
 import { queueEmail } from '../outbox/service';
@@ -533,6 +533,7 @@ export async function inviteContact(deps: Deps, actor: StaffActor, customerId: s
   const landlord = await findLandlord(deps.db, actor.landlordId);
   if (!landlord?.portalEnabled) throw conflict('portal_disabled');
   const customer = await requireCustomer(deps.db, actor.landlordId, customerId);
+  if (!(await portalOpenForCustomer(deps.db, landlord.id, customer.id))) throw conflict('portal_not_in_pilot');
   const contact = (await repo.listContacts(deps.db, actor.landlordId, customerId)).find((c) => c.id === contactId);
   if (!contact) throw notFound('contact');
   if (!contact.email) throw badRequest('no_contact_email');

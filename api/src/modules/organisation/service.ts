@@ -5,6 +5,7 @@ import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { portalOpenForCustomer } from '../auth/service';
 import { canManageCustomers, canReadCustomers } from '../customers/policy';
 import { createInvitation, requireCustomer } from '../customers/service';
 import { queueEmail } from '../outbox/service';
@@ -66,6 +67,7 @@ async function sendInvitation(
   const landlord = await findLandlord(tx, scope.landlordId);
   if (!landlord?.portalEnabled) throw conflict('portal_disabled');
   const customer = await requireCustomer(tx, scope.landlordId, scope.customerId);
+  if (!(await portalOpenForCustomer(tx, scope.landlordId, scope.customerId))) throw conflict('portal_not_in_pilot');
   const invitation = await createInvitation(tx, deps, scope.landlordId, scope.customerId, invitee, null);
   await queueEmail(tx, scope.landlordId, {
     template: 'invitation',
