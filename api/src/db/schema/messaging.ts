@@ -79,6 +79,8 @@ export const attachments = pgTable(
     /** Or claimed by a case event or a work order (service cases). */
     caseEventId: uuid('case_event_id'),
     workOrderId: uuid('work_order_id'),
+    /** Or a lease's signed PDF (the newest one claimed is the lease's document). */
+    leaseId: uuid('lease_id'),
     uploaderKind: text('uploader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     uploaderId: uuid('uploader_id').notNull(),
     filename: text('filename').notNull(),
@@ -91,6 +93,7 @@ export const attachments = pgTable(
     index('attachments_message_idx').on(t.messageId),
     index('attachments_case_event_idx').on(t.caseEventId),
     index('attachments_work_order_idx').on(t.workOrderId),
+    index('attachments_lease_idx').on(t.leaseId),
     unique('attachments_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'attachments_message_fk',
@@ -107,6 +110,7 @@ export const attachments = pgTable(
       columns: [t.landlordId, t.workOrderId],
       foreignColumns: [workOrders.landlordId, workOrders.id],
     }),
+    foreignKey({ name: 'attachments_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
   ],
 );
 

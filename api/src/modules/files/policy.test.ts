@@ -6,11 +6,12 @@ import { staffFileReach } from './policy';
 describe('files policy', () => {
   // decisions.md 40: message files for roles that read messages (not technicians; finance reads the
   // inbox today), case files of every case except for technicians, who reach their assigned ones only.
-  it.each<[StaffRole, { messages: boolean; assigneeId: string | undefined }]>([
-    ['admin', { messages: true, assigneeId: undefined }],
-    ['manager', { messages: true, assigneeId: undefined }],
-    ['finance', { messages: true, assigneeId: undefined }],
-    ['technician', { messages: false, assigneeId: 'staff-technician' }],
+  // Leases' signed PDFs for whoever reads leases (issue 9: not technicians).
+  it.each<[StaffRole, { messages: boolean; assigneeId: string | undefined; leases: boolean }]>([
+    ['admin', { messages: true, assigneeId: undefined, leases: true }],
+    ['manager', { messages: true, assigneeId: undefined, leases: true }],
+    ['finance', { messages: true, assigneeId: undefined, leases: true }],
+    ['technician', { messages: false, assigneeId: 'staff-technician', leases: false }],
   ])('staffFileReach(%s) is %o', (role, expected) => {
     expect(staffFileReach(staff(role))).toStrictEqual(expected);
   });
