@@ -9,7 +9,7 @@ import type { DbOrTx } from './client';
 import { customerContacts, customers, portalMemberships } from './schema/customers';
 import { invoices } from './schema/invoices';
 import { landlords } from './schema/landlords';
-import { leaseUnits, leases } from './schema/leases';
+import { leases, leaseUnits } from './schema/leases';
 import { portalUsers } from './schema/portal-users';
 import { properties, units } from './schema/properties';
 import { staffUsers } from './schema/staff';

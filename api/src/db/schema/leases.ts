@@ -19,7 +19,6 @@ import { customers } from './customers';
 import { landlords } from './landlords';
 import { units } from './properties';
 
-
 export const leases = pgTable(
   'leases',
   {
@@ -54,9 +53,7 @@ export const leases = pgTable(
     unique('leases_landlord_id_key').on(t.landlordId, t.id),
     // Lease numbers are unique per landlord (409 lease_number_taken); also the list's number order.
     uniqueIndex('leases_landlord_number_key').on(t.landlordId, t.number),
-    uniqueIndex('leases_landlord_external_id_key')
-      .on(t.landlordId, t.externalId)
-      .where(sql`${t.externalId} is not null`),
+    uniqueIndex('leases_landlord_external_id_key').on(t.landlordId, t.externalId).where(sql`${t.externalId} is not null`),
     // The list: sorted by valid from, filtered by customer, status or type (each with the default order).
     index('leases_landlord_valid_from_idx').on(t.landlordId, t.validFrom, t.id),
     index('leases_landlord_customer_idx').on(t.landlordId, t.customerId, t.number),

@@ -158,9 +158,7 @@ export async function releaseLeaseDocuments(db: DbOrTx, landlordId: string, leas
   await db
     .update(attachments)
     .set({ leaseId: null })
-    .where(
-      and(eq(attachments.landlordId, landlordId), eq(attachments.leaseId, leaseId), keepId ? ne(attachments.id, keepId) : undefined),
-    );
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.leaseId, leaseId), keepId ? ne(attachments.id, keepId) : undefined));
 }
 
 /** A signature file referenced by a work order (claimed by the work order itself). */

@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL,
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { customers } from '../../db/schema/customers';
-import { leaseRentLines, leaseUnits, leases } from '../../db/schema/leases';
+import { leaseRentLines, leases, leaseUnits } from '../../db/schema/leases';
 import { properties, units } from '../../db/schema/properties';
 
 export type LeaseRow = typeof leases.$inferSelect;
@@ -207,7 +207,9 @@ export async function listLeases(db: DbOrTx, landlordId: string, query: LeaseLis
     query.type ? eq(leases.type, query.type) : undefined,
     query.customerId ? eq(leases.customerId, query.customerId) : undefined,
     query.propertyId ? holdsUnitWhere(sql`${units.propertyId} = ${query.propertyId}`) : undefined,
-    query.validOn ? and(lte(leases.validFrom, query.validOn), sql`(${leases.validTo} is null or ${leases.validTo} >= ${query.validOn})`) : undefined,
+    query.validOn
+      ? and(lte(leases.validFrom, query.validOn), sql`(${leases.validTo} is null or ${leases.validTo} >= ${query.validOn})`)
+      : undefined,
     query.archived === 'false' ? isNull(leases.archivedAt) : query.archived === 'true' ? isNotNull(leases.archivedAt) : undefined,
   );
   const from = () =>

@@ -117,7 +117,13 @@ async function readDetail(db: Db, landlordId: string, leaseId: string): Promise<
   ]);
   const unitAreas = units.map((u) => asNumber(u.areaM2));
   const unitsArea = unitAreas.some((a) => a !== null) ? Math.round(unitAreas.reduce<number>((s, a) => s + (a ?? 0), 0) * 100) / 100 : null;
-  const rentLines = lines.map((l) => ({ id: l.id, kind: l.kind, description: l.description, amountMinor: l.amountMinor, vatRate: l.vatRate }));
+  const rentLines = lines.map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    description: l.description,
+    amountMinor: l.amountMinor,
+    vatRate: l.vatRate,
+  }));
   const pdf = files.at(-1);
   return {
     id: lease.id,
@@ -272,7 +278,12 @@ export async function createLease(deps: Deps, actor: StaffActor, input: LeaseCre
       { units: true, rentLines: true },
     );
     if (input.signedPdfId) await setSignedPdf(tx, actor, row.id, input.signedPdfId);
-    await recordChange(tx, actor, { recordType: 'lease', recordId: row.id, action: 'created', after: await snapshot(tx, actor.landlordId, row.id) });
+    await recordChange(tx, actor, {
+      recordType: 'lease',
+      recordId: row.id,
+      action: 'created',
+      after: await snapshot(tx, actor.landlordId, row.id),
+    });
     return readDetail(tx, actor.landlordId, row.id);
   });
 }
@@ -301,7 +312,13 @@ export async function updateLease(deps: Deps, actor: StaffActor, leaseId: string
       rentLines: !isDeepStrictEqual(next.rentLines, current.rentLines),
     });
     if (patch.signedPdfId !== undefined) await setSignedPdf(tx, actor, leaseId, patch.signedPdfId);
-    await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'updated', before, after: await snapshot(tx, actor.landlordId, leaseId) });
+    await recordChange(tx, actor, {
+      recordType: 'lease',
+      recordId: leaseId,
+      action: 'updated',
+      before,
+      after: await snapshot(tx, actor.landlordId, leaseId),
+    });
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }
@@ -323,7 +340,13 @@ export async function terminateLease(deps: Deps, actor: StaffActor, leaseId: str
     if (endDate < noticeDate || endDate < lease.validFrom) throw badRequest('lease_end_before_notice');
     const before = await snapshot(tx, actor.landlordId, leaseId);
     await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { status: 'terminated', noticeDate, validTo: endDate });
-    await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'updated', before, after: await snapshot(tx, actor.landlordId, leaseId) });
+    await recordChange(tx, actor, {
+      recordType: 'lease',
+      recordId: leaseId,
+      action: 'updated',
+      before,
+      after: await snapshot(tx, actor.landlordId, leaseId),
+    });
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }
@@ -338,7 +361,13 @@ export async function endLease(deps: Deps, actor: StaffActor, leaseId: string): 
     if (!lease.validTo || lease.validTo >= today()) throw conflict('lease_still_running');
     const before = await snapshot(tx, actor.landlordId, leaseId);
     await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { status: 'ended' });
-    await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'updated', before, after: await snapshot(tx, actor.landlordId, leaseId) });
+    await recordChange(tx, actor, {
+      recordType: 'lease',
+      recordId: leaseId,
+      action: 'updated',
+      before,
+      after: await snapshot(tx, actor.landlordId, leaseId),
+    });
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }
@@ -419,7 +448,12 @@ export async function upsertLeaseByExternalId(
     const existing = await repo.findLeaseByExternalId(tx, { landlordId, externalId: input.externalId });
     if (!existing) {
       const row = await writeLease(tx, actor, null, state, { units: true, rentLines: true });
-      await recordChange(tx, actor, { recordType: 'lease', recordId: row.id, action: 'created', after: await snapshot(tx, landlordId, row.id) });
+      await recordChange(tx, actor, {
+        recordType: 'lease',
+        recordId: row.id,
+        action: 'created',
+        after: await snapshot(tx, landlordId, row.id),
+      });
       return { id: row.id, outcome: 'created' as const };
     }
     const current = await loadState(tx, landlordId, existing);
