@@ -168,6 +168,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
   // --- console: leases (issue 9); another landlord naming the victim's customer and unit finds neither ---
   'GET /api/v1/leases': staffRoute('own', 403),
+  'GET /api/v1/leases/unit-options': staffRoute('own', 403),
   'POST /api/v1/leases': staffRoute(404, 403, {
     body: (f) => ({
       number: `M-${tag()}`,

@@ -202,3 +202,22 @@ export type LeaseListQuery = z.output<typeof LeaseListQuerySchema>;
 export const LeasePageSchema = cursorPageOf(LeaseSummarySchema);
 export type LeasePage = z.infer<typeof LeasePageSchema>;
 export const LeaseParamsSchema = z.object({ leaseId: z.uuid() });
+
+/** The console's unit picker for a lease: units by number, address or property name, with the lease holding them today. */
+export const UnitOptionQuerySchema = z.object({
+  q: oneLine().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const UnitOptionSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.string(),
+  address: z.string(),
+  areaM2: z.number().nullable(),
+  property: z.object({ id: z.uuid(), name: z.string() }),
+  /** The number of a running lease holding the unit today, if any. */
+  leasedBy: z.string().nullable(),
+});
+export type UnitOption = z.infer<typeof UnitOptionSchema>;
+export const UnitOptionListSchema = z.object({ items: z.array(UnitOptionSchema) });
+export type UnitOptionList = z.infer<typeof UnitOptionListSchema>;

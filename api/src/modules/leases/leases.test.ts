@@ -478,3 +478,24 @@ describe('leases: the list', () => {
     void b1;
   });
 });
+
+describe('leases: the unit picker', () => {
+  it('finds the landlord’s units by number, address or property, with the lease holding each today', async () => {
+    const { l, property, units, manager } = await setUp();
+    await manager.post('/api/v1/leases', leaseBody(l, [units[0]!.id], { number: `PICK-${tag()}`, validFrom: '2020-01-01' }));
+    const res = await manager.get(`/api/v1/leases/unit-options?q=${encodeURIComponent(property.name)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { number: string; leasedBy: string | null; areaM2: number | null }[];
+    expect(items.map((u) => [u.number, u.leasedBy?.startsWith('PICK-') ?? null, u.areaM2])).toEqual([
+      ['1102', true, 61.5],
+      ['F12', null, 8],
+      ['P3', null, null],
+    ]);
+    expect((await manager.get('/api/v1/leases/unit-options?q=förråd 12')).json().items.map((u: { id: string }) => u.id)).toEqual([
+      units[1]!.id,
+    ]);
+    const other = await setUp();
+    expect((await other.manager.get(`/api/v1/leases/unit-options?q=${encodeURIComponent(property.name)}`)).json().items).toEqual([]);
+    expect((await (await signIn(t.app, 'staff', l.technician.email)).get('/api/v1/leases/unit-options')).statusCode).toBe(403);
+  });
+});

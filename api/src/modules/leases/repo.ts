@@ -240,3 +240,34 @@ export async function listLeases(db: DbOrTx, landlordId: string, query: LeaseLis
   ]);
   return { ...ks.page(rows, query.limit, pos), ...count };
 }
+
+/** Units to pick for a lease, by number, address or property name, with the running lease holding each today. */
+export async function searchUnits(db: DbOrTx, p: { landlordId: string; q?: string | undefined; limit: number; today: string }) {
+  const like = p.q ? `%${escapeLike(p.q)}%` : undefined;
+  return db
+    .select({
+      id: units.id,
+      number: units.number,
+      type: units.type,
+      address: units.address,
+      areaM2: units.areaM2,
+      propertyId: properties.id,
+      propertyName: properties.name,
+      leasedBy: sql<string | null>`(select ${leases.number} from ${leaseUnits}
+        inner join ${leases} on ${leases.landlordId} = ${leaseUnits.landlordId} and ${leases.id} = ${leaseUnits.leaseId}
+        where ${leaseUnits.landlordId} = ${units.landlordId} and ${leaseUnits.unitId} = ${units.id}
+          and ${leases.status} in ('active', 'terminated') and ${leases.archivedAt} is null
+          and ${leases.validFrom} <= ${p.today}::date and (${leases.validTo} is null or ${leases.validTo} >= ${p.today}::date)
+        limit 1)`,
+    })
+    .from(units)
+    .innerJoin(properties, and(eq(properties.landlordId, units.landlordId), eq(properties.id, units.propertyId)))
+    .where(
+      and(
+        eq(units.landlordId, p.landlordId),
+        like ? or(ilike(units.number, like), ilike(units.address, like), ilike(properties.name, like)) : undefined,
+      ),
+    )
+    .orderBy(asc(properties.name), asc(units.number), asc(units.id))
+    .limit(p.limit);
+}

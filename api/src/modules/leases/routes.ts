@@ -6,6 +6,8 @@ import {
   LeaseParamsSchema,
   LeasePatchSchema,
   LeaseTerminateSchema,
+  UnitOptionListSchema,
+  UnitOptionQuerySchema,
 } from '@portico/shared/contracts/leases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,6 +23,12 @@ export async function leaseRoutes(fastify: FastifyInstance) {
 
   app.get('/leases', { schema: { tags, querystring: LeaseListQuerySchema, response: { 200: LeasePageSchema } } }, (request) =>
     service.listLeases(app.deps, request.staff!, request.query),
+  );
+
+  app.get(
+    '/leases/unit-options',
+    { schema: { tags, querystring: UnitOptionQuerySchema, response: { 200: UnitOptionListSchema } } },
+    (request) => service.listUnitOptions(app.deps, request.staff!, request.query),
   );
 
   app.post('/leases', { schema: { tags, body: LeaseCreateSchema, response: { 201: LeaseDetailSchema } } }, async (request, reply) =>

@@ -10,6 +10,7 @@ import {
   LeaseUpsertSchema,
   leaseProblems,
   type RentTotals,
+  type UnitOptionList,
 } from '@portico/shared/contracts/leases';
 import { addMonths, formatISO, lastDayOfMonth, parseISO } from 'date-fns';
 import type { StaffActor } from '../../actors';
@@ -176,6 +177,26 @@ export async function listLeases(deps: Deps, actor: StaffActor, query: LeaseList
       validFrom: r.lease.validFrom,
       validTo: r.lease.validTo,
       archived: r.lease.archivedAt !== null,
+    })),
+  };
+}
+
+export async function listUnitOptions(
+  deps: Deps,
+  actor: StaffActor,
+  query: { q?: string | undefined; limit: number },
+): Promise<UnitOptionList> {
+  if (!canReadLeases(actor)) throw forbidden();
+  const rows = await repo.searchUnits(deps.db, { landlordId: actor.landlordId, ...query, today: today() });
+  return {
+    items: rows.map((u) => ({
+      id: u.id,
+      number: u.number,
+      type: u.type,
+      address: u.address,
+      areaM2: asNumber(u.areaM2),
+      property: { id: u.propertyId, name: u.propertyName },
+      leasedBy: u.leasedBy,
     })),
   };
 }
