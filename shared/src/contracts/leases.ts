@@ -176,6 +176,8 @@ export const LeaseDetailSchema = LeaseSummarySchema.extend({
   noticeDate: z.string().nullable(),
   rentLines: z.array(RentLineSchema),
   totals: RentTotalsSchema,
+  /** The landlord's currency (Sweden SEK, Denmark DKK); amounts are in its minor unit. */
+  currency: z.enum(['SEK', 'DKK']),
   signedPdf: AttachmentSchema.nullable(),
   externalId: z.string().nullable(),
   archivedAt: isoDateTime().nullable(),

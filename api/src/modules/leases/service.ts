@@ -19,6 +19,7 @@ import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { claimAll, listAttachments, releaseLeaseDocuments, toAttachment } from '../files/service';
 import { recordChange } from '../history/service';
+import { findLandlord } from '../settings/service';
 import { canManageLeases, canReadLeases } from './policy';
 import * as repo from './repo';
 
@@ -69,10 +70,8 @@ async function translateUnique<T>(write: () => Promise<T>): Promise<T> {
 }
 
 async function loadState(db: Db, landlordId: string, lease: repo.LeaseRow): Promise<LeaseState> {
-  const [units, lines] = await Promise.all([
-    repo.listLeaseUnits(db, { landlordId, leaseIds: [lease.id] }),
-    repo.listRentLines(db, { landlordId, leaseId: lease.id }),
-  ]);
+  const units = await repo.listLeaseUnits(db, { landlordId, leaseIds: [lease.id] });
+  const lines = await repo.listRentLines(db, { landlordId, leaseId: lease.id });
   return {
     number: lease.number,
     type: lease.type,
@@ -111,11 +110,11 @@ async function readDetail(db: Db, landlordId: string, leaseId: string): Promise<
   const found = await repo.findLease(db, { landlordId, leaseId });
   if (!found) throw notFound('lease');
   const { lease, customerName } = found;
-  const [units, lines, files] = await Promise.all([
-    repo.listLeaseUnits(db, { landlordId, leaseIds: [lease.id] }),
-    repo.listRentLines(db, { landlordId, leaseId: lease.id }),
-    listAttachments(db, landlordId, 'leaseId', [lease.id]),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const units = await repo.listLeaseUnits(db, { landlordId, leaseIds: [lease.id] });
+  const lines = await repo.listRentLines(db, { landlordId, leaseId: lease.id });
+  const files = await listAttachments(db, landlordId, 'leaseId', [lease.id]);
+  const landlord = await findLandlord(db, landlordId);
   const unitAreas = units.map((u) => asNumber(u.areaM2));
   const unitsArea = unitAreas.some((a) => a !== null) ? Math.round(unitAreas.reduce<number>((s, a) => s + (a ?? 0), 0) * 100) / 100 : null;
   const rentLines = lines.map((l) => ({
@@ -151,6 +150,7 @@ async function readDetail(db: Db, landlordId: string, leaseId: string): Promise<
     noticeDate: lease.noticeDate,
     rentLines,
     totals: rentTotals(rentLines),
+    currency: landlord?.country === 'DK' ? 'DKK' : 'SEK',
     signedPdf: pdf ? toAttachment(pdf) : null,
     externalId: lease.externalId,
     archivedAt: lease.archivedAt?.toISOString() ?? null,
