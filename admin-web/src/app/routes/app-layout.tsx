@@ -52,6 +52,9 @@ function MainNav({ technician }: { technician: boolean }) {
               <NavLink to="/customers">{t('nav.customers')}</NavLink>
             </li>
             <li>
+              <NavLink to="/leases">{t('nav.leases')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/objects">{t('nav.objects')}</NavLink>
             </li>
             <li>
