@@ -60,7 +60,13 @@ function StatusActions({ lease }: { lease: LeaseDetail }) {
           </Button>
         ))}
       </Group>
-      <Modal opened={open !== null} onClose={close} title={open ? t(`leases.actions.${open}Title`, { number: lease.number }) : ''} centered>
+      <Modal
+        opened={open !== null}
+        onClose={close}
+        title={open ? t(`leases.actions.${open}Title`, { number: lease.number }) : ''}
+        closeButtonProps={{ 'aria-label': t('leases.actions.cancel') }}
+        centered
+      >
         {open && (
           <form
             onSubmit={(event) => {
