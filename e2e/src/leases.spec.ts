@@ -85,7 +85,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
 
       await page.getByRole('heading', { level: 1, name: `Lease ${number}` }).waitFor();
       expect(page.url()).toMatch(/\/leases\/[0-9a-f-]{36}$/);
-      await expect(page.getByTestId('lease-total').innerText()).resolves.toMatch(/8,900\.50/);
+      await expect(page.getByTestId('lease-total').textContent()).resolves.toMatch(/8,900\.50/);
       await page.getByRole('cell', { name: unitAddress }).waitFor();
       await page.getByText('54.5 m² (sum of the units)').waitFor();
       const pdfLink = page.getByRole('link', { name: 'signed-lease.pdf' });
