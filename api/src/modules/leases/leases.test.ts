@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, makeLandlord, PASSWORD, PDF, PNG, signIn, type TestLandlord } from '../../../test/helpers';
 import { insertCustomer, insertProperty, insertStaff } from '../../db/fixtures';
+import { customerHasRunningLease } from './service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -497,5 +498,27 @@ describe('leases: the unit picker', () => {
     const other = await setUp();
     expect((await other.manager.get(`/api/v1/leases/unit-options?q=${encodeURIComponent(property.name)}`)).json().items).toEqual([]);
     expect((await (await signIn(t.app, 'staff', l.technician.email)).get('/api/v1/leases/unit-options')).statusCode).toBe(403);
+  });
+});
+
+describe('leases: for the customers module', () => {
+  it('tells whether a customer holds a running lease: active or terminated count, ended or archived do not', async () => {
+    const { l, units, manager } = await setUp();
+    const fresh = await insertCustomer(t.app.db, { landlordId: l.landlord.id, kind: 'person', name: `Fresh ${tag()}` }, []);
+    const has = () => customerHasRunningLease(t.app.db, l.landlord.id, fresh.customer.id);
+    expect(await has()).toBe(false);
+    const lease = (
+      await manager.post('/api/v1/leases', leaseBody(l, [units[0]!.id], { customerId: fresh.customer.id, validFrom: '2024-01-01' }))
+    ).json();
+    expect(await has()).toBe(true);
+    await manager.post(`/api/v1/leases/${lease.id}/terminate`, { noticeDate: '2024-02-01' });
+    expect(await has()).toBe(true);
+    expect((await manager.post(`/api/v1/leases/${lease.id}/end`)).statusCode).toBe(200);
+    expect(await has()).toBe(false);
+    // Another landlord asking about this customer learns nothing.
+    const other = await makeLandlord(t.app);
+    await manager.post('/api/v1/leases', leaseBody(l, [units[1]!.id], { customerId: fresh.customer.id, type: 'storage' }));
+    expect(await customerHasRunningLease(t.app.db, other.landlord.id, fresh.customer.id)).toBe(false);
+    expect(await has()).toBe(true);
   });
 });

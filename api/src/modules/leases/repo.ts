@@ -271,3 +271,20 @@ export async function searchUnits(db: DbOrTx, p: { landlordId: string; q?: strin
     .orderBy(asc(properties.name), asc(units.number), asc(units.id))
     .limit(p.limit);
 }
+
+/** Whether a customer holds a running lease (active or terminated, not archived). */
+export async function customerHasRunningLease(db: DbOrTx, p: { landlordId: string; customerId: string }) {
+  const [row] = await db
+    .select({ id: leases.id })
+    .from(leases)
+    .where(
+      and(
+        eq(leases.landlordId, p.landlordId),
+        eq(leases.customerId, p.customerId),
+        inArray(leases.status, ['active', 'terminated']),
+        isNull(leases.archivedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -499,3 +499,10 @@ export async function upsertLeaseByExternalId(
   // In the caller's transaction when given one; a plain connection gets a transaction of its own.
   return 'rollback' in db ? write(db) : (db as Deps['db']).transaction(write);
 }
+
+/**
+ * For the customers module: a customer with a running lease (active, or terminated and not yet
+ * ended; archived leases do not count) cannot be deleted (409 `customer_has_active_leases`).
+ */
+export const customerHasRunningLease = (db: DbOrTx, landlordId: string, customerId: string) =>
+  repo.customerHasRunningLease(db, { landlordId, customerId });
