@@ -13,6 +13,7 @@ import { eidRoutes } from './modules/eid/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { historyRoutes } from './modules/history/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
+import { leaseRoutes } from './modules/leases/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { propertyRoutes } from './modules/properties/routes';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(staffInvitationRoutes, { prefix: '/api/v1/auth' });
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
+  await app.register(leaseRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });

@@ -221,6 +221,24 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/units/:unitId/restore': staffRoute(404, 403),
   // --- console: a record's change history (issue 9) ---
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
+  // --- console: leases (issue 9); another landlord naming the victim's customer and unit finds neither ---
+  'GET /api/v1/leases': staffRoute('own', 403),
+  'GET /api/v1/leases/unit-options': staffRoute('own', 403),
+  'POST /api/v1/leases': staffRoute(404, 403, {
+    body: (f) => ({
+      number: `M-${tag()}`,
+      type: 'residential',
+      customerId: f.ids.customerId,
+      unitIds: [f.ids.unitId],
+      validFrom: '2090-01-01',
+    }),
+  }),
+  'GET /api/v1/leases/:leaseId': staffRoute(404, 403),
+  'PATCH /api/v1/leases/:leaseId': staffRoute(404, 403, { body: () => ({ noticePeriodMonths: 2 }) }),
+  'POST /api/v1/leases/:leaseId/terminate': staffRoute(404, 403, { body: () => ({}) }),
+  'POST /api/v1/leases/:leaseId/end': staffRoute(404, 403),
+  'POST /api/v1/leases/:leaseId/archive': staffRoute(404, 403),
+  'POST /api/v1/leases/:leaseId/restore': staffRoute(404, 403),
 
   // --- portal: the victim's own 'user' may do everything but manage people, invoices and statistics ---
   'GET /api/v1/portal/threads': portalRoute('own', 'allowed'),

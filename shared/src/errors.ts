@@ -80,6 +80,14 @@ export const ERROR_CODES = [
   'customer_has_leases',
   'customer_in_use',
   'contact_has_portal_user',
+  'lease_number_taken',
+  'unit_already_leased',
+  'valid_to_before_valid_from',
+  'vat_not_allowed_on_residential',
+  'lease_document_not_pdf',
+  'lease_end_before_notice',
+  'lease_still_running',
+  'lease_is_active',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

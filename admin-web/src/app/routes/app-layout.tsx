@@ -53,6 +53,7 @@ function MainNav({ technician, admin = false }: { technician: boolean; admin?: b
             </li>
             <li>
               <NavLink to="/properties">{t('nav.properties')}</NavLink>
+              <NavLink to="/leases">{t('nav.leases')}</NavLink>
             </li>
             <li>
               <NavLink to="/objects">{t('nav.objects')}</NavLink>

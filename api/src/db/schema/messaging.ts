@@ -82,6 +82,8 @@ export const attachments = pgTable(
     workOrderId: uuid('work_order_id'),
     /** Or an image of a property (issue 9; shown to its tenants from issue 12). */
     propertyId: uuid('property_id'),
+    /** Or a lease's signed PDF (the newest one claimed is the lease's document). */
+    leaseId: uuid('lease_id'),
     uploaderKind: text('uploader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     uploaderId: uuid('uploader_id').notNull(),
     filename: text('filename').notNull(),
@@ -95,6 +97,7 @@ export const attachments = pgTable(
     index('attachments_case_event_idx').on(t.caseEventId),
     index('attachments_work_order_idx').on(t.workOrderId),
     index('attachments_property_idx').on(t.landlordId, t.propertyId),
+    index('attachments_lease_idx').on(t.leaseId),
     unique('attachments_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'attachments_message_fk',
@@ -116,6 +119,7 @@ export const attachments = pgTable(
       columns: [t.landlordId, t.propertyId],
       foreignColumns: [properties.landlordId, properties.id],
     }),
+    foreignKey({ name: 'attachments_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
   ],
 );
 

@@ -11,4 +11,5 @@ export const staffFileReach = (actor: StaffActor) => ({
   messages: canUseMessaging(actor),
   assigneeId: seesOnlyAssigned(actor) ? actor.id : undefined,
   propertyImages: canReadMasterData(actor),
+  leases: canReadMasterData(actor),
 });

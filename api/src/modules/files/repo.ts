@@ -4,14 +4,20 @@ import { caseEvents, caseRecipients, cases, workOrders } from '../../db/schema/c
 import { attachments, messages, threads } from '../../db/schema/messaging';
 
 export type Uploader = { kind: 'staff' | 'tenant'; id: string };
-/** What an upload can belong to: one message, one case event (reply or note), one work order or one property (an image). */
-export type AttachTarget = { messageId: string } | { caseEventId: string } | { workOrderId: string } | { propertyId: string };
+/** What an upload can belong to: one message, one case event (reply or note), one work order, one property (an image) or one lease (its signed PDF). */
+export type AttachTarget =
+  | { messageId: string }
+  | { caseEventId: string }
+  | { workOrderId: string }
+  | { propertyId: string }
+  | { leaseId: string };
 
 const unclaimed = and(
   isNull(attachments.messageId),
   isNull(attachments.caseEventId),
   isNull(attachments.workOrderId),
   isNull(attachments.propertyId),
+  isNull(attachments.leaseId),
 );
 
 export async function insertAttachment(
@@ -50,11 +56,11 @@ export async function claimAttachments(db: DbOrTx, landlordId: string, uploader:
   return rows.length;
 }
 
-/** The attachments of some messages, case events, work orders or properties. */
+/** The attachments of some messages, case events, work orders properties or leases. */
 export async function listAttachments(
   db: DbOrTx,
   landlordId: string,
-  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId',
+  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId' | 'leaseId',
   ids: string[],
 ) {
   if (!ids.length) return [];
@@ -75,6 +81,8 @@ export type StaffFileScope = {
   assigneeId?: string | undefined;
   /** May read properties (and so their images). */
   propertyImages: boolean;
+  /** May read leases (and so their signed PDFs). */
+  leases?: boolean | undefined;
 };
 
 /**
@@ -99,6 +107,7 @@ export async function findStaffAttachment(db: DbOrTx, p: StaffFileScope & { atta
         or(
           p.messages ? isNotNull(attachments.messageId) : undefined,
           p.propertyImages ? isNotNull(attachments.propertyId) : undefined,
+          p.leases ? isNotNull(attachments.leaseId) : undefined,
           and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
           and(unclaimed, eq(attachments.uploaderKind, p.uploader.kind), eq(attachments.uploaderId, p.uploader.id)),
         ),
@@ -148,6 +157,17 @@ export async function findTenantAttachment(db: DbOrTx, p: { customerIds: string[
       ),
     );
   return row?.attachment;
+}
+
+/**
+ * Lets go of a lease's documents other than `keepId` (replaced or removed): unclaimed again, the
+ * stale-upload sweeper deletes them with their files.
+ */
+export async function releaseLeaseDocuments(db: DbOrTx, landlordId: string, leaseId: string, keepId: string | null) {
+  await db
+    .update(attachments)
+    .set({ leaseId: null })
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.leaseId, leaseId), keepId ? ne(attachments.id, keepId) : undefined));
 }
 
 /** A signature file referenced by a work order (claimed by the work order itself). */

@@ -9,7 +9,7 @@ import { listMemberships } from '../auth/service';
 import { staffFileReach } from './policy';
 import * as repo from './repo';
 
-export { listAttachments } from './repo';
+export { listAttachments, releaseLeaseDocuments } from './repo';
 
 export const toAttachment = (a: { id: string; filename: string; contentType: string; size: number }): Attachment => ({
   id: a.id,

@@ -3,7 +3,7 @@ import { and, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
-import { leases } from '../../db/schema/leases';
+import { leases, leaseUnits } from '../../db/schema/leases';
 import { properties, units } from '../../db/schema/properties';
 import { staffUsers } from '../../db/schema/staff';
 
@@ -242,10 +242,12 @@ export async function listUnits(
  * get several units (a `lease_units` table), extend this query and nothing else.
  */
 export async function unitHasRunningLeases(db: DbOrTx, landlordId: string, unitId: string): Promise<boolean> {
+  // Every unit of a lease is in lease_units (the main unit `leases.unit_id` included).
   const [row] = await db
     .select({ one: sql`1` })
-    .from(leases)
-    .where(and(eq(leases.landlordId, landlordId), eq(leases.unitId, unitId), inArray(leases.status, ['active', 'terminated'])))
+    .from(leaseUnits)
+    .innerJoin(leases, and(eq(leases.landlordId, leaseUnits.landlordId), eq(leases.id, leaseUnits.leaseId)))
+    .where(and(eq(leaseUnits.landlordId, landlordId), eq(leaseUnits.unitId, unitId), inArray(leases.status, ['active', 'terminated'])))
     .limit(1);
   return !!row;
 }
