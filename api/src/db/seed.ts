@@ -4,9 +4,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CaseStatus } from '@portico/shared/contracts/cases';
+import { CustomerCreateSchema } from '@portico/shared/contracts/customers';
+import { type LeaseCreateInput, LeaseCreateSchema } from '@portico/shared/contracts/leases';
+import { PropertyCreateSchema, type Unit, UnitCreateSchema } from '@portico/shared/contracts/properties';
 import { addDays, addMonths, format, subDays, subMonths } from 'date-fns';
 import { sv } from 'date-fns/locale';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { StaffActor, TenantActor } from '../actors';
 import { loadConfig } from '../config';
 import type { Deps } from '../deps';
@@ -14,14 +18,17 @@ import { openInfra } from '../infra';
 import { createObject } from '../modules/cases/objects';
 import { reply as caseReply, changeStatus, createCase } from '../modules/cases/service';
 import { addWorkOrder } from '../modules/cases/work-orders';
+import { createCustomer } from '../modules/customers/service';
+import { recordChange } from '../modules/history/service';
+import { createLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
-import { insertCustomer, insertInvoice, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from './fixtures';
+import { createProperty, createUnit } from '../modules/properties/service';
+import { createLandlord, updateSettings } from '../modules/settings/service';
+import { insertInvoice, insertPortalUser, insertStaff } from './fixtures';
 import { cases } from './schema/cases';
 import { customerContacts, portalMemberships } from './schema/customers';
 import { landlords } from './schema/landlords';
 import { portalUsers } from './schema/portal-users';
-import { properties } from './schema/properties';
-import { staffUsers } from './schema/staff';
 
 export const DEMO_PASSWORD = 'Portico-Demo-2026';
 const SE_NAME = 'Göta Fastigheter AB';
@@ -39,6 +46,48 @@ const tenantActor = (u: { id: string; name: string; email: string }, landlordId:
   invoicesRequireStrongAuth: false,
 });
 
+type PropertyInput = z.input<typeof PropertyCreateSchema>;
+type UnitInput = Omit<z.input<typeof UnitCreateSchema>, 'propertyId'>;
+
+/** A landlord as `npm run landlord:create` makes one (the system as the actor of its first history entry). */
+const newLandlord = (deps: Deps, input: { name: string; country: 'SE' | 'DK'; defaultLocale: 'sv' | 'da' | 'en' }) =>
+  deps.db.transaction((tx) => createLandlord(tx, (landlordId) => ({ kind: 'system', name: 'Demo data', landlordId }), input));
+
+/**
+ * A colleague who has accepted their invitation: inserted with the demo password (the invitation
+ * round trip needs the e-mailed token), with the history entry an invitation would have left.
+ */
+async function newStaff(db: Deps['db'], values: Parameters<typeof insertStaff>[1]) {
+  const staff = await insertStaff(db, values);
+  const { email, name, role } = values;
+  await recordChange(
+    db,
+    { kind: 'system', name: 'Demo data', landlordId: values.landlordId },
+    {
+      recordType: 'staff_user',
+      recordId: staff.id,
+      action: 'created',
+      after: { email, name, role },
+    },
+  );
+  return staff;
+}
+
+/** A property and its units, as the console creates them (each input parsed by its contract). */
+async function newProperty(deps: Deps, actor: StaffActor, input: PropertyInput, unitInputs: UnitInput[]) {
+  const property = await createProperty(deps, actor, PropertyCreateSchema.parse(input));
+  const units: Unit[] = [];
+  for (const unit of unitInputs) units.push(await createUnit(deps, actor, UnitCreateSchema.parse({ ...unit, propertyId: property.id })));
+  return { property, units };
+}
+
+async function newCustomer(deps: Deps, actor: StaffActor, input: z.input<typeof CustomerCreateSchema>) {
+  const customer = await createCustomer(deps, actor, CustomerCreateSchema.parse(input));
+  return { customer, contacts: customer.contacts };
+}
+
+const newLease = (deps: Deps, actor: StaffActor, input: LeaseCreateInput) => createLease(deps, actor, LeaseCreateSchema.parse(input));
+
 /** A calendar date as the database's `date` columns store it. */
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
@@ -51,67 +100,97 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   const password = DEMO_PASSWORD;
 
   // --- Sweden: classic password policy (seed 001), portal on ---
-  const se = await insertLandlord(db, {
-    name: SE_NAME,
-    country: 'SE',
-    defaultLocale: 'sv',
-    portalEnabled: true,
-    passwordPolicy: 'classic',
-  });
+  // Landlords, properties, units, customers and leases go through the services the console and the
+  // API use (issue 9), so the demo carries the same checks and a "created" history entry on every
+  // record. Staff and portal users with the demo password stand for people who have already
+  // accepted their invitations: inserted with their password set.
+  const se = await newLandlord(deps, { name: SE_NAME, country: 'SE', defaultLocale: 'sv' });
+  const seAdmin = await newStaff(db, { landlordId: se.id, email: 'anna.berg@gota.example', name: 'Anna Berg', role: 'admin', password });
+  const anna = staffActor({ ...seAdmin });
   // The README's promise: Göta's invoices need BankID (step-up), Nordhavn's do not.
-  await db.update(landlords).set({ invoicesRequireStrongAuth: true }).where(eq(landlords.id, se.id));
-  const seAdmin = await insertStaff(db, { landlordId: se.id, email: 'anna.berg@gota.example', name: 'Anna Berg', role: 'admin', password });
-  await insertStaff(db, { landlordId: se.id, email: 'erik.lund@gota.example', name: 'Erik Lund', role: 'manager', password });
-  await insertStaff(db, { landlordId: se.id, email: 'tove.ek@gota.example', name: 'Tove Ek', role: 'technician', password });
-  const { units: seUnits } = await insertProperty(
-    db,
-    { landlordId: se.id, name: 'Lilla Bommen 8', street: 'Lilla Bommen 8', postalCode: '411 04', city: 'Göteborg' },
+  await updateSettings(deps, anna, { portalEnabled: true, passwordPolicy: 'classic', invoicesRequireStrongAuth: true });
+  const erik = await newStaff(db, { landlordId: se.id, email: 'erik.lund@gota.example', name: 'Erik Lund', role: 'manager', password });
+  const tove = await newStaff(db, { landlordId: se.id, email: 'tove.ek@gota.example', name: 'Tove Ek', role: 'technician', password });
+  const { units: seUnits } = await newProperty(
+    deps,
+    anna,
+    {
+      name: 'Lilla Bommen 8',
+      designation: 'Göteborg Gullbergsvass 703:24',
+      street: 'Lilla Bommen 8',
+      postalCode: '411 04',
+      city: 'Göteborg',
+      yearBuilt: 1989,
+      floors: 14,
+      areaInfo: 'Sophämtning tisdagar. Tvättstugan bokas i porten. Cykelrum i källaren.',
+      managerId: erik.id,
+      externalId: 'GF-LB8',
+    },
     [
-      { number: '1201', type: 'apartment', address: 'Lilla Bommen 8, lgh 1201', areaM2: '74', floor: '12' },
-      { number: 'F12', type: 'storage', address: 'Lilla Bommen 8, förråd 12', areaM2: '4', floor: '-1' },
-      { number: '0401', type: 'office', address: 'Lilla Bommen 8, plan 4', areaM2: '350', floor: '4' },
-      { number: '0903', type: 'apartment', address: 'Lilla Bommen 8, lgh 0903', areaM2: '58', floor: '9' },
+      { number: '1201', type: 'apartment', address: 'Lilla Bommen 8, lgh 1201', areaM2: 74, floor: '12' },
+      { number: 'F12', type: 'storage', address: 'Lilla Bommen 8, förråd 12', areaM2: 4, floor: '-1' },
+      { number: '0401', type: 'office', address: 'Lilla Bommen 8, plan 4', areaM2: 350, floor: '4' },
+      { number: '0903', type: 'apartment', address: 'Lilla Bommen 8, lgh 0903', areaM2: 58, floor: '9' },
     ],
   );
-  const [flat, storage, office, flat2] = seUnits as [(typeof seUnits)[0], (typeof seUnits)[0], (typeof seUnits)[0], (typeof seUnits)[0]];
+  const [flat, storage, office, flat2] = seUnits as [Unit, Unit, Unit, Unit];
 
-  const karin = await insertCustomer(
-    db,
-    { landlordId: se.id, kind: 'person', name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' },
-    [{ name: 'Karin Holm', email: 'karin.holm@example.se', phone: '+46701234567' }],
-  );
-  const karinFlat = await insertLease(db, {
-    landlordId: se.id,
-    customerId: karin.customer.id,
-    unitId: flat.id,
-    number: 'HA-23-0415',
-    validFrom: '2023-04-01',
+  const karin = await newCustomer(deps, anna, {
+    kind: 'person',
+    name: 'Karin Holm',
+    identityNumber: '198112289874',
+    email: 'karin.holm@example.se',
+    phone: '+46701234567',
   });
-  await insertLease(db, {
-    landlordId: se.id,
+  const karinFlat = await newLease(deps, anna, {
+    number: 'HA-23-0415',
+    type: 'residential',
     customerId: karin.customer.id,
-    unitId: storage.id,
-    number: 'HA-23-0416',
+    unitIds: [flat.id],
     validFrom: '2023-04-01',
+    rentLines: [
+      { kind: 'rent', amountMinor: 1_185_000 },
+      { kind: 'heating', amountMinor: 45_000 },
+    ],
+  });
+  await newLease(deps, anna, {
+    number: 'HA-23-0416',
+    type: 'storage',
+    customerId: karin.customer.id,
+    unitIds: [storage.id],
+    validFrom: '2023-04-01',
+    noticePeriodMonths: 1,
+    rentLines: [{ kind: 'storage', amountMinor: 25_000 }],
   });
   const karinUser = await insertPortalUser(db, { email: 'karin.holm@example.se', name: 'Karin Holm', password }, [
     { landlordId: se.id, customerId: karin.customer.id, contactId: karin.contacts[0]!.id, role: 'main_admin' },
   ]);
 
-  const company = await insertCustomer(
-    db,
-    { landlordId: se.id, kind: 'company', name: 'Kontorsbolaget AB', email: 'info@kontorsbolaget.example' },
-    [
+  const company = await newCustomer(deps, anna, {
+    kind: 'company',
+    name: 'Kontorsbolaget AB',
+    identityNumber: '5560360793',
+    email: 'info@kontorsbolaget.example',
+    street: 'Lilla Bommen 8',
+    postalCode: '411 04',
+    city: 'Göteborg',
+    contacts: [
       { name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example', phone: '+46709876543' },
       { name: 'Sofia Ek', email: 'sofia.ek@kontorsbolaget.example' },
     ],
-  );
-  const officeLease = await insertLease(db, {
-    landlordId: se.id,
-    customerId: company.customer.id,
-    unitId: office.id,
+  });
+  const officeLease = await newLease(deps, anna, {
     number: 'HA-24-0101',
+    type: 'commercial',
+    customerId: company.customer.id,
+    unitIds: [office.id],
     validFrom: '2024-01-01',
+    validTo: '2028-12-31',
+    noticePeriodMonths: 9,
+    rentLines: [
+      { kind: 'rent', amountMinor: 6_500_000, vatRate: 25 },
+      { kind: 'service_charge', description: 'Fastighetsskatt och drift', amountMinor: 500_000, vatRate: 25 },
+    ],
   });
   const lars = await insertPortalUser(db, { email: 'lars.nilsson@kontorsbolaget.example', name: 'Lars Nilsson', password }, [
     { landlordId: se.id, customerId: company.customer.id, contactId: company.contacts[0]!.id, role: 'main_admin' },
@@ -145,97 +224,123 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   }
 
   // Seed 001: a company with a lease and contact data but no portal user yet — sign up with 857209-0606.
-  const bakery = await insertCustomer(
-    db,
+  const bakery = await newCustomer(deps, anna, {
+    kind: 'company',
+    name: 'Bageriet vid Bommen AB',
+    identityNumber: '8572090606',
+    email: 'kontakt@bageriet.example',
+    phone: '+46705550123',
+    contacts: [{ name: 'Maja Bagare', email: 'kontakt@bageriet.example', phone: '+46705550123' }],
+  });
+  const { units: shopUnits } = await newProperty(
+    deps,
+    anna,
     {
-      landlordId: se.id,
-      kind: 'company',
-      name: 'Bageriet vid Bommen AB',
-      identityNumber: '8572090606',
-      email: 'kontakt@bageriet.example',
-      phone: '+46705550123',
+      name: 'Lilla Bommen 10',
+      street: 'Lilla Bommen 10',
+      postalCode: '411 04',
+      city: 'Göteborg',
+      managerId: erik.id,
+      externalId: 'GF-LB10',
     },
-    [{ name: 'Maja Bagare', email: 'kontakt@bageriet.example', phone: '+46705550123' }],
+    [{ number: 'B1', type: 'retail', address: 'Lilla Bommen 10, butik 1', areaM2: 120, floor: '0' }],
   );
-  const { units: shopUnits } = await insertProperty(
-    db,
-    { landlordId: se.id, name: 'Lilla Bommen 10', street: 'Lilla Bommen 10', postalCode: '411 04', city: 'Göteborg' },
-    [{ number: 'B1', type: 'retail', address: 'Lilla Bommen 10, butik 1', areaM2: '120', floor: '0' }],
-  );
-  await insertLease(db, {
-    landlordId: se.id,
-    customerId: bakery.customer.id,
-    unitId: shopUnits[0]!.id,
+  await newLease(deps, anna, {
     number: 'HA-25-0777',
+    type: 'commercial',
+    customerId: bakery.customer.id,
+    unitIds: [shopUnits[0]!.id],
     validFrom: '2025-06-01',
+    rentLines: [{ kind: 'rent', amountMinor: 2_100_000, vatRate: 25 }],
   });
 
-  const omar = await insertCustomer(db, { landlordId: se.id, kind: 'person', name: 'Omar Haddad', email: 'omar.haddad@example.se' }, [
-    { name: 'Omar Haddad', email: 'omar.haddad@example.se' },
-  ]);
-  await insertLease(db, {
-    landlordId: se.id,
-    customerId: omar.customer.id,
-    unitId: flat2.id,
+  const omar = await newCustomer(deps, anna, { kind: 'person', name: 'Omar Haddad', email: 'omar.haddad@example.se' });
+  await newLease(deps, anna, {
     number: 'HA-25-0210',
+    type: 'residential',
+    customerId: omar.customer.id,
+    unitIds: [flat2.id],
     validFrom: '2025-02-01',
+    rentLines: [{ kind: 'rent', amountMinor: 945_000 }],
   });
 
   // --- Denmark: standard policy, portal on ---
-  const dk = await insertLandlord(db, { name: 'Nordhavn Ejendomme A/S', country: 'DK', defaultLocale: 'da', portalEnabled: true });
-  const dkAdmin = await insertStaff(db, {
+  const dk = await newLandlord(deps, { name: 'Nordhavn Ejendomme A/S', country: 'DK', defaultLocale: 'da' });
+  const dkAdmin = await newStaff(db, {
     landlordId: dk.id,
     email: 'mette.larsen@nordhavn.example',
     name: 'Mette Larsen',
     role: 'admin',
     password,
   });
-  const { units: dkUnits } = await insertProperty(
-    db,
-    { landlordId: dk.id, name: 'Sandkaj 12', street: 'Sandkaj 12', postalCode: '2150', city: 'Nordhavn' },
+  const mette = staffActor({ ...dkAdmin });
+  await updateSettings(deps, mette, { portalEnabled: true });
+  const { units: dkUnits } = await newProperty(
+    deps,
+    mette,
+    {
+      name: 'Sandkaj 12',
+      designation: '1234a Nordhavn, København',
+      street: 'Sandkaj 12',
+      postalCode: '2150',
+      city: 'Nordhavn',
+      managerId: dkAdmin.id,
+    },
     [
-      { number: '3th', type: 'apartment', address: 'Sandkaj 12, 3. th.', areaM2: '92', floor: '3' },
-      { number: 'D7', type: 'storage', address: 'Sandkaj 12, depotrum 7', areaM2: '3', floor: 'kl' },
+      { number: '3th', type: 'apartment', address: 'Sandkaj 12, 3. th.', areaM2: 92, floor: '3' },
+      { number: 'D7', type: 'storage', address: 'Sandkaj 12, depotrum 7', areaM2: 3, floor: 'kl' },
     ],
   );
-  const jens = await insertCustomer(
-    db,
-    { landlordId: dk.id, kind: 'person', name: 'Jens Poulsen', identityNumber: '2110625629', email: 'jens.poulsen@example.dk' },
-    [{ name: 'Jens Poulsen', email: 'jens.poulsen@example.dk' }],
-  );
-  const jensFlat = await insertLease(db, {
-    landlordId: dk.id,
-    customerId: jens.customer.id,
-    unitId: dkUnits[0]!.id,
-    number: 'NH-3TH-2022',
-    validFrom: '2022-08-01',
+  const jens = await newCustomer(deps, mette, {
+    kind: 'person',
+    name: 'Jens Poulsen',
+    identityNumber: '2110625629',
+    email: 'jens.poulsen@example.dk',
   });
-  await insertLease(db, {
-    landlordId: dk.id,
+  const jensFlat = await newLease(deps, mette, {
+    number: 'NH-3TH-2022',
+    type: 'residential',
     customerId: jens.customer.id,
-    unitId: dkUnits[1]!.id,
-    number: 'NH-D7-2022',
+    unitIds: [dkUnits[0]!.id],
     validFrom: '2022-08-01',
+    rentLines: [
+      { kind: 'rent', amountMinor: 1_450_000 },
+      { kind: 'water', amountMinor: 30_000 },
+    ],
+  });
+  await newLease(deps, mette, {
+    number: 'NH-D7-2022',
+    type: 'storage',
+    customerId: jens.customer.id,
+    unitIds: [dkUnits[1]!.id],
+    validFrom: '2022-08-01',
+    noticePeriodMonths: 1,
+    rentLines: [{ kind: 'storage', amountMinor: 20_000 }],
   });
   const jensUser = await insertPortalUser(db, { email: 'jens.poulsen@example.dk', name: 'Jens Poulsen', password }, [
     { landlordId: dk.id, customerId: jens.customer.id, contactId: jens.contacts[0]!.id, role: 'main_admin' },
   ]);
 
   // Seed 002: Lars belongs to a second customer, at the Danish landlord, and switches between them.
-  const nordic = await insertCustomer(db, { landlordId: dk.id, kind: 'company', name: 'Nilsson Nordic ApS', identityNumber: '13585628' }, [
-    { name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example' },
-  ]);
-  const { units: dkOffice } = await insertProperty(
-    db,
-    { landlordId: dk.id, name: 'Sandkaj 14', street: 'Sandkaj 14', postalCode: '2150', city: 'Nordhavn' },
-    [{ number: 'K2', type: 'office', address: 'Sandkaj 14, kontor 2', areaM2: '80', floor: '2' }],
+  const nordic = await newCustomer(deps, mette, {
+    kind: 'company',
+    name: 'Nilsson Nordic ApS',
+    identityNumber: '13585628',
+    contacts: [{ name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example' }],
+  });
+  const { units: dkOffice } = await newProperty(
+    deps,
+    mette,
+    { name: 'Sandkaj 14', street: 'Sandkaj 14', postalCode: '2150', city: 'Nordhavn', managerId: dkAdmin.id },
+    [{ number: 'K2', type: 'office', address: 'Sandkaj 14, kontor 2', areaM2: 80, floor: '2' }],
   );
-  await insertLease(db, {
-    landlordId: dk.id,
-    customerId: nordic.customer.id,
-    unitId: dkOffice[0]!.id,
+  await newLease(deps, mette, {
     number: 'NH-K2-2024',
+    type: 'commercial',
+    customerId: nordic.customer.id,
+    unitIds: [dkOffice[0]!.id],
     validFrom: '2024-03-01',
+    rentLines: [{ kind: 'rent', amountMinor: 1_800_000, vatRate: 25 }],
   });
   await db
     .insert(portalMemberships)
@@ -243,7 +348,6 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   await db.update(customerContacts).set({ portalUserId: lars.id }).where(eq(customerContacts.id, nordic.contacts[0]!.id));
 
   // --- Threads, written through the same service the API uses ---
-  const anna = staffActor({ ...seAdmin });
   // The closure is always twelve days ahead, so the demo never talks about a day long gone.
   const laundryDay = addDays(new Date(), 12);
   const svDate = (d: Date) => format(d, 'd MMMM', { locale: sv });
@@ -264,7 +368,6 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     body: 'Hej! Vi har två nya medarbetare som börjar måndag. Kan vi beställa två extra nyckelbrickor?',
     attachmentIds: [],
   });
-  const mette = staffActor({ ...dkAdmin });
   const t3 = await createThread(deps, mette, {
     customerId: jens.customer.id,
     leaseId: jensFlat.id,
@@ -275,9 +378,6 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   await reply(deps, tenantActor(jensUser, dk.id, jens.customer.id), t3.id, { body: 'Tak for besked.', attachmentIds: [] });
 
   // --- Service cases (seeds 001, 003): every status, objects, work orders and a year of history ---
-  const erik = (await db.select().from(staffUsers).where(eq(staffUsers.email, 'erik.lund@gota.example')))[0]!;
-  const tove = (await db.select().from(staffUsers).where(eq(staffUsers.email, 'tove.ek@gota.example')))[0]!;
-  await db.update(properties).set({ managerId: erik.id }).where(eq(properties.landlordId, se.id));
   const erikActor = staffActor({ ...erik });
   const larsActor = tenantActor(lars, se.id, company.customer.id);
   const dishwasher = await createObject(deps, anna, {
