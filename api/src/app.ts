@@ -12,6 +12,7 @@ import { deliveryRoutes } from './modules/deliveries/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { historyRoutes } from './modules/history/routes';
+import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(staffOrganisationRoutes, { prefix: '/api/v1' });
   await app.register(deliveryRoutes, { prefix: '/api/v1' });
   await app.register(historyRoutes, { prefix: '/api/v1' });
+  await app.register(importRoutes, { prefix: '/api/v1', redis });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
