@@ -36,14 +36,23 @@ const CUSTOMER_KINDS = {
   person: ['privatperson', 'privat', 'individ', 'individual', 'private'],
   company: ['företag', 'organisation', 'bolag', 'virksomhed', 'firma', 'selskab', 'organization', 'business'],
 };
-const LEASE_STATUSES = {
-  active: ['aktiv', 'gällande', 'gældende'],
-  terminated: ['uppsagd', 'opsagt'],
-  ended: ['avslutad', 'upphört', 'ophørt', 'afsluttet'],
+const LEASE_TYPES = {
+  residential: ['bostad', 'bolig', 'lägenhet', 'lejlighed', 'hyresrätt', 'beboelse'],
+  commercial: ['lokal', 'kommersiell', 'erhverv', 'erhvervslejemål', 'företag', 'business'],
+  parking: ['parkering', 'pplats', 'garage', 'parkeringsplads'],
+  storage: ['förråd', 'depotrum', 'lager'],
 };
 const LANGUAGES = { sv: ['svenska', 'swedish', 'svensk'], da: ['dansk', 'danska', 'danish'], en: ['engelska', 'engelsk', 'english'] };
-/** Rent line types (leases): one money column each. */
-const RENT_FIELDS = ['rent', 'heating', 'parking', 'serviceCharge'] as const;
+/** Rent line columns (leases): one money column each, by the line's kind. */
+const RENT_FIELDS: Record<string, string> = {
+  rent: 'rent',
+  heating: 'heating',
+  water: 'water',
+  electricity: 'electricity',
+  parking: 'parking',
+  storage: 'storage',
+  serviceCharge: 'service_charge',
+};
 
 /** Plain fields copied to the input under their own key; `fieldOf` names the first path segment. */
 const direct =
@@ -70,8 +79,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { key: 'city', required: true, aliases: ['postort', 'stad', 'by', 'town'] },
       { key: 'description', aliases: ['beskrivning', 'beskrivelse'] },
       { key: 'yearBuilt', type: 'int', aliases: ['byggnadsår', 'byggeår', 'built'] },
-      { key: 'areaM2', type: 'decimal', aliases: ['yta', 'areal', 'area', 'm2', 'kvm'] },
+      { key: 'totalAreaM2', type: 'decimal', aliases: ['yta', 'areal', 'area', 'm2', 'kvm', 'total yta', 'samlet areal'] },
       { key: 'floors', type: 'int', aliases: ['antal våningar', 'antal etager'] },
+      { key: 'areaInfo', aliases: ['områdesinformation', 'områdeinformation', 'område', 'area information'] },
     ],
     build: direct(),
   },
@@ -114,11 +124,15 @@ export const KINDS: Record<ImportKind, KindSpec> = {
         ],
       },
       { key: 'email', aliases: ['epost', 'mail', 'email'] },
-      { key: 'phone', aliases: ['telefon', 'tlf', 'phone', 'telephone'] },
+      { key: 'phone', aliases: ['mobil', 'mobilnummer', 'mobile', 'telefon', 'tlf', 'phone'] },
+      { key: 'locale', type: 'enum', values: LANGUAGES, aliases: ['språk', 'sprog', 'language'] },
+      { key: 'street', aliases: ['adress', 'adresse', 'address', 'gatuadress', 'fakturaadress'] },
+      { key: 'postalCode', aliases: ['postnr', 'zip', 'postcode'] },
+      { key: 'city', aliases: ['ort', 'postort', 'by', 'town'] },
       { key: 'contactName', aliases: ['kontakt', 'kontaktnamn', 'kontaktnavn', 'contact'] },
       { key: 'contactEmail', aliases: ['kontakt epost', 'kontakt email', 'kontakt e-mail'] },
-      { key: 'contactPhone', aliases: ['mobil', 'mobilnummer', 'mobile', 'kontakt mobil', 'kontakt telefon'] },
-      { key: 'contactLanguage', type: 'enum', values: LANGUAGES, aliases: ['språk', 'sprog', 'language', 'locale'] },
+      { key: 'contactPhone', aliases: ['kontakt mobil', 'kontakt telefon', 'contact phone'] },
+      { key: 'contactLanguage', type: 'enum', values: LANGUAGES, aliases: ['kontakt språk', 'kontakt sprog'] },
     ],
     build: (v) => {
       const { contactName, contactEmail, contactPhone, contactLanguage, ...rest } = v;
@@ -146,7 +160,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     fields: [
       { key: 'externalId', required: true, aliases: ['id', 'externt id', 'eksternt id', 'external id', 'avtals id', 'kontrakt id'] },
       { key: 'number', required: true, aliases: ['kontraktsnr', 'avtalsnummer', 'lejekontraktnummer', 'lease no', 'contract number'] },
-      { key: 'type', aliases: ['typ', 'avtalstyp', 'kontrakttype'] },
+      { key: 'type', type: 'enum', required: true, values: LEASE_TYPES, aliases: ['typ', 'avtalstyp', 'kontrakttype'] },
       {
         key: 'customerExternalId',
         required: true,
@@ -161,27 +175,40 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { key: 'areaM2', type: 'decimal', aliases: ['yta', 'areal', 'area', 'm2', 'kvm'] },
       { key: 'validFrom', type: 'date', required: true, aliases: ['från', 'fra', 'from', 'startdatum', 'startdato', 'start', 'tillträde'] },
       { key: 'validTo', type: 'date', aliases: ['till', 'til', 'to', 'slutdatum', 'slutdato', 'end', 'avflytt'] },
-      { key: 'status', type: 'enum', values: LEASE_STATUSES, aliases: ['tillstånd', 'state'] },
       { key: 'noticePeriodMonths', type: 'int', aliases: ['uppsägningstid', 'opsigelse', 'opsigelsesvarsel', 'notice', 'notice period'] },
       { key: 'rent', type: 'money', aliases: ['hyra', 'husleje', 'månadshyra', 'årshyra', 'grundhyra', 'base rent'] },
       { key: 'heating', type: 'money', aliases: ['värme', 'varme', 'heat'] },
+      { key: 'water', type: 'money', aliases: ['vatten', 'vand'] },
+      { key: 'electricity', type: 'money', aliases: ['el', 'hushållsel', 'elektricitet', 'power'] },
       { key: 'parking', type: 'money', aliases: ['parkering', 'pplats'] },
+      { key: 'storage', type: 'money', aliases: ['förråd', 'depotrum', 'lager'] },
       { key: 'serviceCharge', type: 'money', aliases: ['service', 'serviceavgift', 'serviceafgift', 'fællesudgifter'] },
+      { key: 'vatRate', type: 'int', aliases: ['moms', 'moms %', 'momssats', 'vat', 'vat %'] },
     ],
     build: (v) => {
+      // Each money column is a rent line of its kind; the VAT column applies to every line of the row.
+      const { vatRate, ...rest } = v;
       const rentLines: Record<string, unknown>[] = [];
       const lineFields: string[] = [];
       const input: Record<string, unknown> = {};
-      for (const [k, value] of Object.entries(v)) {
-        if ((RENT_FIELDS as readonly string[]).includes(k)) {
-          rentLines.push({ type: k, amountMinor: value });
+      for (const [k, value] of Object.entries(rest)) {
+        const kind = RENT_FIELDS[k];
+        if (kind) {
+          rentLines.push({ kind, amountMinor: value, ...(vatRate !== undefined ? { vatRate } : {}) });
           lineFields.push(k);
         } else input[k] = value;
       }
       input.rentLines = rentLines;
       return {
         input,
-        fieldOf: (path) => (path[0] === 'rentLines' ? lineFields[Number(path[1])] : typeof path[0] === 'string' ? path[0] : undefined),
+        fieldOf: (path) =>
+          path[0] === 'rentLines'
+            ? path[2] === 'vatRate'
+              ? 'vatRate'
+              : lineFields[Number(path[1])]
+            : typeof path[0] === 'string'
+              ? path[0]
+              : undefined,
       };
     },
   },
@@ -228,7 +255,7 @@ export function convert(field: FieldSpec, text: string): Converted {
     case 'text':
       return { value: text };
     case 'int': {
-      const n = readNumber(text);
+      const n = readNumber(text.replace(/\s*%$/, ''));
       return n !== undefined && Number.isInteger(n) ? { value: n } : { invalid: true };
     }
     case 'decimal': {
