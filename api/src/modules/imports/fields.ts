@@ -217,7 +217,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
 export const fieldsOf = (kind: ImportKind) => KINDS[kind].fields;
 
 /** A field's column label in a language (the template's header, the console's option). */
-export const fieldLabel = (kind: ImportKind, key: string, locale: Locale) => translator(locale)(`common:import.fields.${kind}.${key}`);
+export const fieldLabel = (kind: ImportKind, key: string, locale: Locale) => translator(locale)(`imports:fields.${kind}.${key}`);
 
 /**
  * Suggests a field per header: the landlord's remembered mapping first, then the field whose

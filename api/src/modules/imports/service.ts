@@ -321,14 +321,14 @@ export async function errorReport(deps: Deps, actor: StaffActor, importId: strin
   const sep = locale === 'en' ? ',' : ';';
   const quote = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
   const lines = [
-    [t('common:import.report.row'), t('common:import.report.column'), t('common:import.report.message')],
+    [t('imports:report.row'), t('imports:report.column'), t('imports:report.message')],
     ...errors.map((e) => {
       const r = renderError(locale, e);
       return [r.row, r.column ?? '', r.message];
     }),
   ].map((cells) => cells.map(quote).join(sep));
   const base = row.filename.replace(/\.[^.]+$/, '');
-  return { filename: `${base}-${t('common:import.report.suffix')}.csv`, body: `\uFEFF${lines.join('\r\n')}\r\n` };
+  return { filename: `${base}-${t('imports:report.suffix')}.csv`, body: `\uFEFF${lines.join('\r\n')}\r\n` };
 }
 
 /** A file with the kind's headers and two example rows, in the landlord's language. */
