@@ -53,6 +53,8 @@ export const router = createBrowserRouter([
               { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },
+              { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
+              { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
             ],
           },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

@@ -20,7 +20,7 @@ function loginPath(location: { pathname: string; search: string }) {
 }
 
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician }: { technician: boolean }) {
+function MainNav({ technician, imports }: { technician: boolean; imports: boolean }) {
   const { t } = useTranslation();
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
@@ -57,6 +57,11 @@ function MainNav({ technician }: { technician: boolean }) {
             <li>
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             </li>
+            {imports && (
+              <li>
+                <NavLink to="/imports">{t('nav.imports')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
@@ -152,7 +157,7 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav technician={user.role === 'technician'} />
+          <MainNav technician={user.role === 'technician'} imports={user.role === 'admin' || user.role === 'manager'} />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">
