@@ -138,7 +138,8 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       const { contactName, contactEmail, contactPhone, contactLanguage, ...rest } = v;
       const hasContact = [contactName, contactEmail, contactPhone, contactLanguage].some((x) => x !== undefined);
       const contact: Record<string, unknown> = {};
-      if (contactName !== undefined) contact.name = contactName;
+      // A contact's name defaults to the customer's (a household's contact is the tenant).
+      if (contactName !== undefined || rest.name !== undefined) contact.name = contactName ?? rest.name;
       if (contactEmail !== undefined) contact.email = contactEmail;
       if (contactPhone !== undefined) contact.phone = contactPhone;
       if (contactLanguage !== undefined) contact.locale = contactLanguage;
