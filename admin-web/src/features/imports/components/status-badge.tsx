@@ -14,7 +14,7 @@ const COLOURS: Record<ImportStatus, string> = {
 export function StatusBadge({ status }: { status: ImportStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLOURS[status]} size="sm">
+    <Badge variant="filled" color={COLOURS[status]} size="sm">
       {t(`imports.status.${status}`)}
     </Badge>
   );
