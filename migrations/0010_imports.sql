@@ -35,4 +35,4 @@ CREATE TABLE "imports" (
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_landlord_id_landlords_id_fk" FOREIGN KEY ("landlord_id") REFERENCES "public"."landlords"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_landlord_id_landlords_id_fk" FOREIGN KEY ("landlord_id") REFERENCES "public"."landlords"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_fk" FOREIGN KEY ("landlord_id","created_by_id") REFERENCES "public"."staff_users"("landlord_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "imports_landlord_created_idx" ON "imports" USING btree ("landlord_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
+CREATE INDEX "imports_landlord_created_idx" ON "imports" USING btree ("landlord_id","created_at","id");

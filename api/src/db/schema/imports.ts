@@ -48,8 +48,9 @@ export const imports = pgTable(
     committedAt: timestamp('committed_at', { withTimezone: true }),
   },
   (t) => [
-    // The list of past imports, newest first, by keyset on (created_at, id).
-    index('imports_landlord_created_idx').on(t.landlordId, t.createdAt.desc(), t.id.desc()),
+    // The list of past imports, newest first, by keyset on (created_at, id): read backward. Not
+    // `.desc()`: drizzle writes DESC NULLS LAST, which `ORDER BY … DESC` (NULLS FIRST) cannot use.
+    index('imports_landlord_created_idx').on(t.landlordId, t.createdAt, t.id),
     unique('imports_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'imports_created_by_fk',

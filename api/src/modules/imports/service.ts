@@ -206,7 +206,13 @@ export async function startRun(deps: ImportDeps, actor: StaffActor, importId: st
   if (row.rowCount > IMPORT_WORKER_THRESHOLD) {
     const run = await repo.queueRun(deps.db, { ...ids, phase });
     if (run === undefined) throw conflict('import_busy');
-    await deps.enqueue({ ...ids, run, actorId: actor.id });
+    try {
+      await deps.enqueue({ ...ids, run, actorId: actor.id });
+    } catch (err) {
+      // Redis away: the import goes back to where it was, so the same request can start it again.
+      await repo.updateImport(deps.db, ids, { status: row.status, phase: row.phase, progressDone: null, progressTotal: null });
+      throw err;
+    }
     return { queued: true, detail: await getImport(deps, actor, importId, locale) };
   }
   await execute(deps, actor, row, phase);
