@@ -52,7 +52,7 @@ async function importFile(page: Page, kind: string, name: string, data: Buffer, 
   await page.getByRole('heading', { name: `Import: ${name}` }).waitFor();
   await page.getByRole('button', { name: 'Check (dry run)' }).click();
   await page.getByText('Ready to import').waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: `Import ${rows} rows` }).click();
+  await page.getByRole('button', { name: `Import ${rows} ${rows === 1 ? 'row' : 'rows'}` }).click();
   await page.getByText('Imported', { exact: true }).first().waitFor({ timeout: 60_000 });
   await expect.poll(() => page.getByText(`${rows} created, 0 updated, 0 unchanged, 0 with errors`).count()).toBeGreaterThan(0);
 }

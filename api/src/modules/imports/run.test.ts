@@ -120,9 +120,9 @@ describe('dry run and commit through the upserts', () => {
       'units',
       csv([
         UNIT_HEADER,
-        ['O-1', 'F-1', '1001', 'Lägenhet', 'Storgatan 12, lgh 1001', '64,5'],
+        ['O-1', 'F-1', '2001', 'Lägenhet', 'Storgatan 12, lgh 2001', '64,5'],
         ['O-2', 'F-9', '1002', 'Lägenhet', 'Storgatan 12, lgh 1002', '70'],
-        ['O-3', 'F-1', '1001', 'Lägenhet', 'Storgatan 12, lgh 1001', '64,5'],
+        ['O-3', 'F-1', '2001', 'Lägenhet', 'Storgatan 12, lgh 2001', '64,5'],
         ['O-4', 'F-2', '0101', 'Slott', 'Kungsgatan 40', '120'],
         ['O-5', 'F-2', '0102', 'Butik', 'Kungsgatan 40', 'stor'],
       ]),
