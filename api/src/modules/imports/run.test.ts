@@ -5,11 +5,13 @@
  * progress, idempotent when a job runs again.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, makeLandlord, signIn, uniqueOrgNumber, uniquePersonalNumber } from '../../../test/helpers';
+import { type Client, createTestApp, makeLandlord, PASSWORD, signIn, uniqueOrgNumber, uniquePersonalNumber } from '../../../test/helpers';
+import { insertLandlord, insertStaff } from '../../db/fixtures';
 import { importProcessor, importQueue, importWorkerOptions } from '../../jobs/import';
 import { queueSettings } from '../../jobs/queue-config';
 import { waitFor } from '../../jobs/test-support';
@@ -224,6 +226,31 @@ describe('dry run and commit through the upserts', () => {
       expect(again.counts!.unchanged, kind).toBeGreaterThan(0);
     }
     expect(await history()).toBe(before);
+  }, 120_000);
+
+  it("the templates are valid examples: each kind's template imports cleanly, in each language and country", async () => {
+    for (const [country, locale] of [
+      ['SE', 'sv'],
+      ['DK', 'da'],
+      ['SE', 'en'],
+    ] as const) {
+      const u = randomUUID().slice(0, 8);
+      const landlord = await insertLandlord(t.app.db, { name: `Mall ${u}`, country, defaultLocale: locale, portalEnabled: true });
+      const staff = await insertStaff(t.app.db, {
+        landlordId: landlord.id,
+        email: `m-${u}@staff.test`,
+        name: 'M',
+        role: 'manager',
+        password: PASSWORD,
+      });
+      const manager = await signIn(t.app, 'staff', staff.email);
+      for (const kind of ['properties', 'units', 'customers', 'leases']) {
+        const format = kind === 'units' ? 'csv' : 'xlsx';
+        const file = await manager.get(`/api/v1/imports/templates/${kind}?format=${format}`);
+        const done = await importClean(manager, kind, file.rawPayload, `${kind}.${format}`);
+        expect(done.counts, `${locale} ${kind}`).toEqual({ created: 2, updated: 0, unchanged: 0, errors: 0 });
+      }
+    }
   }, 120_000);
 
   it('a row refused at commit time (after a clean dry run) leaves nothing written', async () => {
