@@ -20,7 +20,8 @@ import { runQueued } from './service';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let worker: Worker;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Queues of its own: no other test file's worker takes these jobs (to run them against its own database).
+  t = await createTestApp({ REDIS_PREFIX: `imports-${randomUUID().slice(0, 8)}` });
   const { Worker } = await import('bullmq');
   const { Redis } = await import('ioredis');
   const connection = new Redis(t.deps.config.redisUrl, { maxRetriesPerRequest: null });
