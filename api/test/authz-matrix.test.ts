@@ -256,7 +256,11 @@ async function victim() {
     name: 'Invitee',
     role: 'user',
   });
-  const upload = await manager.upload('/api/v1/imports?kind=properties', Buffer.from(`Property id,Property name\n${marker},x\n`), `${marker}.csv`);
+  const upload = await manager.upload(
+    '/api/v1/imports?kind=properties',
+    Buffer.from(`Property id,Property name\n${marker},x\n`),
+    `${marker}.csv`,
+  );
   for (const res of [thread, report, order, object, invitation, upload]) expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
