@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin } from 'vite';
+import { bootPlugin } from './build/boot-plugin.ts';
 
 const apiTarget = process.env.PORTICO_API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
@@ -27,8 +28,44 @@ function canonicalHost(): Plugin {
   };
 }
 
+/**
+ * What every page's first render needs (the sign-in page's and the portal's alike): React, i18n,
+ * Mantine's core and the components of both layouts' headers, the i18n setup, the header. ONE chunk
+ * (with everything it depends on, so no import cycle with the entry) instead of ~20 small ones: each
+ * small chunk paid its own gzip dictionary and import/export glue, and a request on a throttled CPU.
+ * Only put modules here that the sign-in page loads anyway (bench/spa.mjs lists its files).
+ */
+const SHELL_MODULES = [
+  /[\\/]node_modules[\\/](react|clsx|i18next|react-i18next)[\\/]/,
+  /[\\/]@mantine[\\/]core[\\/]esm[\\/]core[\\/]/,
+  /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Button|UnstyledButton|Group|Stack|Text|Title|Transition|Loader|CloseButton|Alert|Container)[\\/]/,
+  /[\\/]@mantine[\\/]hooks[\\/]esm[\\/](use-id|use-media-query|use-did-update|use-reduced-motion|use-uncontrolled|utils[\\/]random-id|use-isomorphic-effect)[\\/]/,
+  /[\\/]shared[\\/]src[\\/](i18n[\\/](backend|genitive)\.ts|i18n[\\/]\w+[\\/]common\.json|locales\.ts|api-error\.ts|limits\.ts|password-rules\.ts)$/,
+  /[\\/]tenant-web[\\/]src[\\/](lib[\\/](i18n|errors|roles|use-page-title)\.ts|components[\\/](site-header|language-picker|native-picker)\.tsx|app[\\/]routes[\\/](main-region|skip-link)\.tsx|features[\\/]auth[\\/]api[\\/]keys\.ts)$/,
+];
+
+/**
+ * What every signed-in page needs before its own code: React Query, the query scope, the portal
+ * layout, its loader and the user/preferences queries. The sign-in page never loads these (its form
+ * signs in by itself); dependencies are left where they are (React stays in the shell).
+ */
+const PORTAL_MODULES = [
+  /[\\/]node_modules[\\/]@tanstack[\\/]/,
+  /[\\/]tenant-web[\\/]src[\\/](app[\\/]routes[\\/](query-scope|portal-layout)\.tsx|app[\\/]loaders[\\/](portal|prefetch)\.ts|lib[\\/](query-client|signed-out|current-lease)\.ts|components[\\/]lease-switcher\.tsx|features[\\/]auth[\\/]api[\\/](get-me|logout|save-locale)\.ts|features[\\/]settings[\\/]api[\\/]get-preferences\.ts)$/,
+];
+
 export default defineConfig({
-  plugins: [react(), canonicalHost()],
+  plugins: [
+    react(),
+    canonicalHost(),
+    bootPlugin({
+      routerModule: '/src/app/router.tsx',
+      prerenderModule: '/src/prerender.tsx',
+      bootModule: 'src/boot.ts',
+      prerender: ['/login'],
+      namespaces: ['portal', 'errors'],
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -40,14 +77,17 @@ export default defineConfig({
       // nothing else needs it) can be left out, so the sign-in page's chunks carry no zod.
       treeshake: { manualPureFunctions: ['z'] },
       output: {
-        // React Query as ONE chunk (the sign-in page never loads it): split by use it came as five
-        // small chunks on every signed-in page, each paying its own gzip and import/export overhead.
-        // Not its dependencies (React): those stay where the sign-in page can share them.
+        // Two groups of what every page needs (see SHELL_MODULES, PORTAL_MODULES): split by use they
+        // came as ~40 small chunks. Page code and the catalogues (one chunk per language) stay split.
         codeSplitting: {
           groups: [
             {
-              name: 'react-query',
-              test: /[\\/]node_modules[\\/]@tanstack[\\/]/,
+              name: 'shell',
+              test: (id: string) => SHELL_MODULES.some((pattern) => pattern.test(id)),
+            },
+            {
+              name: 'portal-shell',
+              test: (id: string) => PORTAL_MODULES.some((pattern) => pattern.test(id)),
               includeDependenciesRecursively: false,
             },
           ],

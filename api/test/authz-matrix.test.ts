@@ -131,6 +131,18 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/customers/:customerId/contacts/:contactId/invite': staffRoute(404, 403),
   'GET /api/v1/customers/:customerId/portal-users': staffRoute(404, 403),
   'POST /api/v1/customers/:customerId/portal-invitations': staffRoute(404, 403, { body: () => invite }),
+  'POST /api/v1/customers': staffRoute('own', 403, { body: () => ({ kind: 'company', name: `Matrix ${randomUUID().slice(0, 8)}` }) }),
+  'PATCH /api/v1/customers/:customerId': staffRoute(404, 403, { body: () => ({ city: 'Matrixby' }) }),
+  'POST /api/v1/customers/:customerId/archive': staffRoute(404, 403),
+  'POST /api/v1/customers/:customerId/restore': staffRoute(404, 403),
+  'DELETE /api/v1/customers/:customerId': staffRoute(404, 403),
+  'POST /api/v1/customers/:customerId/contacts': staffRoute(404, 403, { body: () => ({ name: 'Matrix Contact' }) }),
+  'PATCH /api/v1/customers/:customerId/contacts/:contactId': staffRoute(404, 403, { body: () => ({ name: 'Matrix Contact' }) }),
+  'DELETE /api/v1/customers/:customerId/contacts/:contactId': staffRoute(404, 403),
+  'POST /api/v1/customers/:customerId/portal-invitations/:invitationId/resend': staffRoute(404, 403),
+  'DELETE /api/v1/customers/:customerId/portal-invitations/:invitationId': staffRoute(404, 403),
+  'PATCH /api/v1/customers/:customerId/portal-users/:userId': staffRoute(404, 403, { body: () => ({ role: 'user' }) }),
+  'DELETE /api/v1/customers/:customerId/portal-users/:userId': staffRoute(404, 403),
   // --- console: cases (technicians: only cases assigned to them; the victim's is not) ---
   'GET /api/v1/cases': staffRoute('own', 'own'),
   'GET /api/v1/cases/stats': staffRoute('own', 'own'),
@@ -158,14 +170,75 @@ const MATRIX: Record<string, Entry> = {
     body: (f) => ({ rules: [{ caseType: 'fault', assigneeId: f.ids.staffId }] }),
   }),
   'GET /api/v1/staff': staffRoute('own', 'allowed'),
-  'GET /api/v1/properties': staffRoute('own', 'allowed'),
+  'GET /api/v1/property-options': staffRoute('own', 'allowed'),
   'GET /api/v1/settings': staffRoute('own', 'allowed'),
   'PATCH /api/v1/settings': staffRoute('own', 403, { body: () => ({ defaultLocale: 'en' }) }),
+  'POST /api/v1/settings/logo': staffRoute('own', 403, { upload: true }),
+  'DELETE /api/v1/settings/logo': staffRoute('own', 403),
+  // Each reads their own landlord's logo (none here: 404 is a business answer).
+  'GET /api/v1/settings/logo': staffRoute('passes', 'passes'),
+  // --- console: staff users (issue 9; admins only) ---
+  'GET /api/v1/staff-users': staffRoute('own', 403),
+  'POST /api/v1/staff-users': staffRoute('own', 403, {
+    body: () => ({ email: `matrix-${randomUUID().slice(0, 8)}@staff.test`, name: 'Matrix', role: 'technician' }),
+  }),
+  'GET /api/v1/staff-users/:staffId': staffRoute(404, 403),
+  'PATCH /api/v1/staff-users/:staffId': staffRoute(404, 403, { body: () => ({ role: 'finance' }) }),
+  'POST /api/v1/staff-users/:staffId/deactivate': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/reactivate': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/invitation/resend': staffRoute(404, 403),
+  'POST /api/v1/staff-users/:staffId/invitation/cancel': staffRoute(404, 403),
+  'GET /api/v1/auth/staff/invitations/:token': open(),
+  'POST /api/v1/auth/staff/invitations/:token/accept': open({ body: () => ({ password: 'Another-Horse-Battery-7' }) }),
+  // A landlord's support contacts are public (the portal's sign-in help page): anyone may read them.
+  'GET /api/v1/auth/portal/support/:landlordId': {
+    anonymous: 'allowed',
+    otherLandlord: 'allowed',
+    otherCustomer: 'allowed',
+    lowerRole: 'allowed',
+  },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
+  // --- console: properties and units (issue 9; finance reads, technicians see none) ---
+  'GET /api/v1/properties': staffRoute('own', 403),
+  'POST /api/v1/properties': staffRoute('own', 403, {
+    body: () => ({ name: `Matrix ${randomUUID().slice(0, 6)}`, street: 'Matrixgatan 1', postalCode: '111 22', city: 'Stockholm' }),
+  }),
+  'GET /api/v1/properties/:propertyId': staffRoute(404, 403),
+  'PATCH /api/v1/properties/:propertyId': staffRoute(404, 403, { body: () => ({ floors: 3 }) }),
+  'POST /api/v1/properties/:propertyId/archive': staffRoute(404, 403),
+  'POST /api/v1/properties/:propertyId/restore': staffRoute(404, 403),
+  'POST /api/v1/properties/:propertyId/images': staffRoute(404, 403, { body: (f) => ({ attachmentId: f.ids.attachmentId }) }),
+  'DELETE /api/v1/properties/:propertyId/images/:attachmentId': staffRoute(404, 403),
+  'GET /api/v1/units': staffRoute('own', 403),
+  'POST /api/v1/units': staffRoute(404, 403, {
+    body: (f) => ({ propertyId: f.ids.propertyId, number: `M-${randomUUID().slice(0, 6)}`, type: 'storage', address: 'Matrixgatan 1' }),
+  }),
+  'GET /api/v1/units/:unitId': staffRoute(404, 403),
+  'PATCH /api/v1/units/:unitId': staffRoute(404, 403, { body: () => ({ floor: '3' }) }),
+  'POST /api/v1/units/:unitId/archive': staffRoute(404, 403),
+  'POST /api/v1/units/:unitId/restore': staffRoute(404, 403),
   // --- console: a record's change history (issue 9) ---
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
+  // --- console: leases (issue 9); another landlord naming the victim's customer and unit finds neither ---
+  'GET /api/v1/leases': staffRoute('own', 403),
+  'GET /api/v1/leases/unit-options': staffRoute('own', 403),
+  'POST /api/v1/leases': staffRoute(404, 403, {
+    body: (f) => ({
+      number: `M-${tag()}`,
+      type: 'residential',
+      customerId: f.ids.customerId,
+      unitIds: [f.ids.unitId],
+      validFrom: '2090-01-01',
+    }),
+  }),
+  'GET /api/v1/leases/:leaseId': staffRoute(404, 403),
+  'PATCH /api/v1/leases/:leaseId': staffRoute(404, 403, { body: () => ({ noticePeriodMonths: 2 }) }),
+  'POST /api/v1/leases/:leaseId/terminate': staffRoute(404, 403, { body: () => ({}) }),
+  'POST /api/v1/leases/:leaseId/end': staffRoute(404, 403),
+  'POST /api/v1/leases/:leaseId/archive': staffRoute(404, 403),
+  'POST /api/v1/leases/:leaseId/restore': staffRoute(404, 403),
   // --- console: spreadsheet imports (issue 9; admins and managers). The matrix's PNG is refused as a type (415): past the gate.
   'GET /api/v1/imports': staffRoute('own', 403),
   'POST /api/v1/imports': staffRoute('passes', 403, { upload: true, query: () => 'kind=units' }),
@@ -203,6 +276,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'DELETE /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/objects': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/landlord': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/landlord/logo': portalRoute('passes', 'passes'),
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -292,6 +367,7 @@ async function victim() {
     unitId: a.units[2]!.id,
     propertyId: a.property.id,
     staffId: a.manager.id,
+    landlordId: a.landlord.id,
     caseId,
     workOrderId: order.json().id,
     objectId: object.json().id,

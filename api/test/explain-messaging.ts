@@ -90,14 +90,24 @@ async function main() {
   await explain('Portal membership check (requireTenant), with customer header', () =>
     authRepo.findTenantContext(db, { familyId: '44444444-4444-4444-8444-444444444444', customerId }),
   );
-  await explain('Customer list, first page', () => customersRepo.listCustomers(db, LANDLORD, undefined, page()));
-  const customers = await customersRepo.listCustomers(db, LANDLORD, undefined, page());
-  await explain('Customer list, next page', () =>
-    customersRepo.listCustomers(db, LANDLORD, undefined, page(customers.nextCursor ?? undefined)),
+  const cf = (q?: string, more: Partial<Parameters<typeof customersRepo.listCustomers>[2]> = {}) => ({
+    q,
+    country: 'SE' as const,
+    archived: 'false' as const,
+    sort: 'name' as const,
+    dir: 'asc' as const,
+    ...more,
+  });
+  await explain('Customer list, newest first', () =>
+    customersRepo.listCustomers(db, LANDLORD, cf(undefined, { sort: 'created', dir: 'desc' }), page()),
   );
-  await explain('Customer search, common term "son"', () => customersRepo.listCustomers(db, LANDLORD, 'son', page()));
-  await explain('Customer search, rare term "kund4711@"', () => customersRepo.listCustomers(db, LANDLORD, 'kund4711@', page()));
-  await explain('Customer search, a name "Pedersen Eva 4"', () => customersRepo.listCustomers(db, LANDLORD, 'Pedersen Eva 4', page()));
+  await explain('Customer search, identity number prefix', () => customersRepo.listCustomers(db, LANDLORD, cf('198803'), page()));
+  await explain('Customer list, first page', () => customersRepo.listCustomers(db, LANDLORD, cf(), page()));
+  const customers = await customersRepo.listCustomers(db, LANDLORD, cf(), page());
+  await explain('Customer list, next page', () => customersRepo.listCustomers(db, LANDLORD, cf(), page(customers.nextCursor ?? undefined)));
+  await explain('Customer search, common term "son"', () => customersRepo.listCustomers(db, LANDLORD, cf('son'), page()));
+  await explain('Customer search, rare term "kund4711@"', () => customersRepo.listCustomers(db, LANDLORD, cf('kund4711@'), page()));
+  await explain('Customer search, a name "Pedersen Eva 4"', () => customersRepo.listCustomers(db, LANDLORD, cf('Pedersen Eva 4'), page()));
   await explain('Portal invoices, unpaid', () => invoicesRepo.listInvoices(db, { landlordId: LANDLORD, customerId }, true, page()));
   await explain('Portal invoices, all', () => invoicesRepo.listInvoices(db, { landlordId: LANDLORD, customerId }, false, page()));
   await pool.end();

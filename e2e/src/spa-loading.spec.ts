@@ -116,6 +116,84 @@ describe('the portal loads what the page needs', () => {
   });
 });
 
+describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
+  it('paints in the browser language before any app script has run, and React hydrates the same nodes', async () => {
+    for (const [locale, stored, lang, heading] of [
+      ['da-DK', null, 'da', 'Log ind'],
+      ['en-GB', null, 'en', 'Sign in'],
+      ['fi-FI', null, 'sv', 'Logga in'],
+      // The choice stored in this browser wins over the browser's language (lib/locale-rule.ts).
+      ['da-DK', 'en', 'en', 'Sign in'],
+    ] as const) {
+      const context = await browser.newContext({ ...VIEWPORTS.phone, locale });
+      if (stored) await context.addInitScript((l) => localStorage.setItem('portico.portal.locale', l), stored);
+      // No app script at all: only index.html's inline boot script runs.
+      const bare = await context.newPage();
+      await bare.route('**/assets/*.js', (route) => route.abort());
+      await bare.goto(`${env.tenantUrl}/login`);
+      await bare.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await bare.evaluate(() => document.documentElement.lang)).toBe(lang);
+      // Submitting before the app has loaded is held: never the browser's own GET with the password in the URL.
+      await bare.locator('input[name="email"]').fill('someone@example.se');
+      await bare.locator('input[name="password"]').fill('not-in-the-url');
+      await bare.locator('input[name="password"]').press('Enter');
+      await bare.waitForTimeout(300);
+      expect(bare.url()).toBe(`${env.tenantUrl}/login`);
+      await bare.close();
+
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => void (['error', 'warning'].includes(m.type()) && problems.push(m.text())));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          (window as unknown as { prerendered: Element | null }).prerendered = document.querySelector('#root h1');
+        });
+      });
+      await page.goto(`${env.tenantUrl}/login`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      // Hydrated: the heading painted from the prerendered markup is the one React now owns, and the form works.
+      expect(await page.evaluate(() => (window as unknown as { prerendered: Element | null }).prerendered?.isConnected)).toBe(true);
+      await page.getByRole('button', { name: heading, exact: true }).click();
+      await expect.poll(async () => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('a submit made before the app has loaded is sent by the app once it has hydrated', async () => {
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const page = await context.newPage();
+    // Hold the app's scripts back long enough to submit the prerendered form first.
+    await page.route('**/assets/*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const signIn = page.waitForRequest((r) => r.url().includes('/api/v1/auth/portal/login') && r.method() === 'POST', { timeout: 30_000 });
+    await page.goto(`${env.tenantUrl}/login`, { waitUntil: 'commit' });
+    await page.locator('input[name="email"]').fill('nobody@example.se');
+    await page.locator('input[name="password"]').fill('wrong password 2026');
+    await page.locator('input[name="password"]').press('Enter');
+    expect((await signIn).postDataJSON()).toMatchObject({ password: 'wrong password 2026' });
+    await page.getByRole('alert').waitFor();
+    expect(page.url()).toBe(`${env.tenantUrl}/login`);
+    await context.close();
+  });
+
+  it('a sign-in page with a notice is rendered by the app, not from the prerendered markup', async () => {
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${env.tenantUrl}/login?eidError=eid_failed`);
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the console loads what the page needs', () => {
   it('the sign-in page carries no portal or e-mail strings', async () => {
     const page = await (await browser.newContext({ ...VIEWPORTS.desktop, locale: 'sv-SE' })).newPage();

@@ -36,6 +36,14 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     customerName: z.string(),
     link: z.string(),
   }),
+  /** Issue 9: a colleague invited to the console; the link sets a password and signs them in. */
+  z.object({
+    template: z.literal('staff_invitation'),
+    ...base,
+    name: z.string(),
+    inviterName: z.string(),
+    link: z.string(),
+  }),
   z.object({
     template: z.literal('password_reset'),
     ...base,

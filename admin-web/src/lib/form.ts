@@ -1,6 +1,6 @@
 import type { FieldError, FieldErrors, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The longest text a contract field accepts (through optional, default and pipe wrappers), so an
@@ -44,3 +44,20 @@ export function useFieldError<T extends FieldValues>(shape: z.core.$ZodShape, er
     return t(error.message, { ...(max === undefined ? {} : { max }), ...options.values });
   };
 }
+
+/**
+ * A text input for an optional contract field: blank is allowed (sent as null), anything typed must
+ * pass the contract's own schema, whose issues (and so messages) are kept.
+ */
+export const blankOr = (schema: z.ZodType) =>
+  z.string().superRefine((value, ctx) => {
+    if (value.trim() === '') return;
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value, path: [] } as never);
+  });
+
+/** The blank inputs of a form's values as null, for an API that takes null as "none". */
+export const blanksAsNull = <T extends Record<string, unknown>>(values: T) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v])) as {
+    [K in keyof T]: T[K] extends string ? T[K] | null : T[K];
+  };

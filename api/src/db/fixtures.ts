@@ -9,7 +9,7 @@ import type { DbOrTx } from './client';
 import { customerContacts, customers, portalMemberships } from './schema/customers';
 import { invoices } from './schema/invoices';
 import { landlords } from './schema/landlords';
-import { leases } from './schema/leases';
+import { leases, leaseUnits } from './schema/leases';
 import { portalUsers } from './schema/portal-users';
 import { properties, units } from './schema/properties';
 import { staffUsers } from './schema/staff';
@@ -75,11 +75,26 @@ export async function insertCustomer(
   return { customer: customer!, contacts: contactRows };
 }
 
+const LEASE_TYPE_OF_UNIT = {
+  apartment: 'residential',
+  office: 'commercial',
+  retail: 'commercial',
+  storage: 'storage',
+  parking: 'parking',
+} as const;
+
 export async function insertLease(
   db: DbOrTx,
   values: { landlordId: string; customerId: string; unitId: string; number: string; validFrom: string },
 ) {
-  const [row] = await db.insert(leases).values(values).returning();
+  // The lease's type follows its unit (a flat is let as a home, an office as commercial premises).
+  const [unit] = await db.select({ type: units.type }).from(units).where(eq(units.id, values.unitId));
+  const type = LEASE_TYPE_OF_UNIT[unit?.type ?? 'apartment'];
+  const [row] = await db
+    .insert(leases)
+    .values({ ...values, type })
+    .returning();
+  await db.insert(leaseUnits).values({ landlordId: values.landlordId, leaseId: row!.id, unitId: values.unitId });
   return row!;
 }
 

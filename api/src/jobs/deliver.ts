@@ -2,6 +2,7 @@ import { DeliverJobSchema, NotificationSchema } from '@portico/shared/jobs';
 import type { Job } from 'bullmq';
 import type { Db } from '../db/client';
 import { findOutbox, markSent, recordAttemptFailed } from '../modules/outbox/repo';
+import { smsSenderOf } from '../modules/settings/service';
 import type { Mailer } from '../notify/mailer';
 import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
@@ -43,8 +44,11 @@ export function deliverProcessor(
     if (row?.status !== 'pending') return;
     const notification = NotificationSchema.parse(row.payload);
     try {
-      if (row.channel === 'sms') await sms.send(notification.to, renderSms(notification));
-      else await mailer.send(notification.to, renderEmail(notification), row.id);
+      if (row.channel === 'sms') {
+        // The landlord's sender as set when the SMS goes out (decision 9T4); the service default otherwise.
+        const sender = row.landlordId ? await smsSenderOf(db, row.landlordId) : null;
+        await sms.send(notification.to, renderSms(notification), sender);
+      } else await mailer.send(notification.to, renderEmail(notification), row.id);
     } catch (err) {
       const final = row.attempts + 1 >= settings.attempts;
       await recordAttemptFailed(db, outboxId, err instanceof Error ? err.message : String(err), final);

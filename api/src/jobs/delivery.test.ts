@@ -136,7 +136,7 @@ describe('service case notifications', () => {
       t.app.db,
       { landlordId: l.landlord.id, name: 'Stora huset', street: 'Storgatan 1', postalCode: '111 22', city: 'Stockholm' },
       Array.from({ length: 200 }, (_, i) => ({
-        number: `${1000 + i}`,
+        number: `S${1000 + i}`,
         type: 'apartment' as const,
         address: `Storgatan 1, lgh ${1000 + i}`,
       })),
@@ -178,5 +178,64 @@ describe('service case notifications', () => {
       (await staff.get(`/api/v1/cases/${res.json().id}`)).json().recipients.every((r: { sms: string }) => r.sms === 'sent'),
     );
     expect(detail.recipients).toHaveLength(200);
+  });
+});
+
+describe('the landlord’s own SMS sender (settings)', () => {
+  /** One customer with a mobile on a lease in a new property; a related case with SMS to that property. */
+  async function smsFromCase(l: TestLandlord) {
+    const { property, units } = await insertProperty(
+      t.app.db,
+      { landlordId: l.landlord.id, name: 'Lilla huset', street: 'Lillgatan 1', postalCode: '111 22', city: 'Stockholm' },
+      [{ number: '1', type: 'apartment', address: 'Lillgatan 1, lgh 1' }],
+    );
+    const phone = `+4673${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const [customer] = await t.app.db
+      .insert(customers)
+      .values({ landlordId: l.landlord.id, kind: 'person', name: 'Sms Boende', phone })
+      .returning();
+    await t.app.db.insert(leases).values({
+      landlordId: l.landlord.id,
+      customerId: customer!.id,
+      unitId: units[0]!.id,
+      number: `S-${randomUUID().slice(0, 6)}`,
+      validFrom: '2025-01-01',
+    });
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    const res = await staff.post('/api/v1/cases/related', {
+      propertyId: property.id,
+      title: 'Hissen',
+      description: 'Hissen lagas.',
+      sms: true,
+    });
+    expect(res.statusCode).toBe(201);
+    return waitFor(() => catcher.sms.find((m) => m.to === phone));
+  }
+
+  it('goes out with the sender the admin set; a landlord without one uses the service default', async () => {
+    const l = await makeLandlord(t.app);
+    const admin = await signIn(t.app, 'staff', l.admin.email);
+    const saved = await admin.patch('/api/v1/settings', { smsSender: 'GotaHem' });
+    expect(saved.json().smsSender).toBe('GotaHem');
+    expect((await smsFromCase(l)).from).toBe('GotaHem');
+
+    const plain = await makeLandlord(t.app);
+    expect((await smsFromCase(plain)).from).toBe('Portico');
+  });
+});
+
+describe('a staff invitation through SMTP', () => {
+  it('arrives with a console link that signs the colleague in', async () => {
+    const l = await makeLandlord(t.app, { locale: 'da' });
+    const admin = await signIn(t.app, 'staff', l.admin.email);
+    const address = `kollega-${randomUUID().slice(0, 8)}@staff.test`;
+    expect((await admin.post('/api/v1/staff-users', { email: address, name: 'Karen', role: 'manager' })).statusCode).toBe(201);
+    const mail = await mailTo(address);
+    expect(mail.subject).toBe(`Du er inviteret til ${l.landlord.name}s konsol i Portico`);
+    const link = mail.text.match(/http:\/\/admin\.test\/staff-invitation\/[\w-]+/)![0];
+    const res = await new Client(t.app).post(`/api/v1/auth/staff/invitations/${tokenFromLink(link)}/accept`, {
+      password: 'Karens-Long-Passphrase-1',
+    });
+    expect(res.statusCode).toBe(200);
   });
 });

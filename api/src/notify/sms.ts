@@ -7,14 +7,16 @@ import type { Config } from '../config';
  * In development and tests the URL points at the local catcher, which speaks both.
  */
 export function createSmsSender(config: Config) {
-  const { provider, user, password, from } = config.sms;
+  const { provider, user, password, from: serviceSender } = config.sms;
   return {
-    async send(to: string, message: string) {
+    /** `sender`: the landlord's own sender id (settings), else the service's SMS_FROM. */
+    async send(to: string, message: string, sender?: string | null) {
+      const from = sender || serviceSender;
       const request =
         provider === 'gatewayapi'
           ? {
               headers: { 'content-type': 'application/json', ...(password ? { authorization: `Token ${password}` } : {}) },
-              body: JSON.stringify({ sender: from, message, recipients: [{ msisdn: Number(to.replace(/\D/g, '')) }] }),
+              body: JSON.stringify({ sender: from.replace(/^\+/, ''), message, recipients: [{ msisdn: Number(to.replace(/\D/g, '')) }] }),
             }
           : {
               headers: {

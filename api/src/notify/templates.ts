@@ -60,6 +60,14 @@ export function renderEmail(n: Notification): RenderedEmail {
         { text: t('email:invitation.expiry') },
         signature,
       ]);
+    case 'staff_invitation':
+      return compose(t('email:staffInvitation.subject', n), [
+        { text: t('email:staffInvitation.greeting', n) },
+        { text: t('email:staffInvitation.intro', n) },
+        { link: n.link, label: t('email:staffInvitation.cta') },
+        { text: t('email:staffInvitation.expiry') },
+        signature,
+      ]);
     case 'password_reset':
       return compose(t('email:passwordReset.subject'), [
         greeting,

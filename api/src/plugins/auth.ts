@@ -119,6 +119,8 @@ export const authPlugin = fp(
       request.sessionFamilyId = sid;
       const row = await authRepo.findStaff(db, { id: sub });
       if (!row) throw unauthenticated();
+      // Deactivation ends the sessions in its transaction; this holds even for one started since.
+      if (row.user.deactivatedAt) throw unauthenticated('session_expired');
       const { user, landlord } = row;
       request.staff = { kind: 'staff', id: user.id, landlordId: landlord.id, role: user.role, name: user.name, email: user.email };
       request.locale = user.locale ?? landlord.defaultLocale;
@@ -147,7 +149,11 @@ export const authPlugin = fp(
       request.strongAuth = strong === true;
       if (!row.portal_user_id) throw unauthenticated();
       // No membership at all (or only with portals switched off): the portal is off for this person.
-      if (!row.customer_id || !row.landlord_id || !row.role) throw forbidden('portal_disabled');
+      if (!row.customer_id || !row.landlord_id || !row.role) {
+        // Only on this failure path: a tenant outside the landlord's pilot hears that, not "switched off".
+        const outside = await authRepo.countMembershipsOutsidePilot(db, row.portal_user_id);
+        throw forbidden(outside > 0 ? 'portal_not_in_pilot' : 'portal_disabled');
+      }
       // The first membership came back: the one the header named is not theirs.
       if (typeof wanted === 'string' && wanted && row.customer_id !== wanted) throw notFound('customer');
       request.portalUserId = row.portal_user_id;

@@ -1,15 +1,17 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { matchRoutes, type RouteObject, redirect } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
 
 /**
  * Every page is its own chunk (`lazy`), so the login page loads neither the portal's pages nor their
  * libraries. Loaders prefetch through the query client with the pages' own query options
  * (app/loaders), and run beside the chunk download. Until the first route is ready the router shows
- * `hydrateFallbackElement`.
+ * `hydrateFallbackElement`. main.tsx creates the router (`createBrowserRouter(routes)`); the build
+ * reads this table too (build/boot-plugin.ts): each path's lazy modules become modulepreload links,
+ * and the sign-in page is prerendered from it.
  */
 const queryScope = () => import('./routes/query-scope').then((m) => ({ Component: m.QueryScope }));
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     hydrateFallbackElement: <PageLoader />,
     children: [
@@ -28,6 +30,7 @@ export const router = createBrowserRouter([
                 lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
               },
               { path: '/reset-password', lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })) },
+              { path: '/sign-in-help', lazy: () => import('./routes/sign-in-help').then((m) => ({ Component: m.SignInHelpRoute })) },
               { path: '/invitation/:token', lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })) },
               { path: '/confirm-email', lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })) },
             ],
@@ -80,6 +83,7 @@ export const router = createBrowserRouter([
                   })),
               },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+              { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
               {
@@ -98,4 +102,21 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * Loads the lazy routes that match `path` and puts what they return on the route objects, as if they
+ * had been written there: a router created afterwards renders that path at once, with no fallback —
+ * needed to hydrate prerendered markup (and for prerendering it) with the same tree.
+ */
+export async function resolveLazyRoutes(table: RouteObject[], path: string): Promise<void> {
+  const matches = matchRoutes(table, path) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const resolved = await route.lazy();
+      Object.assign(route, resolved);
+      route.lazy = undefined;
+    }),
+  );
+}

@@ -41,6 +41,7 @@ export function SiteHeader({
         </Group>
         {showNav && (
           <nav className="main-nav" aria-label={t('nav.label')}>
+            <NavLink to="/home">{t('nav.home')}</NavLink>
             <NavLink to="/messages">{t('nav.messages')}</NavLink>
             <NavLink to="/cases">{t('nav.cases')}</NavLink>
             {canSeeDashboard(role) && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}

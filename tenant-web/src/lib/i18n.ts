@@ -3,18 +3,9 @@ import { addGenitiveFormat } from '@portico/shared/i18n/genitive';
 import { isLocale, LOCALES, type Locale } from '@portico/shared/locales';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { browserLocale, initialLocale, LOCALE_STORAGE_KEY, storedLocale } from './locale-rule';
 
-export const LOCALE_STORAGE_KEY = 'portico.portal.locale';
-
-/** The language the user picked in this browser, if any. */
-export function storedLocale(): Locale | null {
-  try {
-    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
-    return isLocale(stored) ? stored : null;
-  } catch {
-    return null;
-  }
-}
+export { browserLocale, initialLocale, LOCALE_STORAGE_KEY, storedLocale };
 
 export function storeLocale(locale: Locale): void {
   try {
@@ -22,21 +13,6 @@ export function storeLocale(locale: Locale): void {
   } catch {
     // ignore
   }
-}
-
-export function browserLocale(): Locale | null {
-  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  for (const lang of languages) {
-    const tag = lang?.slice(0, 2).toLowerCase();
-    const hit = LOCALES.find((l) => l === tag);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-/** Before we know anything about the user: their choice, else the browser, else Swedish. */
-export function initialLocale(): Locale {
-  return storedLocale() ?? browserLocale() ?? 'sv';
 }
 
 export function currentLocale(): Locale {
@@ -49,9 +25,12 @@ export async function applyLocale(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
 }
 
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-});
+// (No document when the sign-in page is prerendered at build time: build/boot-plugin.ts.)
+if (typeof document !== 'undefined') {
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+}
 
 /**
  * Catalogues arrive per language and namespace on demand (`lazyCatalogueBackend`): the portal loads its

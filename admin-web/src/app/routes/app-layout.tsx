@@ -20,7 +20,7 @@ function loginPath(location: { pathname: string; search: string }) {
 }
 
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician, imports }: { technician: boolean; imports: boolean }) {
+function MainNav({ technician, admin = false, imports = false }: { technician: boolean; admin?: boolean; imports?: boolean }) {
   const { t } = useTranslation();
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
@@ -52,6 +52,10 @@ function MainNav({ technician, imports }: { technician: boolean; imports: boolea
               <NavLink to="/customers">{t('nav.customers')}</NavLink>
             </li>
             <li>
+              <NavLink to="/properties">{t('nav.properties')}</NavLink>
+              <NavLink to="/leases">{t('nav.leases')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/objects">{t('nav.objects')}</NavLink>
             </li>
             <li>
@@ -65,6 +69,11 @@ function MainNav({ technician, imports }: { technician: boolean; imports: boolea
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
+            {admin && (
+              <li>
+                <NavLink to="/staff">{t('nav.staff')}</NavLink>
+              </li>
+            )}
           </>
         )}
       </ul>
@@ -157,7 +166,11 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav technician={user.role === 'technician'} imports={user.role === 'admin' || user.role === 'manager'} />
+          <MainNav
+            technician={user.role === 'technician'}
+            admin={user.role === 'admin'}
+            imports={user.role === 'admin' || user.role === 'manager'}
+          />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">

@@ -13,3 +13,10 @@ export function HomeRedirect() {
   const me = useMe();
   return <Navigate to={me.data?.role === 'technician' ? '/cases' : '/messages'} replace />;
 }
+
+/** Staff users are the admin's alone (issue 9): others go to their start page. */
+export function AdminsOnly() {
+  const me = useMe();
+  if (me.data && me.data.role !== 'admin') return <Navigate to="/" replace />;
+  return <Outlet />;
+}

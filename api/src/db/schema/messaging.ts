@@ -4,6 +4,7 @@ import { caseEvents, workOrders } from './cases';
 import { customers } from './customers';
 import { landlords } from './landlords';
 import { leases } from './leases';
+import { properties } from './properties';
 import { staffUsers } from './staff';
 
 export const threads = pgTable(
@@ -79,6 +80,10 @@ export const attachments = pgTable(
     /** Or claimed by a case event or a work order (service cases). */
     caseEventId: uuid('case_event_id'),
     workOrderId: uuid('work_order_id'),
+    /** Or an image of a property (issue 9; shown to its tenants from issue 12). */
+    propertyId: uuid('property_id'),
+    /** Or a lease's signed PDF (the newest one claimed is the lease's document). */
+    leaseId: uuid('lease_id'),
     uploaderKind: text('uploader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     uploaderId: uuid('uploader_id').notNull(),
     filename: text('filename').notNull(),
@@ -91,6 +96,8 @@ export const attachments = pgTable(
     index('attachments_message_idx').on(t.messageId),
     index('attachments_case_event_idx').on(t.caseEventId),
     index('attachments_work_order_idx').on(t.workOrderId),
+    index('attachments_property_idx').on(t.landlordId, t.propertyId),
+    index('attachments_lease_idx').on(t.leaseId),
     unique('attachments_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'attachments_message_fk',
@@ -107,6 +114,12 @@ export const attachments = pgTable(
       columns: [t.landlordId, t.workOrderId],
       foreignColumns: [workOrders.landlordId, workOrders.id],
     }),
+    foreignKey({
+      name: 'attachments_property_fk',
+      columns: [t.landlordId, t.propertyId],
+      foreignColumns: [properties.landlordId, properties.id],
+    }),
+    foreignKey({ name: 'attachments_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
   ],
 );
 

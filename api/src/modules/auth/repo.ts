@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { portalScopeAllows } from '../../db/portal-scope';
 import { emailChanges, invitations, passwordResets, sessions } from '../../db/schema/auth';
 import { customerContacts, customers, portalMemberships } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
@@ -41,7 +42,7 @@ export async function findPortalUser(db: DbOrTx, by: { email: string } | { id: s
   return row;
 }
 
-/** The customers a portal user may act for: only those whose landlord has the portal switched on. */
+/** The customers a portal user may act for: only those whose landlord has the portal switched on (for them). */
 export async function listMemberships(db: DbOrTx, portalUserId: string) {
   const rows = await db
     .select({
@@ -53,7 +54,13 @@ export async function listMemberships(db: DbOrTx, portalUserId: string) {
     .from(portalMemberships)
     .innerJoin(customers, eq(customers.id, portalMemberships.customerId))
     .innerJoin(landlords, eq(landlords.id, portalMemberships.landlordId))
-    .where(and(eq(portalMemberships.portalUserId, portalUserId), eq(landlords.portalEnabled, true)))
+    .where(
+      and(
+        eq(portalMemberships.portalUserId, portalUserId),
+        eq(landlords.portalEnabled, true),
+        portalScopeAllows(sql`${landlords.portalScope}`, sql`${portalMemberships.customerId}`),
+      ),
+    )
     .orderBy(asc(portalMemberships.createdAt), asc(customers.name));
   const leaseRows = rows.length
     ? await listLeaseRefs(
@@ -94,12 +101,42 @@ export async function findTenantContext(db: DbOrTx, p: { familyId: string; custo
       from ${portalMemberships} pm
       join ${landlords} l on l.id = pm.landlord_id
       join ${customers} c on c.landlord_id = pm.landlord_id and c.id = pm.customer_id
-      where pm.portal_user_id = u.id and l.portal_enabled
+      where pm.portal_user_id = u.id and l.portal_enabled and ${portalScopeAllows(sql`l.portal_scope`, sql`pm.customer_id`)}
       order by (pm.customer_id::text = ${wanted}::text) desc nulls last, pm.created_at, c.name
       limit 1
     ) m on true
     where s.family_id = ${p.familyId} and s.rotated_at is null and s.revoked_at is null and s.expires_at > now()`);
   return result.rows[0];
+}
+
+/**
+ * Memberships at landlords with the portal on whose pilot scope leaves this person out: tells
+ * "not in the pilot yet" from "portal switched off".
+ */
+export async function countMembershipsOutsidePilot(db: DbOrTx, portalUserId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(portalMemberships)
+    .innerJoin(landlords, eq(landlords.id, portalMemberships.landlordId))
+    .where(
+      and(
+        eq(portalMemberships.portalUserId, portalUserId),
+        eq(landlords.portalEnabled, true),
+        sql`not ${portalScopeAllows(sql`${landlords.portalScope}`, sql`${portalMemberships.customerId}`)}`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Whether one customer of a landlord may use the portal now (portal on, and in the pilot scope). */
+export async function portalOpenForCustomer(db: DbOrTx, landlordId: string, customerId: string) {
+  const [row] = await db
+    .select({
+      open: sql<boolean>`${landlords.portalEnabled} and ${portalScopeAllows(sql`${landlords.portalScope}`, sql`${customerId}::uuid`)}`,
+    })
+    .from(landlords)
+    .where(eq(landlords.id, landlordId));
+  return row?.open === true;
 }
 
 /** Memberships whatever the landlord's portal setting: tells "portal switched off" from "no customer at all". */
@@ -268,7 +305,8 @@ export async function findResetTarget(db: DbOrTx, audience: Audience, email: str
       })
       .from(staffUsers)
       .innerJoin(landlords, eq(landlords.id, staffUsers.landlordId))
-      .where(eq(staffUsers.email, email));
+      // A deactivated colleague (or a cancelled invitation) gets the "no active account" answer.
+      .where(and(eq(staffUsers.email, email), isNull(staffUsers.deactivatedAt)));
     return row;
   }
   const [row] = await db
@@ -282,7 +320,7 @@ export async function findResetTarget(db: DbOrTx, audience: Audience, email: str
     .from(portalUsers)
     .innerJoin(portalMemberships, eq(portalMemberships.portalUserId, portalUsers.id))
     .innerJoin(landlords, and(eq(landlords.id, portalMemberships.landlordId), eq(landlords.portalEnabled, true)))
-    .where(eq(portalUsers.email, email))
+    .where(and(eq(portalUsers.email, email), portalScopeAllows(sql`${landlords.portalScope}`, sql`${portalMemberships.customerId}`)))
     .orderBy(asc(portalMemberships.createdAt))
     .limit(1);
   return row;

@@ -67,8 +67,11 @@ export async function login(
   if (!user || !ok) throw unauthenticated('invalid_credentials');
   // Only failures should add up: the owner's earlier typos do not count against them.
   await limits.clear(bucket, body.email);
+  // A deactivated colleague learns why, but only once they have shown the password.
+  if (audience === 'staff' && 'deactivatedAt' in user && user.deactivatedAt) throw forbidden('account_deactivated');
   if (audience === 'portal' && (await repo.listMemberships(deps.db, user.id)).length === 0) {
     // Said only to someone who knows the password, so it tells a guesser nothing.
+    if ((await repo.countMembershipsOutsidePilot(deps.db, user.id)) > 0) throw forbidden('portal_not_in_pilot');
     throw (await repo.countAllMemberships(deps.db, user.id)) > 0 ? forbidden('portal_disabled') : forbidden();
   }
   return startSession(deps, audience, user.id, { remember: body.remember, device });
@@ -173,8 +176,12 @@ export {
   /** The customers a portal user may act for (portal switched on), with their leases. */
   listMemberships,
   markFamilyStrong,
+  /** Portal on for this customer (landlord switch and pilot scope): staff may invite its people. */
+  portalOpenForCustomer,
   revokeOtherFamilies,
   revokeUserFamily,
+  /** Ends every session of a person (a deactivated staff user). */
+  revokeUserSessions,
   updatePortalUser,
 } from './repo';
 

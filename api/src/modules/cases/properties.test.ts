@@ -18,7 +18,7 @@ it('lists the landlord’s properties with the number of customers holding an ac
     [{ number: 'P1', type: 'parking', address: 'Annexgatan 2, p-plats 1' }],
   );
   const admin = await signIn(t.app, 'staff', l.admin.email);
-  const res = await admin.get('/api/v1/properties');
+  const res = await admin.get('/api/v1/property-options');
   expect(res.statusCode).toBe(200);
   // Two customers (the household with two leases counts once, the company once) at Testgatan 1; none at the annex.
   expect(res.json().items).toEqual([

@@ -66,6 +66,7 @@ export async function findUnit(db: DbOrTx, landlordId: string, unitId: string) {
   return row;
 }
 
+/** The live (not archived, issue 9) properties, for the pickers. */
 export async function listProperties(db: DbOrTx, landlordId: string) {
   return db
     .select({
@@ -77,7 +78,7 @@ export async function listProperties(db: DbOrTx, landlordId: string) {
     .from(properties)
     .leftJoin(units, and(eq(units.landlordId, properties.landlordId), eq(units.propertyId, properties.id)))
     .leftJoin(leases, and(eq(leases.landlordId, units.landlordId), eq(leases.unitId, units.id), eq(leases.status, 'active')))
-    .where(eq(properties.landlordId, landlordId))
+    .where(and(eq(properties.landlordId, landlordId), isNull(properties.archivedAt)))
     .groupBy(properties.id)
     .orderBy(asc(properties.name));
 }
@@ -108,11 +109,21 @@ export async function findStaffMember(db: DbOrTx, landlordId: string, staffId: s
   return row;
 }
 
+/** A colleague who may be given a case: not deactivated (decision 9T2). */
+export async function findAssignableStaff(db: DbOrTx, landlordId: string, staffId: string) {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.landlordId, landlordId), eq(staffUsers.id, staffId), isNull(staffUsers.deactivatedAt)));
+  return row;
+}
+
+/** The assignee picker: deactivated colleagues are not offered (their existing cases keep their name). */
 export async function listStaff(db: DbOrTx, landlordId: string) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
-    .where(eq(staffUsers.landlordId, landlordId))
+    .where(and(eq(staffUsers.landlordId, landlordId), isNull(staffUsers.deactivatedAt)))
     .orderBy(asc(staffUsers.name));
 }
 

@@ -140,7 +140,7 @@ export async function staffCaseRoutes(fastify: FastifyInstance) {
   app.get('/staff', { schema: { tags, response: { 200: StaffOptionListSchema } } }, async (r) => ({
     items: await routing.listStaff(deps, r.staff!),
   }));
-  app.get('/properties', { schema: { tags, response: { 200: PropertyOptionListSchema } } }, async (r) => ({
+  app.get('/property-options', { schema: { tags, response: { 200: PropertyOptionListSchema } } }, async (r) => ({
     items: await routing.listProperties(deps, r.staff!),
   }));
 }

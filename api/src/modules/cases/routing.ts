@@ -7,7 +7,9 @@ import * as repo from './repo';
 
 /** Seed 001: "Ärendet styrs sedan till din kund- eller fastighetsansvarig" — a type rule, else the property's manager. */
 export async function routeAssignee(tx: DbOrTx, landlordId: string, type: repo.CaseRow['type'], propertyId: string) {
-  return (await repo.routingRule(tx, landlordId, type)) ?? (await repo.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
+  const id = (await repo.routingRule(tx, landlordId, type)) ?? (await repo.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
+  // A deactivated colleague gets no new cases: the case waits unassigned in the queue (decision 9T2).
+  return id && (await repo.findAssignableStaff(tx, landlordId, id)) ? id : null;
 }
 
 export const listStaff = (deps: Deps, actor: StaffActor) => repo.listStaff(deps.db, actor.landlordId);
@@ -24,7 +26,7 @@ export async function setRouting(deps: Deps, actor: StaffActor, body: CaseRoutin
   if (actor.role !== 'admin') throw forbidden();
   await deps.db.transaction(async (tx) => {
     for (const rule of body.rules) {
-      if (rule.assigneeId && !(await repo.findStaffMember(tx, actor.landlordId, rule.assigneeId))) throw notFound('user');
+      if (rule.assigneeId && !(await repo.findAssignableStaff(tx, actor.landlordId, rule.assigneeId))) throw notFound('user');
       await repo.setRoutingRule(tx, actor.landlordId, rule.caseType, rule.assigneeId);
     }
   });

@@ -270,7 +270,7 @@ export async function createCase(deps: Deps, actor: Actor, body: NewCaseBody | S
       if (!allowed.some((o) => o.id === body.objectId)) throw notFound('object');
     }
     let assigneeId = actor.kind === 'staff' ? ((body as StaffNewCaseBody).assigneeId ?? null) : null;
-    if (assigneeId && !(await repo.findStaffMember(tx, actor.landlordId, assigneeId))) throw notFound('user');
+    if (assigneeId && !(await repo.findAssignableStaff(tx, actor.landlordId, assigneeId))) throw notFound('user');
     assigneeId ??= await routeAssignee(tx, actor.landlordId, body.type, place.propertyId);
     const now = new Date();
     const dueDays = DUE_DAYS[body.type];
@@ -336,7 +336,7 @@ export async function createCase(deps: Deps, actor: Actor, body: NewCaseBody | S
 }
 
 async function notifyAssignee(tx: DbOrTx, deps: Deps, landlordId: string, assigneeId: string, row: repo.CaseRow, body: string) {
-  const [staff, landlord] = await Promise.all([repo.findStaffMember(tx, landlordId, assigneeId), findLandlord(tx, landlordId)]);
+  const [staff, landlord] = await Promise.all([repo.findAssignableStaff(tx, landlordId, assigneeId), findLandlord(tx, landlordId)]);
   if (!staff || !landlord) return;
   await queueEmail(tx, landlordId, {
     template: 'case_staff_update',
@@ -488,7 +488,7 @@ export async function assign(deps: Deps, actor: StaffActor, caseId: string, assi
   if (!canDispatch(actor)) throw forbidden();
   await deps.db.transaction(async (tx) => {
     const row = await lock(tx, actor, caseId);
-    const staff = assigneeId ? await repo.findStaffMember(tx, actor.landlordId, assigneeId) : null;
+    const staff = assigneeId ? await repo.findAssignableStaff(tx, actor.landlordId, assigneeId) : null;
     if (assigneeId && !staff) throw notFound('user');
     await repo.updateCase(tx, actor.landlordId, row.id, { assigneeId });
     await repo.insertEvent(tx, {

@@ -1,9 +1,15 @@
+import { OkSchema } from '@portico/shared/contracts/auth';
 import {
+  ContactInputSchema,
   ContactParamsSchema,
+  ContactSchema,
+  ContactUpdateSchema,
+  CustomerCreateSchema,
   CustomerDetailSchema,
   CustomerListQuerySchema,
   CustomerPageSchema,
   CustomerParamsSchema,
+  CustomerUpdateSchema,
   InvitationSentSchema,
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +29,57 @@ export async function customerRoutes(fastify: FastifyInstance) {
     '/customers/:customerId',
     { schema: { tags, params: CustomerParamsSchema, response: { 200: CustomerDetailSchema } } },
     (request) => service.getCustomer(app.deps, request.staff!, request.params.customerId),
+  );
+
+  app.post(
+    '/customers',
+    { schema: { tags, body: CustomerCreateSchema, response: { 201: CustomerDetailSchema } } },
+    async (request, reply) => reply.status(201).send(await service.createCustomer(app.deps, request.staff!, request.body)),
+  );
+
+  app.patch(
+    '/customers/:customerId',
+    { schema: { tags, params: CustomerParamsSchema, body: CustomerUpdateSchema, response: { 200: CustomerDetailSchema } } },
+    (request) => service.updateCustomer(app.deps, request.staff!, request.params.customerId, request.body),
+  );
+
+  app.post(
+    '/customers/:customerId/archive',
+    { schema: { tags, params: CustomerParamsSchema, response: { 200: CustomerDetailSchema } } },
+    (request) => service.archiveCustomer(app.deps, request.staff!, request.params.customerId),
+  );
+
+  app.post(
+    '/customers/:customerId/restore',
+    { schema: { tags, params: CustomerParamsSchema, response: { 200: CustomerDetailSchema } } },
+    (request) => service.restoreCustomer(app.deps, request.staff!, request.params.customerId),
+  );
+
+  app.delete('/customers/:customerId', { schema: { tags, params: CustomerParamsSchema, response: { 200: OkSchema } } }, async (request) => {
+    await service.deleteCustomer(app.deps, request.staff!, request.params.customerId);
+    return { ok: true as const };
+  });
+
+  app.post(
+    '/customers/:customerId/contacts',
+    { schema: { tags, params: CustomerParamsSchema, body: ContactInputSchema, response: { 201: ContactSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await service.addContact(app.deps, request.staff!, request.params.customerId, request.body)),
+  );
+
+  app.patch(
+    '/customers/:customerId/contacts/:contactId',
+    { schema: { tags, params: ContactParamsSchema, body: ContactUpdateSchema, response: { 200: ContactSchema } } },
+    (request) => service.updateContact(app.deps, request.staff!, request.params.customerId, request.params.contactId, request.body),
+  );
+
+  app.delete(
+    '/customers/:customerId/contacts/:contactId',
+    { schema: { tags, params: ContactParamsSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      await service.removeContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
+      return { ok: true as const };
+    },
   );
 
   app.post(

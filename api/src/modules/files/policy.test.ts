@@ -5,12 +5,13 @@ import { staffFileReach } from './policy';
 
 describe('files policy', () => {
   // decisions.md 40: message files for roles that read messages (not technicians; finance reads the
-  // inbox today), case files of every case except for technicians, who reach their assigned ones only.
-  it.each<[StaffRole, { messages: boolean; assigneeId: string | undefined }]>([
-    ['admin', { messages: true, assigneeId: undefined }],
-    ['manager', { messages: true, assigneeId: undefined }],
-    ['finance', { messages: true, assigneeId: undefined }],
-    ['technician', { messages: false, assigneeId: 'staff-technician' }],
+  // inbox today), case files of every case except for technicians, who reach their assigned ones only;
+  // property images and leases' signed PDFs for the roles that read them (issue 9: not technicians).
+  it.each<[StaffRole, { messages: boolean; assigneeId: string | undefined; propertyImages: boolean; leases: boolean }]>([
+    ['admin', { messages: true, assigneeId: undefined, propertyImages: true, leases: true }],
+    ['manager', { messages: true, assigneeId: undefined, propertyImages: true, leases: true }],
+    ['finance', { messages: true, assigneeId: undefined, propertyImages: true, leases: true }],
+    ['technician', { messages: false, assigneeId: 'staff-technician', propertyImages: false, leases: false }],
   ])('staffFileReach(%s) is %o', (role, expected) => {
     expect(staffFileReach(staff(role))).toStrictEqual(expected);
   });

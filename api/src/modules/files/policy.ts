@@ -1,5 +1,6 @@
 import type { StaffActor } from '../../actors';
 import { seesOnlyAssigned } from '../cases/policy';
+import { canReadMasterData } from '../history/policy';
 import { canUseMessaging } from '../messaging/policy';
 
 /**
@@ -9,4 +10,6 @@ import { canUseMessaging } from '../messaging/policy';
 export const staffFileReach = (actor: StaffActor) => ({
   messages: canUseMessaging(actor),
   assigneeId: seesOnlyAssigned(actor) ? actor.id : undefined,
+  propertyImages: canReadMasterData(actor),
+  leases: canReadMasterData(actor),
 });

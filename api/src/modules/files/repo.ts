@@ -4,10 +4,21 @@ import { caseEvents, caseRecipients, cases, workOrders } from '../../db/schema/c
 import { attachments, messages, threads } from '../../db/schema/messaging';
 
 export type Uploader = { kind: 'staff' | 'tenant'; id: string };
-/** What an upload can belong to: one message, one case event (reply or note) or one work order. */
-export type AttachTarget = { messageId: string } | { caseEventId: string } | { workOrderId: string };
+/** What an upload can belong to: one message, one case event (reply or note), one work order, one property (an image) or one lease (its signed PDF). */
+export type AttachTarget =
+  | { messageId: string }
+  | { caseEventId: string }
+  | { workOrderId: string }
+  | { propertyId: string }
+  | { leaseId: string };
 
-const unclaimed = and(isNull(attachments.messageId), isNull(attachments.caseEventId), isNull(attachments.workOrderId));
+const unclaimed = and(
+  isNull(attachments.messageId),
+  isNull(attachments.caseEventId),
+  isNull(attachments.workOrderId),
+  isNull(attachments.propertyId),
+  isNull(attachments.leaseId),
+);
 
 export async function insertAttachment(
   db: DbOrTx,
@@ -45,8 +56,13 @@ export async function claimAttachments(db: DbOrTx, landlordId: string, uploader:
   return rows.length;
 }
 
-/** The attachments of some messages, case events or work orders. */
-export async function listAttachments(db: DbOrTx, landlordId: string, by: 'messageId' | 'caseEventId' | 'workOrderId', ids: string[]) {
+/** The attachments of some messages, case events, work orders properties or leases. */
+export async function listAttachments(
+  db: DbOrTx,
+  landlordId: string,
+  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId' | 'leaseId',
+  ids: string[],
+) {
   if (!ids.length) return [];
   return db
     .select()
@@ -63,6 +79,10 @@ export type StaffFileScope = {
   messages: boolean;
   /** Set for a technician: only files of cases assigned to this staff member. */
   assigneeId?: string | undefined;
+  /** May read properties (and so their images). */
+  propertyImages: boolean;
+  /** May read leases (and so their signed PDFs). */
+  leases?: boolean | undefined;
 };
 
 /**
@@ -86,6 +106,8 @@ export async function findStaffAttachment(db: DbOrTx, p: StaffFileScope & { atta
         eq(attachments.id, p.attachmentId),
         or(
           p.messages ? isNotNull(attachments.messageId) : undefined,
+          p.propertyImages ? isNotNull(attachments.propertyId) : undefined,
+          p.leases ? isNotNull(attachments.leaseId) : undefined,
           and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
           and(unclaimed, eq(attachments.uploaderKind, p.uploader.kind), eq(attachments.uploaderId, p.uploader.id)),
         ),
@@ -137,6 +159,17 @@ export async function findTenantAttachment(db: DbOrTx, p: { customerIds: string[
   return row?.attachment;
 }
 
+/**
+ * Lets go of a lease's documents other than `keepId` (replaced or removed): unclaimed again, the
+ * stale-upload sweeper deletes them with their files.
+ */
+export async function releaseLeaseDocuments(db: DbOrTx, landlordId: string, leaseId: string, keepId: string | null) {
+  await db
+    .update(attachments)
+    .set({ leaseId: null })
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.leaseId, leaseId), keepId ? ne(attachments.id, keepId) : undefined));
+}
+
 /** A signature file referenced by a work order (claimed by the work order itself). */
 export async function claimForWorkOrder(db: DbOrTx, landlordId: string, uploader: Uploader, id: string, workOrderId: string) {
   return (await claimAttachments(db, landlordId, uploader, [id], { workOrderId })) === 1;
@@ -148,4 +181,30 @@ export async function deleteStaleUploads(db: DbOrTx, olderThan: Date) {
     .delete(attachments)
     .where(and(unclaimed, sql`${attachments.createdAt} < ${olderThan.toISOString()}`))
     .returning({ storageKey: attachments.storageKey });
+}
+
+/** The uploader's own upload not yet attached to anything. */
+export async function findPendingUpload(db: DbOrTx, landlordId: string, uploader: Uploader, id: string) {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.landlordId, landlordId),
+        eq(attachments.id, id),
+        eq(attachments.uploaderKind, uploader.kind),
+        eq(attachments.uploaderId, uploader.id),
+        unclaimed,
+      ),
+    );
+  return row;
+}
+
+/** Deletes one property image; returns its storage key, or undefined when it is no image of that property. */
+export async function deletePropertyImage(db: DbOrTx, landlordId: string, propertyId: string, id: string) {
+  const [row] = await db
+    .delete(attachments)
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.propertyId, propertyId), eq(attachments.id, id)))
+    .returning({ storageKey: attachments.storageKey, filename: attachments.filename });
+  return row;
 }

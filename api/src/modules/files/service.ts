@@ -9,7 +9,7 @@ import { listMemberships } from '../auth/service';
 import { staffFileReach } from './policy';
 import * as repo from './repo';
 
-export { listAttachments } from './repo';
+export { listAttachments, releaseLeaseDocuments } from './repo';
 
 export const toAttachment = (a: { id: string; filename: string; contentType: string; size: number }): Attachment => ({
   id: a.id,
@@ -90,4 +90,23 @@ export async function sweepStaleUploads(deps: Deps) {
   const removed = await repo.deleteStaleUploads(deps.db, new Date(Date.now() - 24 * 3600 * 1000));
   await Promise.all(removed.map((r) => deps.storage.remove(r.storageKey)));
   return removed.length;
+}
+
+/** Images a property may show (what a browser displays; HEIC is not among them). */
+export const PROPERTY_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+
+/** Binds the actor's own pending upload to a property as an image; anything but an image is refused. */
+export async function claimPropertyImage(tx: DbOrTx, actor: Actor, attachmentId: string, propertyId: string) {
+  const pending = await repo.findPendingUpload(tx, actor.landlordId, uploaderOf(actor), attachmentId);
+  if (!pending) throw notFound('attachment');
+  if (!(PROPERTY_IMAGE_TYPES as readonly string[]).includes(pending.contentType)) throw unsupported('image_type_not_allowed');
+  await claimAll(tx, actor, [attachmentId], { propertyId });
+  return toAttachment(pending);
+}
+
+/** Removes a property's image row in the caller's transaction; the caller removes the file after commit. */
+export async function deletePropertyImage(tx: DbOrTx, landlordId: string, propertyId: string, attachmentId: string) {
+  const row = await repo.deletePropertyImage(tx, landlordId, propertyId, attachmentId);
+  if (!row) throw notFound('attachment');
+  return row;
 }

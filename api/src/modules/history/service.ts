@@ -85,7 +85,9 @@ export async function listHistory(
   const page = await repo.listChanges(deps.db, { landlordId: actor.landlordId, recordType, recordId, ...query });
   // Every record made through the services has a `created` entry: none means no such record here
   // (another landlord's id included), answered like any unknown id.
-  if (page.total === 0) throw notFound('record');
+  // The landlord's own settings always exist, changed or not: an empty history, not a 404.
+  const ownSettings = recordType === 'settings' && recordId === actor.landlordId;
+  if (page.total === 0 && !ownSettings) throw notFound('record');
   const items: HistoryEntry[] = page.items.map((c) => ({
     id: c.id,
     at: c.at.toISOString(),

@@ -1,5 +1,5 @@
 import type { ImportKind } from '@portico/shared/contracts/imports';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { importMappings, imports, type StoredRowError, type StoredRowResult } from '../../db/schema/imports';
@@ -154,11 +154,11 @@ export async function findLandlordLocale(db: DbOrTx, landlordId: string) {
   return row?.locale ?? 'en';
 }
 
-/** The staff user a queued run acts for, as they are now (a role taken away since stops the run). */
+/** The staff user a queued run acts for, as they are now (deactivated or a role taken away since stops the run). */
 export async function findStaff(db: DbOrTx, params: { landlordId: string; staffId: string }) {
   const [row] = await db
     .select({ id: staffUsers.id, landlordId: staffUsers.landlordId, role: staffUsers.role, name: staffUsers.name, email: staffUsers.email })
     .from(staffUsers)
-    .where(and(eq(staffUsers.landlordId, params.landlordId), eq(staffUsers.id, params.staffId)));
+    .where(and(eq(staffUsers.landlordId, params.landlordId), eq(staffUsers.id, params.staffId), isNull(staffUsers.deactivatedAt)));
   return row;
 }

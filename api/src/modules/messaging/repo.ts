@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { customers } from '../../db/schema/customers';
@@ -269,10 +269,11 @@ export async function staffRecipients(db: DbOrTx, landlordId: string, threadId: 
     .selectDistinct(columns)
     .from(staffUsers)
     .innerJoin(messages, and(eq(messages.authorId, staffUsers.id), eq(messages.authorKind, 'staff')))
-    .where(and(eq(staffUsers.landlordId, landlordId), eq(messages.threadId, threadId)));
+    .where(and(eq(staffUsers.landlordId, landlordId), eq(messages.threadId, threadId), isNull(staffUsers.deactivatedAt)));
   if (participants.length) return participants;
+  // Deactivated colleagues get no mail (decision 9T2).
   return db
     .select(columns)
     .from(staffUsers)
-    .where(and(eq(staffUsers.landlordId, landlordId), inArray(staffUsers.role, ['admin', 'manager'])));
+    .where(and(eq(staffUsers.landlordId, landlordId), inArray(staffUsers.role, ['admin', 'manager']), isNull(staffUsers.deactivatedAt)));
 }

@@ -8,7 +8,12 @@ import {
   StaffOrgInviteBodySchema,
 } from '@portico/shared/contracts/accounts';
 import { OkSchema } from '@portico/shared/contracts/auth';
-import { CustomerParamsSchema } from '@portico/shared/contracts/customers';
+import {
+  CustomerInvitationParamsSchema,
+  CustomerParamsSchema,
+  CustomerRoleBodySchema,
+  CustomerUserParamsSchema,
+} from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as service from './service';
@@ -57,7 +62,10 @@ export async function portalOrganisationRoutes(fastify: FastifyInstance) {
   );
 }
 
-/** Staff see a customer's portal users and invite the first main administrator (seed 002). */
+/**
+ * Staff see a customer's portal users, invite, resend or cancel invitations, change roles and remove
+ * access (seed 002; issue 9 §2). Managers and admins act; finance reads.
+ */
 export async function staffOrganisationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
@@ -78,5 +86,36 @@ export async function staffOrganisationRoutes(fastify: FastifyInstance) {
       reply
         .status(201)
         .send(await service.invite(deps, { kind: 'staff', actor: request.staff!, customerId: request.params.customerId }, request.body)),
+  );
+  const as = (request: { staff?: import('../../actors').StaffActor; params: { customerId: string } }) => ({
+    kind: 'staff' as const,
+    actor: request.staff!,
+    customerId: request.params.customerId,
+  });
+  app.post(
+    '/customers/:customerId/portal-invitations/:invitationId/resend',
+    { schema: { tags, params: CustomerInvitationParamsSchema, response: { 200: OrgMemberSchema } } },
+    (request) => service.resendInvitation(deps, as(request), request.params.invitationId),
+  );
+  app.delete(
+    '/customers/:customerId/portal-invitations/:invitationId',
+    { schema: { tags, params: CustomerInvitationParamsSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      await service.cancelInvitation(deps, as(request), request.params.invitationId);
+      return { ok: true as const };
+    },
+  );
+  app.patch(
+    '/customers/:customerId/portal-users/:userId',
+    { schema: { tags, params: CustomerUserParamsSchema, body: CustomerRoleBodySchema, response: { 200: OrgMemberSchema } } },
+    (request) => service.changeRole(deps, as(request), request.params.userId, request.body.role),
+  );
+  app.delete(
+    '/customers/:customerId/portal-users/:userId',
+    { schema: { tags, params: CustomerUserParamsSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      await service.removeMember(deps, as(request), request.params.userId);
+      return { ok: true as const };
+    },
   );
 }

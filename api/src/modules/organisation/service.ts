@@ -5,7 +5,8 @@ import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { canReadCustomers } from '../customers/policy';
+import { portalOpenForCustomer } from '../auth/service';
+import { canManageCustomers, canReadCustomers } from '../customers/policy';
 import { createInvitation, requireCustomer } from '../customers/service';
 import { queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
@@ -18,8 +19,10 @@ type Manager = { kind: 'tenant'; actor: TenantActor } | { kind: 'staff'; actor: 
 const scopeOf = (m: Manager) => ({ landlordId: m.actor.landlordId, customerId: m.kind === 'tenant' ? m.actor.customerId : m.customerId });
 const roleCeiling = (m: Manager): PortalRole => (m.kind === 'tenant' ? m.actor.role : 'main_admin');
 
-function assertManager(m: Manager) {
-  if (m.kind === 'tenant' ? !canManageUsers(m.actor.role) : !canReadCustomers(m.actor)) throw forbidden();
+/** Tenants: administrators manage; staff: whoever reads customers sees the list, managers and admins change it. */
+function assertManager(m: Manager, write = true) {
+  if (m.kind === 'tenant' ? !canManageUsers(m.actor.role) : !(write ? canManageCustomers(m.actor) : canReadCustomers(m.actor)))
+    throw forbidden();
 }
 
 function assertCanGrant(m: Manager, role: PortalRole) {
@@ -27,7 +30,7 @@ function assertCanGrant(m: Manager, role: PortalRole) {
 }
 
 export async function listMembers(deps: Deps, m: Manager): Promise<OrgMember[]> {
-  assertManager(m);
+  assertManager(m, false);
   const scope = scopeOf(m);
   await requireCustomer(deps.db, scope.landlordId, scope.customerId);
   const [members, invitations] = await Promise.all([repo.listMembers(deps.db, scope), repo.listOpenInvitations(deps.db, scope)]);
@@ -64,6 +67,7 @@ async function sendInvitation(
   const landlord = await findLandlord(tx, scope.landlordId);
   if (!landlord?.portalEnabled) throw conflict('portal_disabled');
   const customer = await requireCustomer(tx, scope.landlordId, scope.customerId);
+  if (!(await portalOpenForCustomer(tx, scope.landlordId, scope.customerId))) throw conflict('portal_not_in_pilot');
   const invitation = await createInvitation(tx, deps, scope.landlordId, scope.customerId, invitee, null);
   await queueEmail(tx, scope.landlordId, {
     template: 'invitation',

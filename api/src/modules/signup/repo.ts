@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { portalScopeAllows } from '../../db/portal-scope';
 import { signups } from '../../db/schema/auth';
 import { customers } from '../../db/schema/customers';
 import { landlords } from '../../db/schema/landlords';
@@ -23,7 +24,13 @@ export async function findCustomersByIdentity(db: DbOrTx, identityNumber: string
     .from(customers)
     .innerJoin(landlords, eq(landlords.id, customers.landlordId))
     .innerJoin(leases, and(eq(leases.customerId, customers.id), eq(leases.status, 'active')))
-    .where(and(eq(customers.identityNumber, identityNumber), eq(landlords.portalEnabled, true)));
+    .where(
+      and(
+        eq(customers.identityNumber, identityNumber),
+        eq(landlords.portalEnabled, true),
+        portalScopeAllows(sql`${landlords.portalScope}`, sql`${customers.id}`),
+      ),
+    );
 }
 
 export async function findCustomersByIds(db: DbOrTx, ids: string[]) {

@@ -3,20 +3,27 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { threadsQueryOptions } from '@/features/messages/api/get-threads';
 import { unreadCountQueryOptions } from '@/features/messages/api/get-unread-count';
 import { THREAD_PAGE_SIZE } from '@/features/messages/components/thread-list';
+import { getSelection } from '@/lib/current-lease';
 import { loadMe, loadSelection, prefetch } from './prefetch';
-/** /messages: the list the page shows (box and cursor from the URL, the selected lease) and the unread badge. */
+/**
+ * /messages: the list the page shows (box and cursor from the URL, the selected lease) and the unread
+ * badge. The list needs the selection, which needs /me; a returning user's stored selection is almost
+ * always what /me confirms, so its page and the badge are asked for beside /me, not after it (one
+ * round trip less before the first paint). Should /me resolve another lease, the page's own key is
+ * fetched below and the early answer stays unused in the cache.
+ */
 export async function messagesLoader({ request }: LoaderFunctionArgs) {
-  const context = await loadSelection();
-  if (!context) return null;
   const params = new URL(request.url).searchParams;
   const requested = params.get('box');
   const box = isBox(requested) ? requested : 'inbox';
   const cursor = cursorOrUndefined(params.get('cursor'));
-  const leaseId = context.selection?.leaseId ?? undefined;
-  await Promise.all([
-    prefetch(threadsQueryOptions({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE })),
-    prefetch(unreadCountQueryOptions()),
-  ]);
+  const page = (leaseId: string | undefined) => prefetch(threadsQueryOptions({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE }));
+  const stored = getSelection();
+  const badge = stored ? prefetch(unreadCountQueryOptions()) : null;
+  if (stored) void page(stored.leaseId ?? undefined);
+  const context = await loadSelection();
+  if (!context) return null;
+  await Promise.all([page(context.selection?.leaseId ?? undefined), badge ?? prefetch(unreadCountQueryOptions())]);
   return null;
 }
 

@@ -1,5 +1,6 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
 import { usePageTitle } from '@/lib/use-page-title';
 
@@ -11,6 +12,9 @@ export function ForgotPasswordRoute() {
       <Title order={1}>{t('forgot.title')}</Title>
       <Text>{t('forgot.intro')}</Text>
       <ForgotPasswordForm />
+      <Anchor component={Link} to={`/sign-in-help${window.location.search}`}>
+        {t('help.title')}
+      </Anchor>
     </Stack>
   );
 }

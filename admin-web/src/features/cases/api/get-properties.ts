@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { caseKeys } from './query-keys';
 
-export const getProperties = () => api.get<PropertyOptionList>('/api/v1/properties');
+export const getProperties = () => api.get<PropertyOptionList>('/api/v1/property-options');
 
 export const propertiesQueryOptions = () =>
   queryOptions({ queryKey: caseKeys.properties(), queryFn: getProperties, staleTime: 5 * 60_000 });

@@ -1,5 +1,13 @@
 /** `cursor`: a page's nextCursor / previousCursor; none for the first page. */
-export type CustomerListParams = { q?: string; cursor?: string | undefined; limit: number };
+export type CustomerListParams = {
+  q?: string;
+  kind?: 'person' | 'company';
+  archived?: 'false' | 'true' | 'all';
+  sort?: 'name' | 'created';
+  dir?: 'asc' | 'desc';
+  cursor?: string | undefined;
+  limit: number;
+};
 
 export const customerKeys = {
   all: ['customers'] as const,

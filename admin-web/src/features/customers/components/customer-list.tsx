@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CustomerListQuerySchema, type CustomerSummary } from '@portico/shared/contracts/customers';
 import { useEffect, useState } from 'react';
@@ -24,6 +24,17 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
           {t(`customers.kind.${customer.kind}`)}
         </Badge>
       </Group>
+      {customer.archivedAt && (
+        <Badge color="gray.8" variant="filled" size="sm">
+          {t('customers.archived')}
+        </Badge>
+      )}
+      {customer.identityNumber && (
+        <Text size="sm">
+          <VisuallyHidden>{t('customers.identityNumber')}: </VisuallyHidden>
+          {customer.identityNumber}
+        </Text>
+      )}
       {customer.email && (
         <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {customer.email}
@@ -36,16 +47,35 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
   );
 }
 
-export function CustomerList({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
+export type CustomerFilters = {
+  q: string;
+  kind: 'person' | 'company' | undefined;
+  archived: 'false' | 'true' | 'all';
+  sort: 'name' | 'created';
+  dir: 'asc' | 'desc';
+};
+
+/** Sort options as one select: the column and its direction together. */
+const ORDERS = ['name-asc', 'name-desc', 'created-desc', 'created-asc'] as const;
+
+export function CustomerList({ filters, onChange }: { filters: CustomerFilters; onChange: (next: Partial<CustomerFilters>) => void }) {
   const { t, i18n } = useTranslation();
+  const { q, kind, archived, sort, dir } = filters;
   const [cursor, setCursor] = useCursorParam();
   const [input, setInput] = useState(q);
   const [debounced] = useDebouncedValue(input, 300);
   useEffect(() => {
-    if (debounced.trim() !== q) onSearch(debounced.trim());
-  }, [debounced, q, onSearch]);
+    if (debounced.trim() !== q) onChange({ q: debounced.trim() });
+  }, [debounced, q, onChange]);
 
-  const customers = useCustomers({ ...(q ? { q } : {}), cursor, limit: CUSTOMERS_PAGE_SIZE });
+  const customers = useCustomers({
+    ...(q ? { q } : {}),
+    ...(kind ? { kind } : {}),
+    ...(archived !== 'false' ? { archived } : {}),
+    ...(sort !== 'name' || dir !== 'asc' ? { sort, dir } : {}),
+    cursor,
+    limit: CUSTOMERS_PAGE_SIZE,
+  });
 
   return (
     <Stack>
@@ -53,7 +83,7 @@ export function CustomerList({ q, onSearch }: { q: string; onSearch: (q: string)
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            onSearch(input.trim());
+            onChange({ q: input.trim() });
           }}
         >
           <TextInput
@@ -66,6 +96,33 @@ export function CustomerList({ q, onSearch }: { q: string; onSearch: (q: string)
           />
         </form>
       </search>
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <NativeSelect
+          label={t('customers.filterKind')}
+          value={kind ?? ''}
+          onChange={(event) => onChange({ kind: (event.currentTarget.value || undefined) as CustomerFilters['kind'] })}
+          data={[
+            { value: '', label: t('customers.allKinds') },
+            { value: 'person', label: t('customers.kind.person') },
+            { value: 'company', label: t('customers.kind.company') },
+          ]}
+        />
+        <NativeSelect
+          label={t('customers.filterArchived')}
+          value={archived}
+          onChange={(event) => onChange({ archived: event.currentTarget.value as CustomerFilters['archived'] })}
+          data={(['false', 'true', 'all'] as const).map((v) => ({ value: v, label: t(`customers.archivedFilter.${v}`) }))}
+        />
+        <NativeSelect
+          label={t('customers.sortLabel')}
+          value={`${sort}-${dir}`}
+          onChange={(event) => {
+            const [nextSort, nextDir] = event.currentTarget.value.split('-') as [CustomerFilters['sort'], CustomerFilters['dir']];
+            onChange({ sort: nextSort, dir: nextDir });
+          }}
+          data={ORDERS.map((o) => ({ value: o, label: t(`customers.sort.${o}`) }))}
+        />
+      </SimpleGrid>
       {customers.isPending ? (
         <Loading />
       ) : customers.isError ? (

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInpu
 import { type OrgMember, StaffOrgInviteBodySchema } from '@portico/shared/contracts/accounts';
 import { PortalRoleSchema } from '@portico/shared/contracts/auth';
 import { formIssueKey } from '@portico/shared/form-issues';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
@@ -12,10 +12,113 @@ import { applyIssues } from '@/lib/errors';
 import { maxLengthOf, useFieldError } from '@/lib/form';
 import { usePortalUsers } from '../api/get-portal-users';
 import { useInvitePortalUser } from '../api/invite-portal-user';
+import { useManagePortalUser } from '../api/manage-portal-users';
+import { ConfirmAction } from './confirm-action';
 
 const STATE_COLORS: Record<OrgMember['state'], string> = { registered: 'teal.9', invited: 'blue.9', expired: 'red.9' };
 
-function MemberRow({ member }: { member: OrgMember }) {
+function MemberActions({ customerId, member }: { customerId: string; member: OrgMember }) {
+  const { t } = useTranslation();
+  const manage = useManagePortalUser();
+  const [confirm, setConfirm] = useState<'remove' | 'cancel' | null>(null);
+  const [role, setRole] = useState(member.role);
+  const [done, setDone] = useState<string | null>(null);
+  const id = useId();
+  const ok = (message: string) => () => {
+    setConfirm(null);
+    setDone(message);
+  };
+  return (
+    <Stack gap="xs" mt="xs">
+      {member.kind === 'user' ? (
+        <Group gap="xs" align="flex-end">
+          <NativeSelect
+            size="xs"
+            id={`${id}-role`}
+            label={t('portalUsers.roleLabel')}
+            value={role}
+            onChange={(event) => setRole(event.currentTarget.value as OrgMember['role'])}
+            data={PortalRoleSchema.options.map((r) => ({ value: r, label: t(`portalUsers.role.${r}`) }))}
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={role === member.role}
+            loading={manage.isPending && manage.variables?.action === 'role'}
+            onClick={() =>
+              manage.mutate({ customerId, action: 'role', userId: member.id, role }, { onSuccess: ok(t('portalUsers.roleChanged')) })
+            }
+          >
+            {t('portalUsers.changeRole')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setConfirm('remove')}
+            aria-label={t('portalUsers.removeNamed', { name: member.name })}
+          >
+            {t('portalUsers.remove')}
+          </Button>
+        </Group>
+      ) : (
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            loading={manage.isPending && manage.variables?.action === 'resend'}
+            onClick={() =>
+              manage.mutate(
+                { customerId, action: 'resend', invitationId: member.id },
+                { onSuccess: ok(t('portalUsers.resent', { email: member.email })) },
+              )
+            }
+            aria-label={t('portalUsers.resendNamed', { email: member.email })}
+          >
+            {t('portalUsers.resend')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setConfirm('cancel')}
+            aria-label={t('portalUsers.cancelNamed', { email: member.email })}
+          >
+            {t('portalUsers.cancelInvitation')}
+          </Button>
+        </Group>
+      )}
+      <ErrorAlert error={manage.error} />
+      <div aria-live="polite">
+        {done && !manage.isPending && !manage.error && (
+          <Text size="sm" c="teal.9">
+            {done}
+          </Text>
+        )}
+      </div>
+      {confirm === 'remove' && (
+        <ConfirmAction
+          message={t('portalUsers.removeConfirm', { name: member.name })}
+          confirmLabel={t('portalUsers.remove')}
+          pending={manage.isPending}
+          onConfirm={() => manage.mutate({ customerId, action: 'remove', userId: member.id }, { onSuccess: ok(t('portalUsers.removed')) })}
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+      {confirm === 'cancel' && (
+        <ConfirmAction
+          message={t('portalUsers.cancelConfirm', { email: member.email })}
+          confirmLabel={t('portalUsers.cancelInvitation')}
+          pending={manage.isPending}
+          onConfirm={() =>
+            manage.mutate({ customerId, action: 'cancel', invitationId: member.id }, { onSuccess: ok(t('portalUsers.cancelled')) })
+          }
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function MemberRow({ customerId, member, canManage }: { customerId: string; member: OrgMember; canManage: boolean }) {
   const { t } = useTranslation();
   return (
     <Paper component="li" withBorder p="sm" radius="sm">
@@ -35,6 +138,7 @@ function MemberRow({ member }: { member: OrgMember }) {
         <VisuallyHidden>{t('portalUsers.roleLabel')}: </VisuallyHidden>
         {t(`portalUsers.role.${member.role}`)}
       </Text>
+      {canManage && <MemberActions customerId={customerId} member={member} />}
     </Paper>
   );
 }
@@ -134,7 +238,7 @@ function InviteForm({ customerId, portalEnabled }: { customerId: string; portalE
 }
 
 /** Seed 002: the customer's portal users and open invitations; staff invite the designated contact before move-in. */
-export function PortalUsers({ customerId, portalEnabled }: { customerId: string; portalEnabled: boolean }) {
+export function PortalUsers({ customerId, portalEnabled, canManage }: { customerId: string; portalEnabled: boolean; canManage: boolean }) {
   const { t } = useTranslation();
   const users = usePortalUsers(customerId);
   return (
@@ -152,11 +256,11 @@ export function PortalUsers({ customerId, portalEnabled }: { customerId: string;
         ) : (
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="portal-users-heading">
             {users.data.items.map((member) => (
-              <MemberRow key={`${member.kind}-${member.id}`} member={member} />
+              <MemberRow key={`${member.kind}-${member.id}`} customerId={customerId} member={member} canManage={canManage} />
             ))}
           </Stack>
         )}
-        <InviteForm customerId={customerId} portalEnabled={portalEnabled} />
+        {canManage && <InviteForm customerId={customerId} portalEnabled={portalEnabled} />}
       </Stack>
     </section>
   );

@@ -1,0 +1,61 @@
+import {
+  LeaseCreateSchema,
+  LeaseDetailSchema,
+  LeaseListQuerySchema,
+  LeasePageSchema,
+  LeaseParamsSchema,
+  LeasePatchSchema,
+  LeaseTerminateSchema,
+  UnitOptionListSchema,
+  UnitOptionQuerySchema,
+} from '@portico/shared/contracts/leases';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as service from './service';
+
+/** Leases in the console and for integrators (issue 9): list, read, create, edit, terminate, end, archive. */
+export async function leaseRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', app.requireStaff);
+  const tags = ['leases'];
+  const params = LeaseParamsSchema;
+  const one = { 200: LeaseDetailSchema };
+
+  app.get('/leases', { schema: { tags, querystring: LeaseListQuerySchema, response: { 200: LeasePageSchema } } }, (request) =>
+    service.listLeases(app.deps, request.staff!, request.query),
+  );
+
+  app.get(
+    '/leases/unit-options',
+    { schema: { tags, querystring: UnitOptionQuerySchema, response: { 200: UnitOptionListSchema } } },
+    (request) => service.listUnitOptions(app.deps, request.staff!, request.query),
+  );
+
+  app.post('/leases', { schema: { tags, body: LeaseCreateSchema, response: { 201: LeaseDetailSchema } } }, async (request, reply) =>
+    reply.status(201).send(await service.createLease(app.deps, request.staff!, request.body)),
+  );
+
+  app.get('/leases/:leaseId', { schema: { tags, params, response: one } }, (request) =>
+    service.getLease(app.deps, request.staff!, request.params.leaseId),
+  );
+
+  app.patch('/leases/:leaseId', { schema: { tags, params, body: LeasePatchSchema, response: one } }, (request) =>
+    service.updateLease(app.deps, request.staff!, request.params.leaseId, request.body),
+  );
+
+  app.post('/leases/:leaseId/terminate', { schema: { tags, params, body: LeaseTerminateSchema, response: one } }, (request) =>
+    service.terminateLease(app.deps, request.staff!, request.params.leaseId, request.body),
+  );
+
+  app.post('/leases/:leaseId/end', { schema: { tags, params, response: one } }, (request) =>
+    service.endLease(app.deps, request.staff!, request.params.leaseId),
+  );
+
+  app.post('/leases/:leaseId/archive', { schema: { tags, params, response: one } }, (request) =>
+    service.archiveLease(app.deps, request.staff!, request.params.leaseId),
+  );
+
+  app.post('/leases/:leaseId/restore', { schema: { tags, params, response: one } }, (request) =>
+    service.restoreLease(app.deps, request.staff!, request.params.leaseId),
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  PropertyCreateSchema,
+  PropertyDetailSchema,
+  PropertyImageBodySchema,
+  PropertyImageParamsSchema,
+  PropertyListQuerySchema,
+  PropertyPageSchema,
+  PropertyParamsSchema,
+  PropertyPatchSchema,
+  UnitCreateSchema,
+  UnitListQuerySchema,
+  UnitPageSchema,
+  UnitParamsSchema,
+  UnitPatchSchema,
+  UnitSchema,
+} from '@portico/shared/contracts/properties';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as service from './service';
+
+export async function propertyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', app.requireStaff);
+  const { deps } = app;
+  const tags = ['properties'];
+  const one = { params: PropertyParamsSchema, response: { 200: PropertyDetailSchema } };
+
+  app.get('/properties', { schema: { tags, querystring: PropertyListQuerySchema, response: { 200: PropertyPageSchema } } }, (r) =>
+    service.listProperties(deps, r.staff!, r.query),
+  );
+  app.post('/properties', { schema: { tags, body: PropertyCreateSchema, response: { 201: PropertyDetailSchema } } }, async (r, reply) =>
+    reply.status(201).send(await service.createProperty(deps, r.staff!, r.body)),
+  );
+  app.get('/properties/:propertyId', { schema: { tags, ...one } }, (r) => service.getProperty(deps, r.staff!, r.params.propertyId));
+  app.patch('/properties/:propertyId', { schema: { tags, ...one, body: PropertyPatchSchema } }, (r) =>
+    service.updateProperty(deps, r.staff!, r.params.propertyId, r.body),
+  );
+  app.post('/properties/:propertyId/archive', { schema: { tags, ...one } }, (r) =>
+    service.archiveProperty(deps, r.staff!, r.params.propertyId),
+  );
+  app.post('/properties/:propertyId/restore', { schema: { tags, ...one } }, (r) =>
+    service.restoreProperty(deps, r.staff!, r.params.propertyId),
+  );
+  app.post(
+    '/properties/:propertyId/images',
+    { schema: { tags, params: PropertyParamsSchema, body: PropertyImageBodySchema, response: { 201: PropertyDetailSchema } } },
+    async (r, reply) => reply.status(201).send(await service.addPropertyImage(deps, r.staff!, r.params.propertyId, r.body.attachmentId)),
+  );
+  app.delete(
+    '/properties/:propertyId/images/:attachmentId',
+    { schema: { tags, params: PropertyImageParamsSchema, response: { 200: PropertyDetailSchema } } },
+    (r) => service.removePropertyImage(deps, r.staff!, r.params.propertyId, r.params.attachmentId),
+  );
+
+  const unit = { params: UnitParamsSchema, response: { 200: UnitSchema } };
+  app.get('/units', { schema: { tags, querystring: UnitListQuerySchema, response: { 200: UnitPageSchema } } }, (r) =>
+    service.listUnits(deps, r.staff!, r.query),
+  );
+  app.post('/units', { schema: { tags, body: UnitCreateSchema, response: { 201: UnitSchema } } }, async (r, reply) =>
+    reply.status(201).send(await service.createUnit(deps, r.staff!, r.body)),
+  );
+  app.get('/units/:unitId', { schema: { tags, ...unit } }, (r) => service.getUnit(deps, r.staff!, r.params.unitId));
+  app.patch('/units/:unitId', { schema: { tags, ...unit, body: UnitPatchSchema } }, (r) =>
+    service.updateUnit(deps, r.staff!, r.params.unitId, r.body),
+  );
+  app.post('/units/:unitId/archive', { schema: { tags, ...unit } }, (r) => service.archiveUnit(deps, r.staff!, r.params.unitId));
+  app.post('/units/:unitId/restore', { schema: { tags, ...unit } }, (r) => service.restoreUnit(deps, r.staff!, r.params.unitId));
+}
