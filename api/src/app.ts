@@ -12,6 +12,7 @@ import { deliveryRoutes } from './modules/deliveries/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { historyRoutes } from './modules/history/routes';
+import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { leaseRoutes } from './modules/leases/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
   await app.register(leaseRoutes, { prefix: '/api/v1' });
+  await app.register(importRoutes, { prefix: '/api/v1', redis });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });

@@ -8,7 +8,7 @@ await instance.init({
   resources: serverResources,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'email'],
+  ns: ['common', 'errors', 'email', 'imports'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,

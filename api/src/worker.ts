@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { type DeliverJob, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
+import { type DeliverJob, IMPORT_QUEUE, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { openInfra } from './infra';
 import { deliverProcessor } from './jobs/deliver';
+import { importProcessor, importWorkerOptions } from './jobs/import';
 import { cappedBackoff, queueSettings } from './jobs/queue-config';
 import { reconcileOnce } from './jobs/reconcile';
 import { relayOnce } from './jobs/relay';
@@ -83,6 +84,9 @@ export function startWorker(deps: Deps) {
     settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(settings, attemptsMade) },
   });
   worker.on('error', report('worker'));
+  // Spreadsheet imports above the request's threshold (issue 9): dry runs and commits.
+  const importWorker = new Worker(IMPORT_QUEUE, importProcessor(deps), importWorkerOptions(deps, connection, settings));
+  importWorker.on('error', report('import worker'));
 
   // Drain fully before sleeping, so a burst does not wait a tick per batch.
   const relay = loop('relay', async () => (await relayOnce(deps.db, queue, settings)) > 0, settings.relayIntervalMs);
@@ -132,7 +136,7 @@ export function startWorker(deps: Deps) {
       clearInterval(sweepTimer);
       await Promise.all([relay.stop(), reconciler.stop(), retention.stop()]);
       // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.
-      await worker.close();
+      await Promise.all([worker.close(), importWorker.close()]);
       await queue.close();
       await connection.quit().catch(() => connection.disconnect());
       mailer.close();

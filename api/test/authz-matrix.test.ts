@@ -239,6 +239,15 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/leases/:leaseId/end': staffRoute(404, 403),
   'POST /api/v1/leases/:leaseId/archive': staffRoute(404, 403),
   'POST /api/v1/leases/:leaseId/restore': staffRoute(404, 403),
+  // --- console: spreadsheet imports (issue 9; admins and managers). The matrix's PNG is refused as a type (415): past the gate.
+  'GET /api/v1/imports': staffRoute('own', 403),
+  'POST /api/v1/imports': staffRoute('passes', 403, { upload: true, query: () => 'kind=units' }),
+  'GET /api/v1/imports/templates/:kind': staffRoute('own', 403),
+  'GET /api/v1/imports/:importId': staffRoute(404, 403),
+  'PUT /api/v1/imports/:importId/mapping': staffRoute(404, 403, { body: () => ({ mapping: {} }) }),
+  'POST /api/v1/imports/:importId/dry-run': staffRoute(404, 403),
+  'POST /api/v1/imports/:importId/commit': staffRoute(404, 403),
+  'GET /api/v1/imports/:importId/errors.csv': staffRoute(404, 403),
 
   // --- portal: the victim's own 'user' may do everything but manage people, invoices and statistics ---
   'GET /api/v1/portal/threads': portalRoute('own', 'allowed'),
@@ -322,7 +331,12 @@ async function victim() {
     name: 'Invitee',
     role: 'user',
   });
-  for (const res of [thread, report, order, object, invitation]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const upload = await manager.upload(
+    '/api/v1/imports?kind=properties',
+    Buffer.from(`Property id,Property name\n${marker},x\n`),
+    `${marker}.csv`,
+  );
+  for (const res of [thread, report, order, object, invitation, upload]) expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
     id: a.admin.id,
@@ -362,6 +376,8 @@ async function victim() {
     sessionId: sessions.json().items[0].id,
     recordType: 'customer',
     recordId: a.company.customer.id,
+    importId: upload.json().id,
+    kind: 'units',
     // Ids of things that have no row to reach: only whose they would be matters.
     requestId: randomUUID(),
     signupId: randomUUID(),

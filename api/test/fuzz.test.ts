@@ -61,6 +61,7 @@ async function makeWorld(): Promise<World> {
     role: 'user',
   });
   const sessions = (await portal.get('/api/v1/auth/portal/sessions')).json().items ?? [];
+  const imported = await json(staff.upload('/api/v1/imports?kind=units', Buffer.from('Unit id,Unit number\nU-1,1\n'), 'units.csv'));
   const ids: Record<string, string[]> = {
     landlordId: [l.landlord.id],
     customerId: [l.company.customer.id, l.household.customer.id],
@@ -77,6 +78,7 @@ async function makeWorld(): Promise<World> {
     attachmentId: [upload.id],
     invitationId: invited.statusCode < 300 ? [invited.json().id] : [],
     sessionId: sessions.map((s: { id: string }) => s.id),
+    importId: [imported.id],
   };
   return { l, staff, portal, ids, allIds: Object.values(ids).flat() };
 }

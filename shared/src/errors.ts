@@ -88,6 +88,25 @@ export const ERROR_CODES = [
   'lease_end_before_notice',
   'lease_still_running',
   'lease_is_active',
+  'import_type_not_allowed',
+  'import_file_empty',
+  'import_file_unreadable',
+  'import_not_utf8',
+  'import_too_many_rows',
+  'import_duplicate_header',
+  'import_unknown_columns',
+  'import_missing_fields',
+  'import_mapping_invalid',
+  'import_has_errors',
+  'import_busy',
+  'import_already_committed',
+  'import_value_required',
+  'import_value_invalid',
+  'import_value_too_long',
+  'import_unknown_reference',
+  'import_duplicate_external_id',
+  'import_row_failed',
+  'import_failed',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -116,6 +135,7 @@ export const RESOURCES = [
   'delivery',
   'record',
   'staff_user',
+  'import',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

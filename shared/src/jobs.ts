@@ -120,3 +120,19 @@ export const NotificationSchema = z.discriminatedUnion('template', [
 export const SMS_TEMPLATES = ['signup_code', 'case_information'] as const;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationTemplate = Notification['template'];
+
+/** Imports (issue 9): dry runs and commits of files above IMPORT_WORKER_THRESHOLD rows. */
+export const IMPORT_QUEUE = 'imports';
+export const IMPORT_JOB = 'import';
+
+/**
+ * A queued run of an import: which import, which run of it (a job of an earlier run does
+ * nothing), its landlord and the staff user it acts for. The import row holds the rest.
+ */
+export const ImportJobSchema = z.object({
+  importId: z.uuid(),
+  landlordId: z.uuid(),
+  run: z.number().int().min(1),
+  actorId: z.uuid(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;

@@ -76,6 +76,8 @@ export const router = createBrowserRouter([
                   { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
                 ],
               },
+              { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
+              { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
             ],
           },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

@@ -61,6 +61,26 @@ export function queueSettings(config: Config) {
     /** Settled outbox rows live this many days; expired sessions, sign-ups and e-ID requests go at once. */
     retentionDays: notify.retentionDays,
     retentionIntervalMs: notify.retentionIntervalMs,
+    /**
+     * Imports (issue 9): one run at a time per worker process. A run is one long transaction over
+     * up to 50,000 rows; two at once would only compete for the same two cores and connections.
+     */
+    importConcurrency: 1,
+    /**
+     * Tries per queued import run. A run that fails midway has rolled back (its status is set in
+     * the same transaction as its data), so trying again is safe; after the last, the import is
+     * marked failed and nothing of it is applied.
+     */
+    importAttempts: 3,
+    /** Wait before the next try of an import run (fixed): a lost connection is usually back by then. */
+    importBackoffMs: 10_000,
+    /**
+     * An import run's lock: renewed every half of it while the run goes on (its queries are async,
+     * so the event loop is free to renew). Longer than the deliveries' so a slow statement on a
+     * loaded database does not hand a live run to a second worker (which would only wait on the
+     * import's lock and then find it done).
+     */
+    importLockDurationMs: 60_000,
   };
 }
 export type QueueSettings = ReturnType<typeof queueSettings>;

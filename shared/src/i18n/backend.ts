@@ -18,16 +18,19 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     errors: () => import('./sv/errors.json'),
     portal: () => import('./sv/portal.json'),
     console: () => import('./sv/console.json'),
+    imports: () => import('./sv/imports.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
     portal: () => import('./da/portal.json'),
     console: () => import('./da/console.json'),
+    imports: () => import('./da/imports.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
     portal: () => import('./en/portal.json'),
     console: () => import('./en/console.json'),
+    imports: () => import('./en/imports.json'),
   },
 };
 

@@ -20,7 +20,7 @@ function loginPath(location: { pathname: string; search: string }) {
 }
 
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician, admin = false }: { technician: boolean; admin?: boolean }) {
+function MainNav({ technician, admin = false, imports = false }: { technician: boolean; admin?: boolean; imports?: boolean }) {
   const { t } = useTranslation();
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
@@ -61,6 +61,11 @@ function MainNav({ technician, admin = false }: { technician: boolean; admin?: b
             <li>
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             </li>
+            {imports && (
+              <li>
+                <NavLink to="/imports">{t('nav.imports')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
@@ -161,7 +166,11 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav technician={user.role === 'technician'} admin={user.role === 'admin'} />
+          <MainNav
+            technician={user.role === 'technician'}
+            admin={user.role === 'admin'}
+            imports={user.role === 'admin' || user.role === 'manager'}
+          />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">

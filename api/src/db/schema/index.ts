@@ -3,6 +3,7 @@ export * from './auth';
 export * from './cases';
 export * from './customers';
 export * from './history';
+export * from './imports';
 export * from './invoices';
 export * from './landlords';
 export * from './leases';
