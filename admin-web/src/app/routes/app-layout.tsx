@@ -53,6 +53,8 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
             </li>
             <li>
               <NavLink to="/properties">{t('nav.properties')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/leases">{t('nav.leases')}</NavLink>
             </li>
             <li>

@@ -27,6 +27,8 @@ export const recordChanges = pgTable(
     changes: jsonb('changes').notNull().default(sql`'{}'::jsonb`),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  // The one read: a record's history, newest first, by keyset on (at, id).
-  (t) => [index('record_changes_record_idx').on(t.landlordId, t.recordType, t.recordId, t.at.desc(), t.id.desc())],
+  // The one read: a record's history, newest first, by keyset on (at, id): the index read backward.
+  // Ascending on purpose: drizzle writes `.desc()` as DESC NULLS LAST, which `ORDER BY … DESC`
+  // (NULLS FIRST) cannot use for its order.
+  (t) => [index('record_changes_record_idx').on(t.landlordId, t.recordType, t.recordId, t.at, t.id)],
 );
