@@ -145,6 +145,19 @@ export async function inviteStaff(deps: Deps, actor: StaffActor, input: StaffInv
   });
 }
 
+/** The colleague as they are now, with the change from `before` in their history (same transaction). */
+async function updatedWithHistory(tx: DbOrTx, actor: StaffActor, staffId: string, before: StaffUser): Promise<StaffUser> {
+  const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
+  await recordChange(tx, actor, {
+    recordType: 'staff_user',
+    recordId: staffId,
+    action: 'updated',
+    before: historyFields(before),
+    after: historyFields(after),
+  });
+  return after;
+}
+
 /**
  * Changes a colleague's name or role. An admin cannot change their own role, and the last active
  * admin cannot be demoted (409 `staff_self_change` / `last_admin`).
@@ -157,15 +170,7 @@ export async function updateStaff(deps: Deps, actor: StaffActor, staffId: string
     if (selfChangeRefused(actor, staffId, { role: patch.role })) throw conflict('staff_self_change');
     if (patch.role && patch.role !== 'admin' && isLastAdmin(admins, staffId)) throw conflict('last_admin');
     await repo.updateStaffUser(tx, actor.landlordId, staffId, patch);
-    const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
-    await recordChange(tx, actor, {
-      recordType: 'staff_user',
-      recordId: staffId,
-      action: 'updated',
-      before: historyFields(before),
-      after: historyFields(after),
-    });
-    return after;
+    return updatedWithHistory(tx, actor, staffId, before);
   });
 }
 
@@ -186,15 +191,7 @@ export async function deactivateStaff(deps: Deps, actor: StaffActor, staffId: st
     await repo.updateStaffUser(tx, actor.landlordId, staffId, { deactivatedAt: new Date() });
     await revokeUserSessions(tx, 'staff', staffId);
     await repo.revokeOpenInvitations(tx, actor.landlordId, staffId);
-    const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
-    await recordChange(tx, actor, {
-      recordType: 'staff_user',
-      recordId: staffId,
-      action: 'updated',
-      before: historyFields(before),
-      after: historyFields(after),
-    });
-    return after;
+    return updatedWithHistory(tx, actor, staffId, before);
   });
 }
 
@@ -210,15 +207,7 @@ export async function reactivateStaff(deps: Deps, actor: StaffActor, staffId: st
     if (before.status !== 'deactivated') return before;
     await repo.updateStaffUser(tx, actor.landlordId, staffId, { deactivatedAt: null });
     if (!row.hasPassword) await sendInvitation(tx, deps, await landlordOf(tx, actor.landlordId), row, actor.name);
-    const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
-    await recordChange(tx, actor, {
-      recordType: 'staff_user',
-      recordId: staffId,
-      action: 'updated',
-      before: historyFields(before),
-      after: historyFields(after),
-    });
-    return after;
+    return updatedWithHistory(tx, actor, staffId, before);
   });
 }
 
@@ -245,15 +234,7 @@ export async function cancelInvitation(deps: Deps, actor: StaffActor, staffId: s
     if (before.status !== 'invited') throw conflict('staff_not_invited');
     await repo.revokeOpenInvitations(tx, actor.landlordId, staffId);
     await repo.updateStaffUser(tx, actor.landlordId, staffId, { deactivatedAt: new Date() });
-    const after = toStaffUser((await repo.findStaffUser(tx, actor.landlordId, staffId))!);
-    await recordChange(tx, actor, {
-      recordType: 'staff_user',
-      recordId: staffId,
-      action: 'updated',
-      before: historyFields(before),
-      after: historyFields(after),
-    });
-    return after;
+    return updatedWithHistory(tx, actor, staffId, before);
   });
 }
 
