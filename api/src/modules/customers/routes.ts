@@ -14,6 +14,8 @@ import {
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as contacts from './contacts';
+import * as portalAccess from './portal-access';
 import * as service from './service';
 
 export async function customerRoutes(fastify: FastifyInstance) {
@@ -64,20 +66,20 @@ export async function customerRoutes(fastify: FastifyInstance) {
     '/customers/:customerId/contacts',
     { schema: { tags, params: CustomerParamsSchema, body: ContactInputSchema, response: { 201: ContactSchema } } },
     async (request, reply) =>
-      reply.status(201).send(await service.addContact(app.deps, request.staff!, request.params.customerId, request.body)),
+      reply.status(201).send(await contacts.addContact(app.deps, request.staff!, request.params.customerId, request.body)),
   );
 
   app.patch(
     '/customers/:customerId/contacts/:contactId',
     { schema: { tags, params: ContactParamsSchema, body: ContactUpdateSchema, response: { 200: ContactSchema } } },
-    (request) => service.updateContact(app.deps, request.staff!, request.params.customerId, request.params.contactId, request.body),
+    (request) => contacts.updateContact(app.deps, request.staff!, request.params.customerId, request.params.contactId, request.body),
   );
 
   app.delete(
     '/customers/:customerId/contacts/:contactId',
     { schema: { tags, params: ContactParamsSchema, response: { 200: OkSchema } } },
     async (request) => {
-      await service.removeContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
+      await contacts.removeContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
       return { ok: true as const };
     },
   );
@@ -86,7 +88,7 @@ export async function customerRoutes(fastify: FastifyInstance) {
     '/customers/:customerId/contacts/:contactId/invite',
     { schema: { tags, params: ContactParamsSchema, response: { 201: InvitationSentSchema } } },
     async (request, reply) => {
-      const sent = await service.inviteContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
+      const sent = await portalAccess.inviteContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
       return reply.status(201).send(sent);
     },
   );

@@ -1,8 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import type {
-  Contact,
-  ContactInput,
-  ContactUpdate,
   Country,
   CustomerCreate,
   CustomerDetail,
@@ -12,31 +9,32 @@ import type {
   CustomerUpdate,
   CustomerUpsertInput,
 } from '@portico/shared/contracts/customers';
-import { CustomerUpsertSchema, parseCustomerIdentity, parseMobile } from '@portico/shared/contracts/customers';
-import { addDays } from 'date-fns';
+import { CustomerUpsertSchema, parseCustomerIdentity } from '@portico/shared/contracts/customers';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
-import { INVITATION_TTL_DAYS, listLeaseRefs, portalOpenForCustomer } from '../auth/service';
-import { hashToken, newToken } from '../auth/tokens';
+import { listLeaseRefs } from '../auth/service';
 import { type ChangeRecord, recordChanges } from '../history/service';
-import { queueEmail } from '../outbox/service';
-import { findLandlord } from '../settings/service';
-import { canManageCustomers, canReadCustomers } from './policy';
+import {
+  assertManage,
+  contactFields,
+  contactValues,
+  definedOnly,
+  normaliseMobile,
+  requireCustomer,
+  requireLandlord,
+  toContact,
+} from './common';
+import { canReadCustomers } from './policy';
 import * as repo from './repo';
 
-export type ContactRow = Awaited<ReturnType<typeof repo.listContacts>>[number];
+export type { ContactRow } from './common';
+export { requireCustomer } from './common';
+export { listContacts } from './contacts';
+export { createInvitation } from './portal-access';
+
 type CustomerRow = NonNullable<Awaited<ReturnType<typeof repo.findCustomer>>>;
-type ContactDbRow = Awaited<ReturnType<typeof repo.listContactRows>>[number];
-
-export const listContacts = repo.listContacts;
-
-export async function requireCustomer(db: DbOrTx, landlordId: string, customerId: string) {
-  const customer = await repo.findCustomer(db, landlordId, customerId);
-  if (!customer) throw notFound('customer');
-  return customer;
-}
 
 export async function requireLease(db: DbOrTx, landlordId: string, customerId: string, leaseId: string) {
   const lease = await repo.findLease(db, landlordId, customerId, leaseId);
@@ -44,25 +42,7 @@ export async function requireLease(db: DbOrTx, landlordId: string, customerId: s
   return lease;
 }
 
-function toContact(c: ContactRow): Contact {
-  return {
-    id: c.id,
-    name: c.name,
-    email: c.email,
-    phone: c.phone,
-    locale: c.locale,
-    portalState: c.portalUserId ? 'registered' : c.invited ? 'invited' : 'none',
-    portalEmail: c.portalUserEmail ?? null,
-  };
-}
-
 const leaseRefs = async (db: DbOrTx, ids: string[]) => (ids.length ? listLeaseRefs(db, ids) : []);
-
-async function requireLandlord(db: DbOrTx, landlordId: string) {
-  const landlord = await findLandlord(db, landlordId);
-  if (!landlord) throw notFound('landlord');
-  return landlord;
-}
 
 const toSummary = (c: CustomerRow, refs: Awaited<ReturnType<typeof leaseRefs>>): CustomerSummary => ({
   id: c.id,
@@ -129,12 +109,6 @@ const customerFields = (c: CustomerRow | repo.CustomerValues) => ({
   city: c.city ?? null,
   externalId: c.externalId ?? null,
 });
-const contactFields = (c: Pick<ContactDbRow, 'name' | 'email' | 'phone' | 'locale'> & { customerId?: string }) => ({
-  name: c.name,
-  email: c.email ?? null,
-  phone: c.phone ?? null,
-  locale: c.locale ?? null,
-});
 
 /** The identity number in its stored form for the landlord's country, or 400 identity_number_invalid. */
 function normaliseIdentity(kind: CustomerKind, value: string | null | undefined, country: Country) {
@@ -144,17 +118,6 @@ function normaliseIdentity(kind: CustomerKind, value: string | null | undefined,
   if (!parsed) throw badRequest('identity_number_invalid');
   return parsed.normalized;
 }
-
-/** A mobile number in E.164 for the landlord's country, or 400 mobile_invalid. */
-function normaliseMobile(value: string | null | undefined, country: Country) {
-  if (value === undefined || value === null) return value;
-  const e164 = parseMobile(value, country);
-  if (!e164) throw badRequest('mobile_invalid');
-  return e164;
-}
-
-const definedOnly = <T extends Record<string, unknown>>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function customerValues(kind: CustomerKind, input: CustomerUpdate, country: Country): Partial<repo.CustomerValues> {
   return definedOnly({
@@ -168,10 +131,6 @@ function customerValues(kind: CustomerKind, input: CustomerUpdate, country: Coun
     city: input.city,
     externalId: input.externalId,
   });
-}
-
-function contactValues(input: Partial<ContactInput>, country: Country): Partial<repo.ContactValues> {
-  return definedOnly({ name: input.name, email: input.email, phone: normaliseMobile(input.phone, country), locale: input.locale });
 }
 
 /** A unique violation of one of the customer's keys as its 409; anything else unchanged. */
@@ -197,10 +156,6 @@ async function guarded<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise
   } catch (err) {
     throw uniqueConflict(err);
   }
-}
-
-function assertManage(actor: StaffActor) {
-  if (!canManageCustomers(actor)) throw forbidden();
 }
 
 /** Inserts a customer and its contacts (a person without any gets itself as contact) with history. */
@@ -299,115 +254,6 @@ export async function deleteCustomer(deps: Deps, actor: StaffActor, customerId: 
   });
 }
 
-// --- Contacts -----------------------------------------------------------------------------------
-
-async function contactOut(db: DbOrTx, landlordId: string, customerId: string, contactId: string) {
-  const row = (await repo.listContacts(db, landlordId, customerId)).find((c) => c.id === contactId);
-  if (!row) throw notFound('contact');
-  return toContact(row);
-}
-
-export async function addContact(deps: Deps, actor: StaffActor, customerId: string, input: ContactInput): Promise<Contact> {
-  assertManage(actor);
-  const landlord = await requireLandlord(deps.db, actor.landlordId);
-  const values = contactValues(input, landlord.country) as repo.ContactValues;
-  const contact = await deps.db.transaction(async (tx) => {
-    const customer = await repo.lockCustomer(tx, actor.landlordId, customerId);
-    if (!customer) throw notFound('customer');
-    const [row] = await repo.insertContacts(tx, actor.landlordId, customerId, [values]);
-    await recordChanges(tx, actor, [
-      { recordType: 'contact', recordId: row!.id, action: 'created', after: { customer: customer.name, ...contactFields(row!) } },
-    ]);
-    return row!;
-  });
-  return contactOut(deps.db, actor.landlordId, customerId, contact.id);
-}
-
-/**
- * Seed 001: staff register a contact's e-mail or mobile. When the contact has a portal user and
- * the e-mail changes, staff choose (docs/landlord-data.md): `keep` changes the landlord's record
- * only — the sign-in address is the person's own (they may be a tenant of other landlords too) and
- * they change it themselves in their account; `reinvite` is seed 000's detach + invite as one step:
- * the portal user loses access to this customer and the new address is invited with the same role.
- * Without a choice the answer is 409 contact_has_portal_user, so nobody loses access by surprise.
- */
-export async function updateContact(
-  deps: Deps,
-  actor: StaffActor,
-  customerId: string,
-  contactId: string,
-  patch: ContactUpdate,
-): Promise<Contact> {
-  assertManage(actor);
-  const landlord = await requireLandlord(deps.db, actor.landlordId);
-  const { portalUser: choice, ...fields } = patch;
-  const values = contactValues(fields, landlord.country);
-  await deps.db.transaction(async (tx) => {
-    const customer = await repo.lockCustomer(tx, actor.landlordId, customerId);
-    if (!customer) throw notFound('customer');
-    const before = await repo.findContact(tx, actor.landlordId, customerId, contactId);
-    if (!before) throw notFound('contact');
-    const emailChanges = values.email !== undefined && values.email !== before.email;
-    let reinvite: { role: 'main_admin' | 'admin' | 'user'; email: string } | null = null;
-    if (emailChanges && before.portalUserId) {
-      if (!choice) throw conflict('contact_has_portal_user');
-      if (choice === 'reinvite') {
-        if (!values.email) throw badRequest('no_contact_email');
-        if (!landlord.portalEnabled) throw conflict('portal_disabled');
-        const membership = await repo.findMembership(tx, actor.landlordId, customerId, before.portalUserId);
-        await repo.removeMembership(tx, actor.landlordId, customerId, before.portalUserId);
-        reinvite = { role: membership?.role ?? 'user', email: values.email };
-      }
-    }
-    const after = await repo.updateContact(tx, actor.landlordId, contactId, {
-      ...values,
-      ...(reinvite ? { portalUserId: null } : {}),
-    });
-    await recordChanges(tx, actor, [
-      {
-        recordType: 'contact',
-        recordId: contactId,
-        action: 'updated',
-        before: { ...contactFields(before), portalUser: before.portalUserId ? 'registered' : null },
-        after: { ...contactFields(after), portalUser: after.portalUserId ? 'registered' : reinvite ? 'invited' : null },
-      },
-    ]);
-    if (reinvite) {
-      const invitation = await createInvitation(
-        tx,
-        deps,
-        actor.landlordId,
-        customerId,
-        { contactId, email: reinvite.email, name: after.name, role: reinvite.role },
-        null,
-      );
-      await queueEmail(tx, actor.landlordId, {
-        template: 'invitation',
-        to: reinvite.email,
-        locale: after.locale ?? landlord.defaultLocale,
-        landlordName: landlord.name,
-        customerName: customer.name,
-        link: invitation.link,
-      });
-    }
-  });
-  return contactOut(deps.db, actor.landlordId, customerId, contactId);
-}
-
-/** A contact with a portal user keeps it until staff remove the access (409 contact_has_portal_user). */
-export async function removeContact(deps: Deps, actor: StaffActor, customerId: string, contactId: string) {
-  assertManage(actor);
-  await deps.db.transaction(async (tx) => {
-    const customer = await repo.lockCustomer(tx, actor.landlordId, customerId);
-    if (!customer) throw notFound('customer');
-    const before = await repo.findContact(tx, actor.landlordId, customerId, contactId);
-    if (!before) throw notFound('contact');
-    if (before.portalUserId) throw conflict('contact_has_portal_user');
-    await repo.deleteContact(tx, actor.landlordId, contactId);
-    await recordChanges(tx, actor, [{ recordType: 'contact', recordId: contactId, action: 'deleted', before: contactFields(before) }]);
-  });
-}
-
 // --- Import and integrators ---------------------------------------------------------------------
 
 const contactKey = (c: { email?: string | null; name: string }) => (c.email ? `e:${c.email.toLowerCase()}` : `n:${c.name}`);
@@ -498,57 +344,3 @@ const nullsFor = (values: Partial<repo.CustomerValues>) => ({
   city: values.city ?? null,
   externalId: values.externalId ?? null,
 });
-
-/**
- * Creates a personal, single-use, 7-day invitation link; the caller sends it in its own e-mail.
- * For a contact person on record pass `contactId`; an invitation made in the portal names a role.
- */
-export async function createInvitation(
-  tx: DbOrTx,
-  deps: Deps,
-  landlordId: string,
-  customerId: string,
-  invitee: { contactId: string | null; email: string; name?: string; role?: 'main_admin' | 'admin' | 'user' },
-  threadId: string | null,
-) {
-  const token = newToken();
-  const expiresAt = addDays(new Date(), INVITATION_TTL_DAYS);
-  const [row] = await repo.insertInvitation(tx, {
-    landlordId,
-    customerId,
-    contactId: invitee.contactId,
-    email: invitee.email,
-    name: invitee.name ?? null,
-    role: invitee.role ?? null,
-    tokenHash: hashToken(token),
-    threadId,
-    expiresAt,
-  });
-  return { id: row!.id, link: `${deps.config.tenantWebUrl}/invitation/${token}`, expiresAt };
-}
-
-/** Seed 000: "Inviter beboer" — staff invite a contact person by hand. */
-export async function inviteContact(deps: Deps, actor: StaffActor, customerId: string, contactId: string) {
-  assertManage(actor);
-  const landlord = await findLandlord(deps.db, actor.landlordId);
-  if (!landlord?.portalEnabled) throw conflict('portal_disabled');
-  const customer = await requireCustomer(deps.db, actor.landlordId, customerId);
-  if (!(await portalOpenForCustomer(deps.db, landlord.id, customer.id))) throw conflict('portal_not_in_pilot');
-  const contact = (await repo.listContacts(deps.db, actor.landlordId, customerId)).find((c) => c.id === contactId);
-  if (!contact) throw notFound('contact');
-  if (!contact.email) throw badRequest('no_contact_email');
-  if (contact.portalUserId) throw conflict('conflict');
-  const email = contact.email;
-  return deps.db.transaction(async (tx) => {
-    const invitation = await createInvitation(tx, deps, landlord.id, customer.id, { contactId: contact.id, email }, null);
-    await queueEmail(tx, landlord.id, {
-      template: 'invitation',
-      to: email,
-      locale: landlord.defaultLocale,
-      landlordName: landlord.name,
-      customerName: customer.name,
-      link: invitation.link,
-    });
-    return { contactId: contact.id, email, expiresAt: invitation.expiresAt.toISOString() };
-  });
-}

@@ -11,6 +11,7 @@ import {
 } from '@portico/shared/contracts/leases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as lifecycle from './lifecycle';
 import * as service from './service';
 
 /** Leases in the console and for integrators (issue 9): list, read, create, edit, terminate, end, archive. */
@@ -44,18 +45,18 @@ export async function leaseRoutes(fastify: FastifyInstance) {
   );
 
   app.post('/leases/:leaseId/terminate', { schema: { tags, params, body: LeaseTerminateSchema, response: one } }, (request) =>
-    service.terminateLease(app.deps, request.staff!, request.params.leaseId, request.body),
+    lifecycle.terminateLease(app.deps, request.staff!, request.params.leaseId, request.body),
   );
 
   app.post('/leases/:leaseId/end', { schema: { tags, params, response: one } }, (request) =>
-    service.endLease(app.deps, request.staff!, request.params.leaseId),
+    lifecycle.endLease(app.deps, request.staff!, request.params.leaseId),
   );
 
   app.post('/leases/:leaseId/archive', { schema: { tags, params, response: one } }, (request) =>
-    service.archiveLease(app.deps, request.staff!, request.params.leaseId),
+    lifecycle.archiveLease(app.deps, request.staff!, request.params.leaseId),
   );
 
   app.post('/leases/:leaseId/restore', { schema: { tags, params, response: one } }, (request) =>
-    service.restoreLease(app.deps, request.staff!, request.params.leaseId),
+    lifecycle.restoreLease(app.deps, request.staff!, request.params.leaseId),
   );
 }

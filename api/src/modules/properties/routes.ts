@@ -16,7 +16,9 @@ import {
 } from '@portico/shared/contracts/properties';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as images from './images';
 import * as service from './service';
+import * as units from './units';
 
 export async function propertyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -44,25 +46,25 @@ export async function propertyRoutes(fastify: FastifyInstance) {
   app.post(
     '/properties/:propertyId/images',
     { schema: { tags, params: PropertyParamsSchema, body: PropertyImageBodySchema, response: { 201: PropertyDetailSchema } } },
-    async (r, reply) => reply.status(201).send(await service.addPropertyImage(deps, r.staff!, r.params.propertyId, r.body.attachmentId)),
+    async (r, reply) => reply.status(201).send(await images.addPropertyImage(deps, r.staff!, r.params.propertyId, r.body.attachmentId)),
   );
   app.delete(
     '/properties/:propertyId/images/:attachmentId',
     { schema: { tags, params: PropertyImageParamsSchema, response: { 200: PropertyDetailSchema } } },
-    (r) => service.removePropertyImage(deps, r.staff!, r.params.propertyId, r.params.attachmentId),
+    (r) => images.removePropertyImage(deps, r.staff!, r.params.propertyId, r.params.attachmentId),
   );
 
   const unit = { params: UnitParamsSchema, response: { 200: UnitSchema } };
   app.get('/units', { schema: { tags, querystring: UnitListQuerySchema, response: { 200: UnitPageSchema } } }, (r) =>
-    service.listUnits(deps, r.staff!, r.query),
+    units.listUnits(deps, r.staff!, r.query),
   );
   app.post('/units', { schema: { tags, body: UnitCreateSchema, response: { 201: UnitSchema } } }, async (r, reply) =>
-    reply.status(201).send(await service.createUnit(deps, r.staff!, r.body)),
+    reply.status(201).send(await units.createUnit(deps, r.staff!, r.body)),
   );
-  app.get('/units/:unitId', { schema: { tags, ...unit } }, (r) => service.getUnit(deps, r.staff!, r.params.unitId));
+  app.get('/units/:unitId', { schema: { tags, ...unit } }, (r) => units.getUnit(deps, r.staff!, r.params.unitId));
   app.patch('/units/:unitId', { schema: { tags, ...unit, body: UnitPatchSchema } }, (r) =>
-    service.updateUnit(deps, r.staff!, r.params.unitId, r.body),
+    units.updateUnit(deps, r.staff!, r.params.unitId, r.body),
   );
-  app.post('/units/:unitId/archive', { schema: { tags, ...unit } }, (r) => service.archiveUnit(deps, r.staff!, r.params.unitId));
-  app.post('/units/:unitId/restore', { schema: { tags, ...unit } }, (r) => service.restoreUnit(deps, r.staff!, r.params.unitId));
+  app.post('/units/:unitId/archive', { schema: { tags, ...unit } }, (r) => units.archiveUnit(deps, r.staff!, r.params.unitId));
+  app.post('/units/:unitId/restore', { schema: { tags, ...unit } }, (r) => units.restoreUnit(deps, r.staff!, r.params.unitId));
 }

@@ -7,52 +7,23 @@ import {
   type PropertySummary,
   type PropertyUpsertInput,
   PropertyUpsertSchema,
-  type Unit,
-  type UnitCreate,
-  type UnitListQuery,
-  type UnitPage,
-  type UnitPatch,
-  type UnitUpsertInput,
-  UnitUpsertSchema,
 } from '@portico/shared/contracts/properties';
 import { normalizePostalCode } from '@portico/shared/formats/postal-code';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
+import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import * as files from '../files/service';
 import { recordChange } from '../history/service';
 import { findLandlord } from '../settings/service';
+import { iso, num, type Outcome, requireProperty, write } from './common';
 import { canManageProperties, canReadProperties } from './policy';
 import * as repo from './repo';
 
+export type { Outcome } from './common';
+export { createUnit, upsertUnitByExternalId } from './units';
+
 type StaffRef = { id: string; name: string; email: string };
-export type Outcome = 'created' | 'updated' | 'unchanged';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const num = (v: string | null) => (v === null ? null : Number(v));
-
-/** A unique violation answered as 409 with its code; anything else is passed on. */
-function uniqueConflict(err: unknown): never {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = e.cause?.code ? e.cause : e;
-  if (pg.code === '23505') {
-    if (pg.constraint === 'units_landlord_number_key') throw conflict('unit_number_taken');
-    if (pg.constraint?.endsWith('_external_id_key')) throw conflict('external_id_taken');
-    throw conflict('conflict');
-  }
-  throw err;
-}
-
-/** Writes in a transaction of their own, or a savepoint inside the caller's, mapping unique violations. */
-async function write<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction(fn);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    return uniqueConflict(err);
-  }
-}
 
 async function landlordCountry(db: DbOrTx, landlordId: string) {
   const landlord = await findLandlord(db, landlordId);
@@ -169,7 +140,7 @@ function toSummary(row: repo.PropertyRow, manager: StaffRef | null, unitCount: n
   };
 }
 
-async function toDetail(db: DbOrTx, landlordId: string, row: repo.PropertyRow): Promise<PropertyDetail> {
+export async function toDetail(db: DbOrTx, landlordId: string, row: repo.PropertyRow): Promise<PropertyDetail> {
   const [staff, counts, images] = await Promise.all([
     repo.findStaff(
       db,
@@ -194,12 +165,6 @@ async function toDetail(db: DbOrTx, landlordId: string, row: repo.PropertyRow): 
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-async function requireProperty(db: DbOrTx, landlordId: string, propertyId: string, lock = false) {
-  const row = lock ? await repo.lockProperty(db, landlordId, propertyId) : await repo.findProperty(db, landlordId, propertyId);
-  if (!row) throw notFound('property');
-  return row;
 }
 
 export async function listProperties(deps: Deps, actor: StaffActor, query: PropertyListQuery): Promise<PropertyPage> {
@@ -262,55 +227,6 @@ export async function restoreProperty(deps: Deps, actor: StaffActor, propertyId:
   return toDetail(deps.db, actor.landlordId, row);
 }
 
-const imageNames = async (db: DbOrTx, landlordId: string, propertyId: string) =>
-  (await files.listAttachments(db, landlordId, 'propertyId', [propertyId])).map((a) => a.filename);
-
-/** Adds the actor's own upload (sniffed as an image) to the property's images. */
-export async function addPropertyImage(deps: Deps, actor: StaffActor, propertyId: string, attachmentId: string): Promise<PropertyDetail> {
-  if (!canManageProperties(actor)) throw forbidden();
-  const row = await write(deps.db, async (tx) => {
-    const property = await requireProperty(tx, actor.landlordId, propertyId, true);
-    const before = await imageNames(tx, actor.landlordId, propertyId);
-    await files.claimPropertyImage(tx, actor, attachmentId, propertyId);
-    const after = await imageNames(tx, actor.landlordId, propertyId);
-    await recordChange(tx, actor, {
-      recordType: 'property',
-      recordId: propertyId,
-      action: 'updated',
-      before: { images: before },
-      after: { images: after },
-    });
-    return property;
-  });
-  return toDetail(deps.db, actor.landlordId, row);
-}
-
-export async function removePropertyImage(
-  deps: Deps,
-  actor: StaffActor,
-  propertyId: string,
-  attachmentId: string,
-): Promise<PropertyDetail> {
-  if (!canManageProperties(actor)) throw forbidden();
-  const { property, storageKey } = await write(deps.db, async (tx) => {
-    const property = await requireProperty(tx, actor.landlordId, propertyId, true);
-    const before = await imageNames(tx, actor.landlordId, propertyId);
-    const removed = await files.deletePropertyImage(tx, actor.landlordId, propertyId, attachmentId);
-    const after = await imageNames(tx, actor.landlordId, propertyId);
-    await recordChange(tx, actor, {
-      recordType: 'property',
-      recordId: propertyId,
-      action: 'updated',
-      before: { images: before },
-      after: { images: after },
-    });
-    return { property, storageKey: removed.storageKey };
-  });
-  // The file goes once the row is gone for good; a failure here leaves an orphan file, never a dangling row.
-  await deps.storage.remove(storageKey).catch(() => undefined);
-  return toDetail(deps.db, actor.landlordId, property);
-}
-
 /**
  * The import's and integrators' write (issue 9 §3): matched on `externalId` in the caller's
  * transaction (a savepoint inside it), validated like a create; fields left out stay as they are;
@@ -332,172 +248,6 @@ export async function upsertPropertyByExternalId(
     const wanted = propertyFields({ ...existing, ...values } as repo.PropertyRow) as Record<string, unknown>;
     if (JSON.stringify(current) === JSON.stringify(wanted)) return { id: existing.id, outcome: 'unchanged' as const };
     await updatePropertyRecord(tx, actor, existing, values);
-    return { id: existing.id, outcome: 'updated' as const };
-  });
-}
-
-// --- Units ------------------------------------------------------------------------------------
-
-type UnitWithProperty = { unit: repo.UnitRow; property: { id: string; name: string } };
-
-function unitFields(row: repo.UnitRow, propertyName: string) {
-  return {
-    number: row.number,
-    type: row.type,
-    address: row.address,
-    areaM2: num(row.areaM2),
-    floor: row.floor,
-    property: propertyName,
-    externalId: row.externalId,
-  };
-}
-
-function toUnit({ unit, property }: UnitWithProperty): Unit {
-  return {
-    id: unit.id,
-    property: { id: property.id, name: property.name },
-    number: unit.number,
-    type: unit.type,
-    address: unit.address,
-    areaM2: num(unit.areaM2),
-    floor: unit.floor,
-    externalId: unit.externalId,
-    archivedAt: iso(unit.archivedAt),
-    createdAt: unit.createdAt.toISOString(),
-    updatedAt: unit.updatedAt.toISOString(),
-  };
-}
-
-function unitValues(input: UnitPatch): Partial<repo.UnitInsert> {
-  const { areaM2, ...plain } = input;
-  const values: Partial<repo.UnitInsert> = {};
-  for (const [k, v] of Object.entries(plain)) if (v !== undefined) (values as Record<string, unknown>)[k] = v;
-  if (areaM2 !== undefined) values.areaM2 = areaM2 === null ? null : String(areaM2);
-  return values;
-}
-
-/** The property a unit goes into, locked against a concurrent archive; it must be live. */
-async function liveProperty(tx: DbOrTx, landlordId: string, propertyId: string) {
-  const property = await requireProperty(tx, landlordId, propertyId, true);
-  if (property.archivedAt) throw conflict('property_archived');
-  return property;
-}
-
-async function requireUnit(db: DbOrTx, landlordId: string, unitId: string) {
-  const row = await repo.findUnit(db, landlordId, unitId);
-  if (!row) throw notFound('unit');
-  return row;
-}
-
-async function insertUnitRecord(tx: DbOrTx, actor: StaffActor, property: repo.PropertyRow, values: Partial<repo.UnitInsert>) {
-  const unit = await repo.insertUnit(tx, {
-    areaM2: null,
-    floor: null,
-    externalId: null,
-    ...values,
-    landlordId: actor.landlordId,
-    propertyId: property.id,
-  } as repo.UnitInsert);
-  await recordChange(tx, actor, { recordType: 'unit', recordId: unit.id, action: 'created', after: unitFields(unit, property.name) });
-  return { unit, property };
-}
-
-async function updateUnitRecord(tx: DbOrTx, actor: StaffActor, before: UnitWithProperty, values: Partial<repo.UnitInsert>) {
-  let property = before.property;
-  if (values.propertyId && values.propertyId !== before.unit.propertyId)
-    property = await liveProperty(tx, actor.landlordId, values.propertyId);
-  const unit = await repo.updateUnit(tx, actor.landlordId, before.unit.id, values);
-  await recordChange(tx, actor, {
-    recordType: 'unit',
-    recordId: unit.id,
-    action: 'updated',
-    before: unitFields(before.unit, before.property.name),
-    after: unitFields(unit, property.name),
-  });
-  return { unit, property };
-}
-
-export async function listUnits(deps: Deps, actor: StaffActor, query: UnitListQuery): Promise<UnitPage> {
-  if (!canReadProperties(actor)) throw forbidden();
-  const page = await repo.listUnits(deps.db, { landlordId: actor.landlordId, ...query });
-  return { ...page, items: page.items.map(toUnit) };
-}
-
-export async function getUnit(deps: Deps, actor: StaffActor, unitId: string): Promise<Unit> {
-  if (!canReadProperties(actor)) throw forbidden();
-  return toUnit(await requireUnit(deps.db, actor.landlordId, unitId));
-}
-
-export async function createUnit(deps: Deps, actor: StaffActor, body: UnitCreate): Promise<Unit> {
-  if (!canManageProperties(actor)) throw forbidden();
-  return toUnit(
-    await write(deps.db, async (tx) =>
-      insertUnitRecord(tx, actor, await liveProperty(tx, actor.landlordId, body.propertyId), unitValues(body)),
-    ),
-  );
-}
-
-export async function updateUnit(deps: Deps, actor: StaffActor, unitId: string, body: UnitPatch): Promise<Unit> {
-  if (!canManageProperties(actor)) throw forbidden();
-  return toUnit(
-    await write(deps.db, async (tx) => updateUnitRecord(tx, actor, await requireUnit(tx, actor.landlordId, unitId), unitValues(body))),
-  );
-}
-
-/** A unit let on a running lease stays (409 `unit_has_active_leases`); see repo.unitHasRunningLeases. */
-export async function archiveUnit(deps: Deps, actor: StaffActor, unitId: string): Promise<Unit> {
-  if (!canManageProperties(actor)) throw forbidden();
-  return toUnit(
-    await write(deps.db, async (tx) => {
-      const before = await requireUnit(tx, actor.landlordId, unitId);
-      if (before.unit.archivedAt) return before;
-      if (await repo.unitHasRunningLeases(tx, actor.landlordId, unitId)) throw conflict('unit_has_active_leases');
-      const unit = await repo.updateUnit(tx, actor.landlordId, unitId, { archivedAt: new Date() });
-      await recordChange(tx, actor, { recordType: 'unit', recordId: unitId, action: 'archived' });
-      return { unit, property: before.property };
-    }),
-  );
-}
-
-export async function restoreUnit(deps: Deps, actor: StaffActor, unitId: string): Promise<Unit> {
-  if (!canManageProperties(actor)) throw forbidden();
-  return toUnit(
-    await write(deps.db, async (tx) => {
-      const before = await requireUnit(tx, actor.landlordId, unitId);
-      if (!before.unit.archivedAt) return before;
-      await liveProperty(tx, actor.landlordId, before.unit.propertyId);
-      const unit = await repo.updateUnit(tx, actor.landlordId, unitId, { archivedAt: null });
-      await recordChange(tx, actor, { recordType: 'unit', recordId: unitId, action: 'restored' });
-      return { unit, property: before.property };
-    }),
-  );
-}
-
-/** Like upsertPropertyByExternalId; the unit's property is named by its external id (404 `property` when unknown). */
-export async function upsertUnitByExternalId(
-  db: DbOrTx,
-  actor: StaffActor,
-  input: UnitUpsertInput,
-): Promise<{ id: string; outcome: Outcome }> {
-  if (!canManageProperties(actor)) throw forbidden();
-  const parsed = UnitUpsertSchema.safeParse(input);
-  if (!parsed.success) throw badRequest('validation_failed');
-  const { propertyExternalId, ...fields } = parsed.data;
-  return write(db, async (tx) => {
-    const ref = await repo.findPropertyByExternalId(tx, actor.landlordId, propertyExternalId);
-    if (!ref) throw notFound('property');
-    const values = { ...unitValues(fields), propertyId: ref.id };
-    const existing = await repo.findUnitByExternalId(tx, actor.landlordId, fields.externalId);
-    if (!existing) {
-      const property = await liveProperty(tx, actor.landlordId, ref.id);
-      return { id: (await insertUnitRecord(tx, actor, property, values)).unit.id, outcome: 'created' as const };
-    }
-    const current = { ...unitFields(existing, ''), propertyId: existing.propertyId };
-    const merged = { ...existing, ...values } as repo.UnitRow;
-    const wanted = { ...unitFields(merged, ''), propertyId: merged.propertyId };
-    if (JSON.stringify(current) === JSON.stringify(wanted)) return { id: existing.id, outcome: 'unchanged' as const };
-    const before = await requireUnit(tx, actor.landlordId, existing.id);
-    await updateUnitRecord(tx, actor, before, values);
     return { id: existing.id, outcome: 'updated' as const };
   });
 }
