@@ -2,6 +2,7 @@ import type { EquipmentObject, EquipmentObjectBody } from '@portico/shared/contr
 import type { Actor, StaffActor } from '../../actors';
 import type { Deps } from '../../deps';
 import { conflict, forbidden, notFound } from '../../errors';
+import * as properties from '../properties/service';
 import { canDispatch } from './policy';
 import * as repo from './repo';
 
@@ -22,8 +23,8 @@ export async function listObjects(deps: Deps, actor: Actor) {
 
 /** An object may only stand in the landlord's own property or unit (the foreign keys would not know). */
 async function assertPlaces(deps: Deps, actor: StaffActor, body: Partial<EquipmentObjectBody>) {
-  if (body.propertyId && !(await repo.findProperty(deps.db, actor.landlordId, body.propertyId))) throw notFound('property');
-  if (body.unitId && !(await repo.findUnit(deps.db, actor.landlordId, body.unitId))) throw notFound('unit');
+  if (body.propertyId && !(await properties.findProperty(deps.db, actor.landlordId, body.propertyId))) throw notFound('property');
+  if (body.unitId && !(await properties.findUnit(deps.db, actor.landlordId, body.unitId))) throw notFound('unit');
 }
 
 export async function createObject(deps: Deps, actor: StaffActor, body: EquipmentObjectBody) {

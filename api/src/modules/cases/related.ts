@@ -7,6 +7,7 @@ import { wantsEmail } from '../account/service';
 import * as auth from '../auth/service';
 import { listContacts, requireCustomer } from '../customers/service';
 import { queueCaseEmail, queueSms } from '../outbox/service';
+import * as properties from '../properties/service';
 import { findLandlord } from '../settings/service';
 import { links, smsNumbers } from './common';
 import { canDispatch } from './policy';
@@ -28,7 +29,7 @@ export async function createRelatedCase(deps: Deps, actor: StaffActor, body: Rel
       propertyId = place.propertyId;
       recipients = [{ id: customer.id, name: customer.name, phone: customer.phone }];
     } else {
-      const property = await repo.findProperty(tx, actor.landlordId, body.propertyId!);
+      const property = await properties.findProperty(tx, actor.landlordId, body.propertyId!);
       if (!property) throw notFound('property');
       propertyId = property.id;
       recipients = await repo.customersOfProperty(tx, actor.landlordId, property.id);

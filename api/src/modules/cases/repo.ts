@@ -50,22 +50,6 @@ export async function setRoutingRule(db: DbOrTx, landlordId: string, caseType: C
     .onConflictDoUpdate({ target: [caseRoutingRules.landlordId, caseRoutingRules.caseType], set: { assigneeId } });
 }
 
-export async function findProperty(db: DbOrTx, landlordId: string, propertyId: string) {
-  const [row] = await db
-    .select()
-    .from(properties)
-    .where(and(eq(properties.landlordId, landlordId), eq(properties.id, propertyId)));
-  return row;
-}
-
-export async function findUnit(db: DbOrTx, landlordId: string, unitId: string) {
-  const [row] = await db
-    .select()
-    .from(units)
-    .where(and(eq(units.landlordId, landlordId), eq(units.id, unitId)));
-  return row;
-}
-
 /** The live (not archived, issue 9) properties, for the pickers. */
 export async function listProperties(db: DbOrTx, landlordId: string) {
   return db

@@ -3,11 +3,13 @@ import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { forbidden, notFound } from '../../errors';
+import * as properties from '../properties/service';
 import * as repo from './repo';
 
 /** Seed 001: "Ärendet styrs sedan till din kund- eller fastighetsansvarig" — a type rule, else the property's manager. */
 export async function routeAssignee(tx: DbOrTx, landlordId: string, type: repo.CaseRow['type'], propertyId: string) {
-  const id = (await repo.routingRule(tx, landlordId, type)) ?? (await repo.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
+  const id =
+    (await repo.routingRule(tx, landlordId, type)) ?? (await properties.findProperty(tx, landlordId, propertyId))?.managerId ?? null;
   // A deactivated colleague gets no new cases: the case waits unassigned in the queue (decision 9T2).
   return id && (await repo.findAssignableStaff(tx, landlordId, id)) ? id : null;
 }

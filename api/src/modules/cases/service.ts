@@ -23,6 +23,7 @@ import * as auth from '../auth/service';
 import { requireCustomer } from '../customers/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
 import { caseDeliveryStates, queueEmail } from '../outbox/service';
+import * as properties from '../properties/service';
 import { findLandlord } from '../settings/service';
 import { links, lock, smsNumbers, viewerOf } from './common';
 import { canDispatch } from './policy';
@@ -110,7 +111,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       caseId: c.id,
       customerId: actor.kind === 'tenant' && !c.customerId ? actor.customerId : undefined,
     }),
-    repo.findProperty(deps.db, actor.landlordId, c.propertyId),
+    properties.findProperty(deps.db, actor.landlordId, c.propertyId),
     // Who else a property-wide notice went to is the landlord's business only.
     c.type !== 'information' || actor.kind === 'tenant'
       ? Promise.resolve(null)

@@ -21,6 +21,8 @@ import { canManageProperties, canReadProperties } from './policy';
 import * as repo from './repo';
 
 export type { Outcome } from './common';
+/** Other modules (cases: routing, objects, related cases) look properties and units up here. */
+export { findProperty, findUnit } from './repo';
 export { createUnit, upsertUnitByExternalId } from './units';
 
 type StaffRef = { id: string; name: string; email: string };
