@@ -5,14 +5,52 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager } from '@/components/pager';
-import { formatDateTime } from '@/lib/i18n';
+import { formatDate, formatDateTime, intlLocale } from '@/lib/i18n';
 import { useHistory } from '../api/get-history';
 
-/** A value as the history shows it: empty as a dash, lists and objects as compact JSON. */
-function shown(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return String(value);
-  return JSON.stringify(value);
+type T = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * Where the console already names a field's values (enums): the history shows "Bolig", not
+ * "residential". Keyed by record type and field; values without a label are shown as stored.
+ */
+const VALUE_LABELS: Partial<Record<RecordType, Record<string, string>>> = {
+  lease: { type: 'leases.type', status: 'leases.status' },
+  unit: { type: 'properties.unitType' },
+  customer: { kind: 'customers.kind' },
+  staff_user: { role: 'staff.roles', status: 'staff.states' },
+};
+
+const money = (minor: number) =>
+  new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
+
+/** One stored value as a person reads it: labels for enums, dates in the user's format, rent lines as "Husleje 14 500,00". */
+function shown(t: T, recordType: RecordType, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const prefix = VALUE_LABELS[recordType]?.[field];
+    if (prefix && /^[a-z_]+$/.test(value)) return t(`${prefix}.${value}`, { defaultValue: value });
+    if (/^\d{4}-\d\d-\d\d$/.test(value)) return formatDate(value);
+    if (/^\d{4}-\d\d-\d\dT/.test(value)) return formatDateTime(value);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (item && typeof item === 'object' && 'kind' in item && 'amountMinor' in item) {
+          const line = item as { kind: string; amountMinor: number; vatRate?: number; description?: string };
+          const label = [t(`leases.kind.${line.kind}`, { defaultValue: line.kind }), line.description].filter(Boolean).join(' ');
+          return `${label} ${money(line.amountMinor)}${line.vatRate ? ` (${t('history.vat', { rate: line.vatRate })})` : ''}`;
+        }
+        return shown(t, recordType, field, item);
+      })
+      .join('; ');
+  }
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, inner]) => `${key}: ${shown(t, recordType, key, inner)}`)
+    .join(', ');
 }
 
 function Entry({ entry, recordType }: { entry: HistoryEntry; recordType: RecordType }) {
@@ -33,8 +71,8 @@ function Entry({ entry, recordType }: { entry: HistoryEntry; recordType: RecordT
             <List.Item key={field} style={{ overflowWrap: 'anywhere' }}>
               {t('history.change', {
                 field: t(`history.fields.${recordType}.${field}`, { defaultValue: field }),
-                from: shown(change.from, '—'),
-                to: shown(change.to, '—'),
+                from: shown(t, recordType, field, change.from),
+                to: shown(t, recordType, field, change.to),
               })}
             </List.Item>
           ))}
