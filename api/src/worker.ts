@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { type DeliverJob, IMPORT_QUEUE, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
+import { type DeliverJob, IMPORT_QUEUE, type ImportJob, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { openInfra } from './infra';
 import { deliverProcessor } from './jobs/deliver';
-import { importProcessor, importWorkerOptions } from './jobs/import';
+import { importProcessor, importWorkerOptions, reconcileImportsOnce } from './jobs/import';
 import { cappedBackoff, queueSettings } from './jobs/queue-config';
 import { reconcileOnce } from './jobs/reconcile';
 import { relayOnce } from './jobs/relay';
@@ -87,6 +87,8 @@ export function startWorker(deps: Deps) {
   // Spreadsheet imports above the request's threshold (issue 9): dry runs and commits.
   const importWorker = new Worker(IMPORT_QUEUE, importProcessor(deps), importWorkerOptions(deps, connection, settings));
   importWorker.on('error', report('import worker'));
+  const importJobs = new Queue<ImportJob>(IMPORT_QUEUE, { connection, prefix });
+  importJobs.on('error', report('import queue'));
 
   // Drain fully before sleeping, so a burst does not wait a tick per batch.
   const relay = loop('relay', async () => (await relayOnce(deps.db, queue, settings)) > 0, settings.relayIntervalMs);
@@ -95,6 +97,15 @@ export function startWorker(deps: Deps) {
     async () => {
       const { checked, handedOver } = await reconcileOnce(deps.db, queue, settings);
       if (handedOver) console.log(`reconciler: handed ${handedOver} outbox rows over again`);
+      return checked === settings.relayBatch;
+    },
+    settings.reconcileIntervalMs,
+  );
+  const importReconciler = loop(
+    'import reconciler',
+    async () => {
+      const { checked, handedOver } = await reconcileImportsOnce(deps.db, importJobs, settings, settings.leaseMs);
+      if (handedOver) console.log(`import reconciler: handed ${handedOver} import runs over again`);
       return checked === settings.relayBatch;
     },
     settings.reconcileIntervalMs,
@@ -134,10 +145,10 @@ export function startWorker(deps: Deps) {
     async close() {
       closing = true;
       clearInterval(sweepTimer);
-      await Promise.all([relay.stop(), reconciler.stop(), retention.stop()]);
+      await Promise.all([relay.stop(), reconciler.stop(), importReconciler.stop(), retention.stop()]);
       // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.
       await Promise.all([worker.close(), importWorker.close()]);
-      await queue.close();
+      await Promise.all([queue.close(), importJobs.close()]);
       await connection.quit().catch(() => connection.disconnect());
       mailer.close();
     },

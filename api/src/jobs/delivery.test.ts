@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { genitive } from '@portico/shared/i18n/genitive';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeLandlord, PNG, signIn, type TestLandlord, tokenFromLink } from '../../test/helpers';
@@ -231,7 +232,7 @@ describe('a staff invitation through SMTP', () => {
     const address = `kollega-${randomUUID().slice(0, 8)}@staff.test`;
     expect((await admin.post('/api/v1/staff-users', { email: address, name: 'Karen', role: 'manager' })).statusCode).toBe(201);
     const mail = await mailTo(address);
-    expect(mail.subject).toBe(`Du er inviteret til ${l.landlord.name}s konsol i Portico`);
+    expect(mail.subject).toBe(`Du er inviteret til ${genitive(l.landlord.name, 'da')} konsol i Portico`);
     const link = mail.text.match(/http:\/\/admin\.test\/staff-invitation\/[\w-]+/)![0];
     const res = await new Client(t.app).post(`/api/v1/auth/staff/invitations/${tokenFromLink(link)}/accept`, {
       password: 'Karens-Long-Passphrase-1',

@@ -1,8 +1,24 @@
 import { IMPORT_JOB, IMPORT_QUEUE, type ImportJob, ImportJobSchema } from '@portico/shared/jobs';
-import type { Job, Queue, WorkerOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue, WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Db } from '../db/client';
 import type { Deps } from '../deps';
+import { findStaleRuns } from '../modules/imports/repo';
 import type { QueueSettings } from './queue-config';
+import { LIVE } from './reconcile';
+
+/** The job id is the import and its run: the same run handed over twice is one job. */
+const importJobId = (job: Pick<ImportJob, 'importId' | 'run'>) => `${job.importId}-${job.run}`;
+
+function importJobOptions(job: ImportJob, settings: QueueSettings): JobsOptions {
+  return {
+    jobId: importJobId(job),
+    attempts: settings.importAttempts,
+    backoff: { type: 'fixed', delay: settings.importBackoffMs },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
 
 /**
  * The API's handle on the imports queue (made on first use: BullMQ loads then, not at start-up).
@@ -13,15 +29,7 @@ export async function importQueue(connection: Redis, prefix: string, settings: Q
   const { Queue } = await import('bullmq');
   const queue: Queue<ImportJob> = new Queue<ImportJob>(IMPORT_QUEUE, { connection, prefix });
   return {
-    /** The job id is the import and its run: the same run handed over twice is one job. */
-    add: (job: ImportJob) =>
-      queue.add(IMPORT_JOB, job, {
-        jobId: `${job.importId}-${job.run}`,
-        attempts: settings.importAttempts,
-        backoff: { type: 'fixed', delay: settings.importBackoffMs },
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      }),
+    add: (job: ImportJob) => queue.add(IMPORT_JOB, job, importJobOptions(job, settings)),
     close: () => queue.close(),
   };
 }
@@ -55,4 +63,25 @@ export function importWorkerOptions(deps: Deps, connection: Redis, settings: Que
     stalledInterval: settings.stalledIntervalMs,
     maxStalledCount: settings.maxStalledCount,
   };
+}
+
+/**
+ * Nothing committed is lost, imports included: a run still queued or running in the database
+ * whose job BullMQ no longer has (Redis lost its data) or has finished without settling the row
+ * (the database was away) is handed over again after `staleMs` without progress. A live job is
+ * left alone. The job acts for the import's uploader (the run's starter is not stored); the run
+ * checks that person's role again before it touches anything.
+ */
+export async function reconcileImportsOnce(db: Db, queue: Queue<ImportJob>, settings: QueueSettings, staleMs: number, now = Date.now()) {
+  const rows = await findStaleRuns(db, new Date(now - staleMs), settings.relayBatch);
+  let handedOver = 0;
+  for (const row of rows) {
+    const job: ImportJob = { importId: row.id, landlordId: row.landlordId, run: row.run, actorId: row.createdById };
+    const state = await queue.getJobState(importJobId(job));
+    if (LIVE.has(state)) continue;
+    if (state === 'completed' || state === 'failed') await queue.remove(importJobId(job));
+    await queue.add(IMPORT_JOB, job, importJobOptions(job, settings));
+    handedOver++;
+  }
+  return { checked: rows.length, handedOver };
 }

@@ -5,7 +5,7 @@ import { claimExpiredLeases, renewLeases } from '../modules/outbox/repo';
 import { deliverJob, deliverJobId, type QueueSettings } from './queue-config';
 
 /** Job states in which BullMQ will still run the job by itself. */
-const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+export const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
  * Hands over again the rows BullMQ no longer knows about. A row handed to the queue but still

@@ -52,6 +52,8 @@ export const imports = pgTable(
     // `.desc()`: drizzle writes DESC NULLS LAST, which `ORDER BY … DESC` (NULLS FIRST) cannot use.
     index('imports_landlord_created_idx').on(t.landlordId, t.createdAt, t.id),
     unique('imports_landlord_id_key').on(t.landlordId, t.id),
+    // The import reconciler's scan (worker): only open runs, so it stays small whatever the history.
+    index('imports_open_runs_idx').on(t.updatedAt).where(sql`${t.status} in ('queued', 'running')`),
     foreignKey({
       name: 'imports_created_by_fk',
       columns: [t.landlordId, t.createdById],

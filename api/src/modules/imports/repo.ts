@@ -1,5 +1,5 @@
 import type { ImportKind } from '@portico/shared/contracts/imports';
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { importMappings, imports, type StoredRowError, type StoredRowResult } from '../../db/schema/imports';
@@ -161,4 +161,18 @@ export async function findStaff(db: DbOrTx, params: { landlordId: string; staffI
     .from(staffUsers)
     .where(and(eq(staffUsers.landlordId, params.landlordId), eq(staffUsers.id, params.staffId), isNull(staffUsers.deactivatedAt)));
   return row;
+}
+
+/**
+ * Runs queued or running whose row has not moved since `before` (progress bumps `updated_at`):
+ * the import reconciler checks whether BullMQ still has their job. Across landlords, oldest first;
+ * served by imports_open_runs_idx (a partial index: open runs are few).
+ */
+export async function findStaleRuns(db: DbOrTx, before: Date, limit: number) {
+  return db
+    .select({ id: imports.id, landlordId: imports.landlordId, run: imports.run, createdById: imports.createdById })
+    .from(imports)
+    .where(and(inArray(imports.status, ['queued', 'running']), lt(imports.updatedAt, before)))
+    .orderBy(asc(imports.updatedAt))
+    .limit(limit);
 }

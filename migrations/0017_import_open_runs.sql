@@ -1,0 +1,1 @@
+CREATE INDEX "imports_open_runs_idx" ON "imports" USING btree ("updated_at") WHERE "imports"."status" in ('queued', 'running');
