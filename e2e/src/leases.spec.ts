@@ -118,7 +118,8 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByText('31 Mar 2026').waitFor();
 
       await page.getByRole('button', { name: 'Show history' }).click();
-      await page.getByText(/Status: active → terminated/).waitFor();
+      // Values as the console names them (the history labels enums), not as stored.
+      await page.getByText(/Status: Active → Terminated/).waitFor();
       await page.getByText(/Notice period \(months\): 3 → 1/).waitFor();
       await page.getByText(/Created · /).waitFor();
 
