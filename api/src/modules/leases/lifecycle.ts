@@ -1,6 +1,7 @@
 import type { LeaseDetail, LeaseTerminate } from '@portico/shared/contracts/leases';
 import { addMonths, formatISO, lastDayOfMonth, parseISO } from 'date-fns';
 import type { StaffActor } from '../../actors';
+import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordChange } from '../history/service';
@@ -23,17 +24,22 @@ export async function terminateLease(deps: Deps, actor: StaffActor, leaseId: str
     const byNotice = formatISO(lastDayOfMonth(addMonths(parseISO(noticeDate), lease.noticePeriodMonths)), { representation: 'date' });
     const endDate = input.endDate ?? (lease.validTo && lease.validTo < byNotice ? lease.validTo : byNotice);
     if (endDate < noticeDate || endDate < lease.validFrom) throw badRequest('lease_end_before_notice');
-    const before = await snapshot(tx, actor.landlordId, leaseId);
-    await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { status: 'terminated', noticeDate, validTo: endDate });
-    await recordChange(tx, actor, {
-      recordType: 'lease',
-      recordId: leaseId,
-      action: 'updated',
-      before,
-      after: await snapshot(tx, actor.landlordId, leaseId),
-    });
-    return readDetail(tx, actor.landlordId, leaseId);
+    return changeStatus(tx, actor, leaseId, { status: 'terminated', noticeDate, validTo: endDate });
   });
+}
+
+/** Writes a status change and its history entry (fields before and after) in the caller's transaction. */
+async function changeStatus(tx: DbOrTx, actor: StaffActor, leaseId: string, patch: Parameters<typeof repo.updateLease>[2]) {
+  const before = await snapshot(tx, actor.landlordId, leaseId);
+  await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, patch);
+  await recordChange(tx, actor, {
+    recordType: 'lease',
+    recordId: leaseId,
+    action: 'updated',
+    before,
+    after: await snapshot(tx, actor.landlordId, leaseId),
+  });
+  return readDetail(tx, actor.landlordId, leaseId);
 }
 
 /** A lease whose last day has passed is ended: its units are free for new leases from then on. */
@@ -44,16 +50,7 @@ export async function endLease(deps: Deps, actor: StaffActor, leaseId: string): 
     if (!lease) throw notFound('lease');
     if (lease.status === 'ended' || lease.archivedAt) throw conflict('invalid_transition');
     if (!lease.validTo || lease.validTo >= today()) throw conflict('lease_still_running');
-    const before = await snapshot(tx, actor.landlordId, leaseId);
-    await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { status: 'ended' });
-    await recordChange(tx, actor, {
-      recordType: 'lease',
-      recordId: leaseId,
-      action: 'updated',
-      before,
-      after: await snapshot(tx, actor.landlordId, leaseId),
-    });
-    return readDetail(tx, actor.landlordId, leaseId);
+    return changeStatus(tx, actor, leaseId, { status: 'ended' });
   });
 }
 
