@@ -8,6 +8,12 @@ export type StaffActor = {
   role: StaffRole;
   name: string;
   email: string;
+  /**
+   * Set when an integrator's API key makes the request (issue 10): the key acts for the landlord
+   * within its scopes, `id` is the staff user who created it (for columns that name a staff user)
+   * and `name` the key's name; the record history names the key itself.
+   */
+  apiKey?: { id: string; name: string };
 };
 
 /** A portal user acting for one of their customers (chosen per request). */

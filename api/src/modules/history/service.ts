@@ -52,7 +52,11 @@ export type ChangeRecord = {
  * together. An `updated` that changed nothing is not recorded: re-importing the same file leaves
  * no trace but its own import record.
  */
-export async function recordChanges(db: DbOrTx, actor: ChangeActor, changes: ChangeRecord[]): Promise<void> {
+export async function recordChanges(db: DbOrTx, changedBy: ChangeActor, changes: ChangeRecord[]): Promise<void> {
+  const actor: ChangeActor =
+    changedBy.kind === 'staff' && changedBy.apiKey
+      ? { kind: 'api_key', id: changedBy.apiKey.id, name: changedBy.apiKey.name, landlordId: changedBy.landlordId }
+      : changedBy;
   const rows = changes.flatMap((c) => {
     const fields = diffFields(c.before ?? null, c.after ?? null);
     if (c.action === 'updated' && Object.keys(fields).length === 0) return [];
