@@ -25,6 +25,7 @@ import { authPlugin } from './plugins/auth';
 import { docsPlugin } from './plugins/docs';
 import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { infraPlugin } from './plugins/infra';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { createSerializerCompiler } from './serializer';
@@ -84,6 +85,8 @@ export async function buildApp(deps: AppDeps) {
   // OpenAPI at /api/v1/openapi.json and the UI at /api/docs, built on their first request.
   await app.register(docsPlugin, { specUrl: '/api/v1/openapi.json', uiPrefix: '/api/docs' });
   await app.register(authPlugin);
+  // Idempotency-Key on POSTs by a signed-in actor (a preHandler: after each route's auth hooks).
+  await app.register(idempotencyPlugin);
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', redis });
   await app.register(signupRoutes, { prefix: '/api/v1/auth/portal' });
