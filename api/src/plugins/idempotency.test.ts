@@ -228,3 +228,18 @@ describe('fingerprint', () => {
     expect(fingerprint('PUT', '/api/v1/customers', { a: 1, b: 2 })).not.toBe(base);
   });
 });
+
+describe('OpenAPI', () => {
+  it('declares the Idempotency-Key header on POSTs of signed-in actors, not on sign-in', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const header = (op: { parameters?: { in: string; name: string }[] }) =>
+      op.parameters?.find((p) => p.in === 'header' && p.name === 'idempotency-key');
+    expect(header(doc.paths['/api/v1/customers'].post)).toMatchObject({ required: false, schema: { maxLength: 255 } });
+    expect(header(doc.paths['/api/v1/customers/bulk'].post)).toBeDefined();
+    expect(header(doc.paths['/api/v1/customers/{customerId}'].patch)).toBeUndefined();
+    expect(header(doc.paths['/api/v1/auth/staff/login'].post)).toBeUndefined();
+    // The bulk body is documented as the kind's upserts (it is validated item by item).
+    const bulk = doc.paths['/api/v1/customers/bulk'].post.requestBody.content['application/json'].schema;
+    expect(bulk.properties.items).toMatchObject({ type: 'array', maxItems: 1000 });
+  });
+});
