@@ -82,11 +82,11 @@ export async function buildApp(deps: AppDeps) {
   // 503 (the error handler) rather than run unlimited; routes without a limit never touch Redis.
   await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:`, skipOnError: false });
   await app.register(multipart);
+  // Idempotency-Key on POSTs by a signed-in actor (a preHandler: after each route's auth hooks).
+  await app.register(idempotencyPlugin);
   // OpenAPI at /api/v1/openapi.json and the UI at /api/docs, built on their first request.
   await app.register(docsPlugin, { specUrl: '/api/v1/openapi.json', uiPrefix: '/api/docs' });
   await app.register(authPlugin);
-  // Idempotency-Key on POSTs by a signed-in actor (a preHandler: after each route's auth hooks).
-  await app.register(idempotencyPlugin);
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', redis });
   await app.register(signupRoutes, { prefix: '/api/v1/auth/portal' });

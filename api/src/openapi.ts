@@ -32,12 +32,12 @@ export function openapiTransform(args: TransformArgs) {
   const config = (args.route.config ?? {}) as { openapiBody?: z.ZodType; openapiResponse?: z.ZodType };
   const schema = { ...(result.schema as Record<string, unknown>) };
   if (config.openapiBody) schema.body = z.toJSONSchema(config.openapiBody, { target: 'draft-2020-12' });
+  if (config.openapiResponse) {
+    schema.response = { 200: { description: 'OK', ...z.toJSONSchema(config.openapiResponse, { target: 'draft-2020-12' }) } };
+  }
   if (takesIdempotencyKey(args.route.method, args.url)) {
     const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties?: Record<string, unknown> };
     schema.headers = { ...headers, properties: { ...headers.properties, 'idempotency-key': IDEMPOTENCY_KEY_DOC } };
-  }
-  if (config.openapiResponse) {
-    schema.response = { 200: { description: 'OK', ...z.toJSONSchema(config.openapiResponse, { target: 'draft-2020-12' }) } };
   }
   return { ...result, schema };
 }

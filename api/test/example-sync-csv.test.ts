@@ -13,7 +13,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { customers } from '../src/db/schema/customers';
 import { leases } from '../src/db/schema/leases';
-import { type Client, createTestApp, makeLandlord, signIn } from './helpers';
+import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from './helpers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'examples/sync-csv.mjs');
@@ -29,16 +29,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /**
- * The script's credentials. Until API keys (issue 10, KEYS) are merged this is a manager's console
- * session (`PORTICO_SESSION_COOKIE`); with keys, create one with customers:write and
- * properties:write and pass `PORTICO_API_KEY` instead — the script prefers the key.
+ * The script's credentials: an API key with customers:write and properties:write when the API has
+ * keys (issue 10, KEYS: `POST /api/v1/api-keys`, made by an admin), else — on a branch without them —
+ * the manager's console session (`PORTICO_SESSION_COOKIE`). The script prefers the key.
  */
-function credentials(client: Client): Record<string, string> {
-  return { PORTICO_SESSION_COOKIE: client.headers().cookie! };
+async function credentials(l: TestLandlord, manager: Client): Promise<Record<string, string>> {
+  if (!t.app.apiRoutes.some((r) => r.method === 'POST' && r.url === '/api/v1/api-keys')) {
+    return { PORTICO_SESSION_COOKIE: manager.headers().cookie! };
+  }
+  const admin = await signIn(t.app, 'staff', l.admin.email);
+  const key = await admin.post('/api/v1/api-keys', { name: 'sync-csv example', scopes: ['customers:write', 'properties:write'] });
+  expect(key.statusCode, key.body).toBeLessThan(300);
+  return { PORTICO_API_KEY: key.json().secret as string };
 }
 
-async function sync(client: Client, csv: string) {
-  const env = { PATH: process.env.PATH ?? '', PORTICO_URL: baseUrl, ...credentials(client) };
+async function sync(auth: Record<string, string>, csv: string) {
+  const env = { PATH: process.env.PATH ?? '', PORTICO_URL: baseUrl, ...auth };
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [script, csv], { env, timeout: 60_000 });
     return { code: 0, lines: stdout.trim().split('\n') };
@@ -76,7 +82,8 @@ it('examples/sync-csv.mjs syncs the sample CSV, a second run changes nothing, a 
     expect(unit.statusCode, unit.body).toBe(201);
   }
 
-  const first = await sync(manager, sample);
+  const auth = await credentials(l, manager);
+  const first = await sync(auth, sample);
   expect(first.code, first.lines.join('\n')).toBe(0);
   expect(first.lines.slice(0, 4)).toEqual([
     'row 2: customer C-1001 created; lease L-1001 created',
@@ -96,7 +103,7 @@ it('examples/sync-csv.mjs syncs the sample CSV, a second run changes nothing, a 
   expect(detail.rentLines.map((r: { amountMinor: number }) => r.amountMinor)).toEqual([2350050]);
   expect(detail.units).toHaveLength(2);
 
-  const second = await sync(manager, sample);
+  const second = await sync(auth, sample);
   expect(second.code).toBe(0);
   for (const line of second.lines.slice(0, 4)) expect(line).toMatch(/^row \d: customer C-\d+ unchanged; lease L-\d+ unchanged$/);
 
@@ -106,7 +113,7 @@ it('examples/sync-csv.mjs syncs the sample CSV, a second run changes nothing, a 
     broken,
     `${(await readFile(sample, 'utf8')).trimEnd()}\nC-1004,person,Ny Kund,ny@example.se,,,,L-1005,HA-1005,residential,U-9999,2025-03-01,,3,5000\n`,
   );
-  const third = await sync(manager, broken);
+  const third = await sync(auth, broken);
   expect(third.code).toBe(1);
   expect(third.lines[4]).toMatch(/^row 6: customer C-1004 created; lease L-1005 failed \(not_found: .+ \[unit\]\)$/);
   expect(third.lines.at(-1)).toBe('5 rows: 4 synced, 1 failed (4 customers)');
