@@ -39,6 +39,9 @@ describe('PUT …/by-external-id/{externalId}', () => {
     const entries = await history(c, 'property', id);
     expect(entries.map((e) => e.action)).toEqual(['updated', 'created']);
     expect(entries[0]!.changes.floors).toEqual({ from: null, to: 4 });
+    // Fields left out of a property keep their value (decision 9P6).
+    const merged = await c.put(`/api/v1/properties/by-external-id/${x}`, { ...property(x), name: `Hus ${x} B` });
+    expect(merged.json()).toMatchObject({ floors: 4, name: `Hus ${x} B` });
     // Another landlord's external ids are its own: the same id makes a property of theirs.
     const other = await manager(await makeLandlord(t.app));
     const theirs = await other.put(`/api/v1/properties/by-external-id/${x}`, property(x));
@@ -98,6 +101,12 @@ describe('PUT …/by-external-id/{externalId}', () => {
     const entries = await history(c, 'customer', id);
     expect(entries.length).toBe(before + 1);
     expect(entries[0]!.changes.city).toEqual({ from: 'Lund', to: 'Malmö' });
+    // A customer is replaced: an optional field left out is cleared; the contacts not sent stay.
+    const { city: _, ...withoutCity } = body;
+    const cleared = await c.put(`/api/v1/customers/by-external-id/${x}`, withoutCity);
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().city).toBeNull();
+    expect(cleared.json().contacts).toHaveLength(2);
   });
 
   it('leases: customer and units by external id; unchanged, then a rent change is an update', async () => {

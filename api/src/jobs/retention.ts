@@ -8,8 +8,7 @@ import { purgeExpiredSignups } from '../modules/signup/service';
 /**
  * One retention pass, run by the worker on a timer: settled outbox rows after `outboxDays`
  * (their payloads name people and, for failed rows, may still hold a link), and at once after
- * expiry sessions, sign-ups (identity numbers) and e-ID requests, and
- * Idempotency-Key answers after their 24 hours. Each delete is idempotent,
+ * expiry sessions, sign-ups (identity numbers) and e-ID requests. Each delete is idempotent,
  * so two workers running it at the same time do no harm.
  */
 export async function runRetention(deps: Pick<Deps, 'db'>, outboxDays: number, now = new Date()) {
@@ -18,6 +17,7 @@ export async function runRetention(deps: Pick<Deps, 'db'>, outboxDays: number, n
     sessions: await purgeExpiredSessions(deps, now),
     signups: await purgeExpiredSignups(deps, now),
     eidRequests: await purgeExpiredRequests(deps, now),
+    // Issue 10: Idempotency-Key answers after their 24 hours.
     idempotencyKeys: await purgeExpiredIdempotencyKeys(deps, now),
   };
 }
