@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { customers } from '../src/db/schema/customers';
+import { idempotencyKeys } from '../src/db/schema/idempotency';
 import { leases } from '../src/db/schema/leases';
 import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from './helpers';
 
@@ -92,10 +93,18 @@ it('examples/sync-csv.mjs syncs the sample CSV, a second run changes nothing, a 
     'row 5: customer C-1003 created; lease L-1004 created',
   ]);
   const stored = await t.app.db
-    .select({ externalId: customers.externalId, name: customers.name })
+    .select({ id: customers.id, externalId: customers.externalId, name: customers.name })
     .from(customers)
     .where(and(eq(customers.landlordId, l.landlord.id), isNotNull(customers.externalId)));
   expect(stored.map((c) => c.name).sort()).toEqual(['Bageriet i Lund AB', 'Karin Holm', 'Nilsson, Jonas']);
+  // Written by the key (or the session) the script was given: the history and the idempotency claims say so.
+  const viaKey = 'PORTICO_API_KEY' in auth;
+  const karin = stored.find((c) => c.name === 'Karin Holm')!;
+  const entries = (await manager.get(`/api/v1/history/customer/${karin.id}`)).json().items as { actor: { kind: string } }[];
+  expect(entries[0]!.actor.kind).toBe(viaKey ? 'api_key' : 'staff');
+  const claims = await t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.landlordId, l.landlord.id));
+  expect(claims.map((c) => c.request).sort()).toEqual(['POST /api/v1/customers/bulk', 'POST /api/v1/leases/bulk']);
+  expect(claims.every((c) => c.state === 'completed' && c.actor.startsWith(viaKey ? 'key:' : 'staff:'))).toBe(true);
   const rent = await manager.get('/api/v1/leases?q=HA-1002');
   const lease = rent.json().items.find((x: { number: string }) => x.number === 'HA-1002');
   expect(lease).toBeDefined();
