@@ -162,6 +162,33 @@ describe('Idempotency-Key', () => {
     expect(again.body).toBe(notFound.body);
   });
 
+  it('works for a portal user acting for a customer, and for an answer without a body (204)', async () => {
+    const l = await makeLandlord(t.app);
+    const tenant = await signIn(t.app, 'portal', l.companyUser.email);
+    const k = key();
+    const subject = `Idem ${k.slice(0, 8)}`;
+    const body = { leaseId: l.office.id, subject, body: 'Hello' };
+    const first = await tenant.post('/api/v1/portal/threads', body, { 'idempotency-key': k });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await tenant.post('/api/v1/portal/threads', body, { 'idempotency-key': k });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toBe(first.body);
+    const list = (await tenant.get('/api/v1/portal/threads?box=sent')).json().items as { subject: string }[];
+    expect(list.filter((x) => x.subject === subject)).toHaveLength(1);
+    const [row] = await t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k));
+    expect(row!.actor).toBe(`tenant:${l.companyUser.id}:${l.company.customer.id}`);
+
+    const staff = await signIn(t.app, 'staff', l.manager.email);
+    const threadId = first.json().id as string;
+    const k2 = key();
+    const read = await staff.post(`/api/v1/threads/${threadId}/read`, {}, { 'idempotency-key': k2 });
+    expect(read.statusCode).toBe(204);
+    const readAgain = await staff.post(`/api/v1/threads/${threadId}/read`, {}, { 'idempotency-key': k2 });
+    expect(readAgain.statusCode).toBe(204);
+    expect(readAgain.headers['idempotent-replayed']).toBe('true');
+    expect(readAgain.body).toBe('');
+  });
+
   it('refuses a malformed key (400 idempotency_key_invalid) and ignores the header where nobody is signed in', async () => {
     const l = await makeLandlord(t.app);
     const c = await signIn(t.app, 'staff', l.manager.email);

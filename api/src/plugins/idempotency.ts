@@ -94,7 +94,15 @@ export const idempotencyPlugin = fp(
       if (!claim || claim.settled) return payload;
       claim.settled = true;
       try {
-        const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+        // No payload (a 204) is stored as empty text; a stream (not sent by any POST today) is not stored.
+        const body =
+          payload === undefined || payload === null
+            ? ''
+            : typeof payload === 'string'
+              ? payload
+              : Buffer.isBuffer(payload)
+                ? payload.toString('utf8')
+                : undefined;
         if (reply.statusCode >= 500 || body === undefined) await repo.release(db, claim);
         else {
           const headers: Record<string, string> = {};
