@@ -131,4 +131,4 @@ it('examples/sync-csv.mjs syncs the sample CSV, a second run changes nothing, a 
     .from(leases)
     .where(and(eq(leases.landlordId, l.landlord.id), isNotNull(leases.externalId)));
   expect(leaseRows.map((r) => r.externalId).sort()).toEqual(['L-1001', 'L-1002', 'L-1003', 'L-1004']);
-});
+}, 120_000);
