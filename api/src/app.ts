@@ -25,6 +25,7 @@ import { authPlugin } from './plugins/auth';
 import { docsPlugin } from './plugins/docs';
 import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { infraPlugin } from './plugins/infra';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { createSerializerCompiler } from './serializer';
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps) {
   // 503 (the error handler) rather than run unlimited; routes without a limit never touch Redis.
   await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:`, skipOnError: false });
   await app.register(multipart);
+  // Idempotency-Key on POSTs by a signed-in actor (a preHandler: after each route's auth hooks).
+  await app.register(idempotencyPlugin);
   // OpenAPI at /api/v1/openapi.json and the UI at /api/docs, built on their first request.
   await app.register(docsPlugin, { specUrl: '/api/v1/openapi.json', uiPrefix: '/api/docs' });
   await app.register(authPlugin);

@@ -12,6 +12,20 @@ declare module 'fastify' {
 
 type TransformArgs = Parameters<typeof jsonSchemaTransform>[0];
 
+/** POSTs of a signed-in actor honour `Idempotency-Key` (plugins/idempotency.ts); sign-in and sign-up do not. */
+const takesIdempotencyKey = (method: string | string[], url: string) =>
+  [method].flat().includes('POST') && url.startsWith('/api/v1/') && !url.startsWith('/api/v1/auth/');
+const IDEMPOTENCY_KEY_DOC = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  description:
+    'Makes the POST safe to retry: the first answer (2xx or 4xx) is kept for 24 hours and replayed for the same key and body ' +
+    '(with `Idempotent-Replayed: true`); the same key with another body is 422 `idempotency_key_reused`, a duplicate while the ' +
+    'first still runs 409 `idempotency_request_in_progress`. A UUID per logical write is a good key. Multipart uploads ignore it.',
+  examples: ['5f0c2a4e-8a53-4c1e-9d0e-7f6b1f1d2c3a'],
+};
+
 /** jsonSchemaTransform plus the two documentation-only hooks above. */
 export function openapiTransform(args: TransformArgs) {
   const result = jsonSchemaTransform(args);
@@ -20,6 +34,10 @@ export function openapiTransform(args: TransformArgs) {
   if (config.openapiBody) schema.body = z.toJSONSchema(config.openapiBody, { target: 'draft-2020-12' });
   if (config.openapiResponse) {
     schema.response = { 200: { description: 'OK', ...z.toJSONSchema(config.openapiResponse, { target: 'draft-2020-12' }) } };
+  }
+  if (takesIdempotencyKey(args.route.method, args.url)) {
+    const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties?: Record<string, unknown> };
+    schema.headers = { ...headers, properties: { ...headers.properties, 'idempotency-key': IDEMPOTENCY_KEY_DOC } };
   }
   return { ...result, schema };
 }

@@ -219,6 +219,29 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/v1/units/:unitId': staffRoute(404, 403, { body: () => ({ floor: '3' }) }),
   'POST /api/v1/units/:unitId/archive': staffRoute(404, 403),
   'POST /api/v1/units/:unitId/restore': staffRoute(404, 403),
+  // --- integrators (issue 10): upsert by external id and bulk; another landlord's external ids are its own ---
+  'PUT /api/v1/properties/by-external-id/:externalId': staffRoute('own', 403, {
+    body: () => ({ name: `Matrix ${tag()}`, street: 'Matrixgatan 1', postalCode: '111 22', city: 'Stockholm' }),
+  }),
+  'POST /api/v1/properties/bulk': staffRoute('own', 403, { body: () => ({ items: [] }) }),
+  'PUT /api/v1/units/by-external-id/:externalId': staffRoute(404, 403, {
+    body: () => ({ propertyExternalId: `nowhere-${tag()}`, number: `M-${tag()}`, type: 'storage', address: 'Matrixgatan 1' }),
+  }),
+  'POST /api/v1/units/bulk': staffRoute('own', 403, { body: () => ({ items: [] }) }),
+  'PUT /api/v1/customers/by-external-id/:externalId': staffRoute('own', 403, {
+    body: () => ({ kind: 'company', name: `Matrix ${tag()}` }),
+  }),
+  'POST /api/v1/customers/bulk': staffRoute('own', 403, { body: () => ({ items: [] }) }),
+  'PUT /api/v1/leases/by-external-id/:externalId': staffRoute(404, 403, {
+    body: () => ({
+      number: `M-${tag()}`,
+      type: 'residential',
+      customerExternalId: `nobody-${tag()}`,
+      unitExternalIds: [`nowhere-${tag()}`],
+      validFrom: '2090-01-01',
+    }),
+  }),
+  'POST /api/v1/leases/bulk': staffRoute('own', 403, { body: () => ({ items: [] }) }),
   // --- console: a record's change history (issue 9) ---
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
   // --- console: leases (issue 9); another landlord naming the victim's customer and unit finds neither ---
@@ -378,6 +401,7 @@ async function victim() {
     recordId: a.company.customer.id,
     importId: upload.json().id,
     kind: 'units',
+    externalId: `matrix-${tag()}`,
     // Ids of things that have no row to reach: only whose they would be matters.
     requestId: randomUUID(),
     signupId: randomUUID(),

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { purgeExpiredSessions } from '../modules/auth/service';
 import { purgeExpiredRequests } from '../modules/eid/service';
+import { purgeExpiredIdempotencyKeys } from '../modules/idempotency/service';
 import { purgeSettledOutbox } from '../modules/outbox/service';
 import { purgeExpiredSignups } from '../modules/signup/service';
 
@@ -16,5 +17,7 @@ export async function runRetention(deps: Pick<Deps, 'db'>, outboxDays: number, n
     sessions: await purgeExpiredSessions(deps, now),
     signups: await purgeExpiredSignups(deps, now),
     eidRequests: await purgeExpiredRequests(deps, now),
+    // Issue 10: Idempotency-Key answers after their 24 hours.
+    idempotencyKeys: await purgeExpiredIdempotencyKeys(deps, now),
   };
 }

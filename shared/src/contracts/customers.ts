@@ -123,11 +123,15 @@ export type CustomerUpdate = z.infer<typeof CustomerUpdateSchema>;
  * The import's and integrators' row: matched on `externalId`; contacts matched within the customer by
  * e-mail (or by name when a contact has no e-mail). Contacts not in the input are left as they are.
  */
-export const CustomerUpsertSchema = CustomerFieldsSchema.extend({
+const CustomerUpsertFieldsSchema = CustomerFieldsSchema.extend({
   externalId: ExternalIdSchema,
   contacts: z.array(ContactInputSchema).max(50).default([]),
-}).check(identityRule);
+});
+export const CustomerUpsertSchema = CustomerUpsertFieldsSchema.check(identityRule);
 export type CustomerUpsertInput = z.input<typeof CustomerUpsertSchema>;
+/** `PUT /customers/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
+export const CustomerPutSchema = CustomerUpsertFieldsSchema.omit({ externalId: true }).check(identityRule);
+export type CustomerPut = z.output<typeof CustomerPutSchema>;
 
 export const CustomerSummarySchema = z.object({
   id: z.uuid(),

@@ -118,16 +118,18 @@ export type LeaseTerminate = z.output<typeof LeaseTerminateSchema>;
  * A lease for the spreadsheet import and integrators, matched on `externalId`; the customer and the
  * units are named by their external ids. Rent lines replace the stored ones.
  */
-export const LeaseUpsertSchema = LeaseFieldsSchema.omit({ customerId: true, unitIds: true, signedPdfId: true, externalId: true })
-  .extend({
-    externalId: ExternalIdSchema,
-    customerExternalId: ExternalIdSchema,
-    unitExternalIds: z.array(ExternalIdSchema).min(1).max(MAX_LEASE_UNITS),
-    noticePeriodMonths: LeaseFieldsSchema.shape.noticePeriodMonths.default(3),
-    rentLines: LeaseFieldsSchema.shape.rentLines.default([]),
-  })
-  .superRefine(leaseRules);
+const LeaseUpsertFieldsSchema = LeaseFieldsSchema.omit({ customerId: true, unitIds: true, signedPdfId: true, externalId: true }).extend({
+  externalId: ExternalIdSchema,
+  customerExternalId: ExternalIdSchema,
+  unitExternalIds: z.array(ExternalIdSchema).min(1).max(MAX_LEASE_UNITS),
+  noticePeriodMonths: LeaseFieldsSchema.shape.noticePeriodMonths.default(3),
+  rentLines: LeaseFieldsSchema.shape.rentLines.default([]),
+});
+export const LeaseUpsertSchema = LeaseUpsertFieldsSchema.superRefine(leaseRules);
 export type LeaseUpsertInput = z.input<typeof LeaseUpsertSchema>;
+/** `PUT /leases/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
+export const LeasePutSchema = LeaseUpsertFieldsSchema.omit({ externalId: true }).superRefine(leaseRules);
+export type LeasePut = z.output<typeof LeasePutSchema>;
 
 export const RentLineSchema = z.object({
   id: z.uuid(),

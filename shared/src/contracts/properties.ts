@@ -49,6 +49,9 @@ export type PropertyPatch = z.infer<typeof PropertyPatchSchema>;
 /** The import's and integrators' row: matched on `externalId`; fields left out stay as they are. */
 export const PropertyUpsertSchema = PropertyFieldsSchema.extend({ externalId: ExternalIdSchema });
 export type PropertyUpsertInput = z.infer<typeof PropertyUpsertSchema>;
+/** `PUT /properties/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
+export const PropertyPutSchema = PropertyUpsertSchema.omit({ externalId: true });
+export type PropertyPut = z.infer<typeof PropertyPutSchema>;
 
 export const StaffRefSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export const PropertyImageSchema = z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int() });
@@ -123,6 +126,9 @@ export const UnitUpsertSchema = UnitFieldsSchema.omit({ propertyId: true }).exte
   propertyExternalId: ExternalIdSchema,
 });
 export type UnitUpsertInput = z.infer<typeof UnitUpsertSchema>;
+/** `PUT /units/by-external-id/{externalId}`: the upsert without its external id; the property by its external id. */
+export const UnitPutSchema = UnitUpsertSchema.omit({ externalId: true });
+export type UnitPut = z.infer<typeof UnitPutSchema>;
 
 export const UnitSchema = z.object({
   id: z.uuid(),

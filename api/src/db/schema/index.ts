@@ -3,6 +3,7 @@ export * from './auth';
 export * from './cases';
 export * from './customers';
 export * from './history';
+export * from './idempotency';
 export * from './imports';
 export * from './invoices';
 export * from './landlords';

@@ -1,4 +1,5 @@
 import { OkSchema } from '@portico/shared/contracts/auth';
+import { BulkRequestSchema, BulkResultSchema, bulkRequestOf, ExternalIdParamsSchema } from '@portico/shared/contracts/bulk';
 import {
   ContactInputSchema,
   ContactParamsSchema,
@@ -9,11 +10,15 @@ import {
   CustomerListQuerySchema,
   CustomerPageSchema,
   CustomerParamsSchema,
+  CustomerPutSchema,
   CustomerUpdateSchema,
+  CustomerUpsertSchema,
   InvitationSentSchema,
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import * as byExternalId from './by-external-id';
 import * as contacts from './contacts';
 import * as portalAccess from './portal-access';
 import * as service from './service';
@@ -91,5 +96,38 @@ export async function customerRoutes(fastify: FastifyInstance) {
       const sent = await portalAccess.inviteContact(app.deps, request.staff!, request.params.customerId, request.params.contactId);
       return reply.status(201).send(sent);
     },
+  );
+
+  // Integrators (issue 10): upsert by external id, one at a time or up to 1,000 per call.
+  app.put(
+    '/customers/by-external-id/:externalId',
+    {
+      config: { apiArea: 'customers' },
+      schema: {
+        tags,
+        params: ExternalIdParamsSchema,
+        body: CustomerPutSchema,
+        response: { 200: CustomerDetailSchema, 201: CustomerDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const { created, record } = await byExternalId.putCustomerByExternalId(
+        app.deps,
+        request.staff!,
+        request.params.externalId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(record);
+    },
+  );
+
+  app.post(
+    '/customers/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      config: { apiArea: 'customers', openapiBody: bulkRequestOf(CustomerUpsertSchema) },
+      schema: { tags, body: BulkRequestSchema, response: { 200: BulkResultSchema } },
+    },
+    (request) => byExternalId.bulkUpsertCustomers(app.deps, request.staff!, request.body.items, bulkContext(request)),
   );
 }

@@ -1,3 +1,4 @@
+import { BulkRequestSchema, BulkResultSchema, bulkRequestOf, ExternalIdParamsSchema } from '@portico/shared/contracts/bulk';
 import {
   LeaseCreateSchema,
   LeaseDetailSchema,
@@ -5,12 +6,16 @@ import {
   LeasePageSchema,
   LeaseParamsSchema,
   LeasePatchSchema,
+  LeasePutSchema,
   LeaseTerminateSchema,
+  LeaseUpsertSchema,
   UnitOptionListSchema,
   UnitOptionQuerySchema,
 } from '@portico/shared/contracts/leases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import * as byExternalId from './by-external-id';
 import * as lifecycle from './lifecycle';
 import * as service from './service';
 
@@ -58,5 +63,33 @@ export async function leaseRoutes(fastify: FastifyInstance) {
 
   app.post('/leases/:leaseId/restore', { schema: { tags, params, response: one } }, (request) =>
     lifecycle.restoreLease(app.deps, request.staff!, request.params.leaseId),
+  );
+
+  // Integrators (issue 10): upsert by external id, one at a time or up to 1,000 per call.
+  app.put(
+    '/leases/by-external-id/:externalId',
+    {
+      config: { apiArea: 'properties' },
+      schema: { tags, params: ExternalIdParamsSchema, body: LeasePutSchema, response: { 200: LeaseDetailSchema, 201: LeaseDetailSchema } },
+    },
+    async (request, reply) => {
+      const { created, record } = await byExternalId.putLeaseByExternalId(
+        app.deps,
+        request.staff!,
+        request.params.externalId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(record);
+    },
+  );
+
+  app.post(
+    '/leases/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      config: { apiArea: 'properties', openapiBody: bulkRequestOf(LeaseUpsertSchema) },
+      schema: { tags, body: BulkRequestSchema, response: { 200: BulkResultSchema } },
+    },
+    (request) => byExternalId.bulkUpsertLeases(app.deps, request.staff!, request.body.items, bulkContext(request)),
   );
 }

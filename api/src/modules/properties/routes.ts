@@ -1,3 +1,4 @@
+import { BulkRequestSchema, BulkResultSchema, bulkRequestOf, ExternalIdParamsSchema } from '@portico/shared/contracts/bulk';
 import {
   PropertyCreateSchema,
   PropertyDetailSchema,
@@ -7,15 +8,21 @@ import {
   PropertyPageSchema,
   PropertyParamsSchema,
   PropertyPatchSchema,
+  PropertyPutSchema,
+  PropertyUpsertSchema,
   UnitCreateSchema,
   UnitListQuerySchema,
   UnitPageSchema,
   UnitParamsSchema,
   UnitPatchSchema,
+  UnitPutSchema,
   UnitSchema,
+  UnitUpsertSchema,
 } from '@portico/shared/contracts/properties';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import * as byExternalId from './by-external-id';
 import * as images from './images';
 import * as service from './service';
 import * as units from './units';
@@ -67,4 +74,52 @@ export async function propertyRoutes(fastify: FastifyInstance) {
   );
   app.post('/units/:unitId/archive', { schema: { tags, ...unit } }, (r) => units.archiveUnit(deps, r.staff!, r.params.unitId));
   app.post('/units/:unitId/restore', { schema: { tags, ...unit } }, (r) => units.restoreUnit(deps, r.staff!, r.params.unitId));
+
+  // Integrators (issue 10): upsert by external id, one at a time or up to 1,000 per call.
+  const integrator = { apiArea: 'properties' as const };
+  app.put(
+    '/properties/by-external-id/:externalId',
+    {
+      config: integrator,
+      schema: {
+        tags,
+        params: ExternalIdParamsSchema,
+        body: PropertyPutSchema,
+        response: { 200: PropertyDetailSchema, 201: PropertyDetailSchema },
+      },
+    },
+    async (r, reply) => {
+      const { created, record } = await byExternalId.putPropertyByExternalId(deps, r.staff!, r.params.externalId, r.body);
+      return reply.status(created ? 201 : 200).send(record);
+    },
+  );
+  app.post(
+    '/properties/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      config: { ...integrator, openapiBody: bulkRequestOf(PropertyUpsertSchema) },
+      schema: { tags, body: BulkRequestSchema, response: { 200: BulkResultSchema } },
+    },
+    (r) => byExternalId.bulkUpsertProperties(deps, r.staff!, r.body.items, bulkContext(r)),
+  );
+  app.put(
+    '/units/by-external-id/:externalId',
+    {
+      config: integrator,
+      schema: { tags, params: ExternalIdParamsSchema, body: UnitPutSchema, response: { 200: UnitSchema, 201: UnitSchema } },
+    },
+    async (r, reply) => {
+      const { created, record } = await byExternalId.putUnitByExternalId(deps, r.staff!, r.params.externalId, r.body);
+      return reply.status(created ? 201 : 200).send(record);
+    },
+  );
+  app.post(
+    '/units/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      config: { ...integrator, openapiBody: bulkRequestOf(UnitUpsertSchema) },
+      schema: { tags, body: BulkRequestSchema, response: { 200: BulkResultSchema } },
+    },
+    (r) => byExternalId.bulkUpsertUnits(deps, r.staff!, r.body.items, bulkContext(r)),
+  );
 }
