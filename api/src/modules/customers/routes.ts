@@ -14,6 +14,7 @@ import {
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiArea } from '../../plugins/api-area';
 import * as contacts from './contacts';
 import * as portalAccess from './portal-access';
 import * as service from './service';
@@ -21,6 +22,7 @@ import * as service from './service';
 export async function customerRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'customers');
   const tags = ['customers'];
 
   app.get('/customers', { schema: { tags, querystring: CustomerListQuerySchema, response: { 200: CustomerPageSchema } } }, (request) =>

@@ -11,6 +11,7 @@ import {
 } from '@portico/shared/contracts/leases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiArea } from '../../plugins/api-area';
 import * as lifecycle from './lifecycle';
 import * as service from './service';
 
@@ -18,6 +19,7 @@ import * as service from './service';
 export async function leaseRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'properties');
   const tags = ['leases'];
   const params = LeaseParamsSchema;
   const one = { 200: LeaseDetailSchema };

@@ -16,6 +16,7 @@ import {
 } from '@portico/shared/contracts/properties';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiArea } from '../../plugins/api-area';
 import * as images from './images';
 import * as service from './service';
 import * as units from './units';
@@ -23,6 +24,7 @@ import * as units from './units';
 export async function propertyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'properties');
   const { deps } = app;
   const tags = ['properties'];
   const one = { params: PropertyParamsSchema, response: { 200: PropertyDetailSchema } };
