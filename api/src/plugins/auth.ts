@@ -150,6 +150,7 @@ export const authPlugin = fp(
      */
     async function requireKey(request: FastifyRequest, authorization: string, reply?: FastifyReply) {
       const key = await authenticateKey({ db }, authorization);
+      if (!request.headers['accept-language']) request.locale = key.defaultLocale;
       await limitKey(opts.redis, config.redisPrefix, config.apiKeyRateLimit, key.id, reply);
       const areas = routeAreas(request.routeOptions.config, request.params as Record<string, string | undefined>);
       const verdict = keyMayReach(key.scopes, areas, request.method);
@@ -166,7 +167,6 @@ export const authPlugin = fp(
         email: '',
         apiKey: { id: key.id, name: key.name },
       };
-      if (!request.headers['accept-language']) request.locale = key.defaultLocale;
     }
 
     app.decorate('requireStaff', async (request: FastifyRequest, reply?: FastifyReply) => {

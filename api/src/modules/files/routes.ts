@@ -20,7 +20,11 @@ function filesRoutes(audience: 'staff' | 'tenant') {
     app.addHook('onRequest', audience === 'staff' ? app.requireStaff : app.requireTenant);
     // An upload is claimed by a message, a case or a property image, whose own write checks the key's
     // scope; a file is reachable with a read scope of any area that holds files (decision 10K5).
-    if (audience === 'staff') app.addHook('onRoute', (route) => void (route.config = { apiAreas: FILE_AREAS, ...route.config }));
+    if (audience === 'staff') {
+      app.addHook('onRoute', (route) => {
+        route.config = { apiAreas: FILE_AREAS, ...route.config };
+      });
+    }
     const actor = (request: FastifyRequest): Actor => (audience === 'staff' ? request.staff! : request.tenant!);
     const tags = [audience === 'staff' ? 'files (console)' : 'files (portal)'];
     const { deps } = app;
