@@ -41,8 +41,8 @@ describe.each(['desktop', 'phone'] as const)('API keys (%s)', (size) => {
     await p.waitForURL(/\/messages/);
     const nav = p.getByRole('link', { name: 'API keys', exact: true });
     if (await nav.isVisible()) await nav.click();
-    else await p.goto(`${env.adminUrl}/api-keys`);
-    await p.waitForURL(/\/api-keys$/);
+    else await p.goto(`${env.adminUrl}/settings/api-keys`);
+    await p.waitForURL(/\/settings\/api-keys$/);
     await p.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await p.getByText('No API keys yet.').waitFor();
     await expectAccessible(p, 'API keys page');

@@ -70,7 +70,9 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
               </li>
             )}
             <li>
-              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+              <NavLink to="/settings" end>
+                {t('nav.settings')}
+              </NavLink>
             </li>
             {admin && (
               <li>
@@ -79,7 +81,7 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
             )}
             {admin && (
               <li>
-                <NavLink to="/api-keys">{t('integrations:nav')}</NavLink>
+                <NavLink to="/settings/api-keys">{t('integrations:nav')}</NavLink>
               </li>
             )}
           </>

@@ -57,12 +57,8 @@ function NewSecret({ created, onDone }: { created: ApiKeyCreated; onDone: () => 
           data-testid="api-key-secret"
         />
         <Group gap="xs">
-          <CopyButton value={created.secret}>
-            {({ copied, copy }) => (
-              <Button variant="filled" onClick={copy} color={copied ? 'green.9' : undefined}>
-                {copied ? t('created.copied') : t('created.copy')}
-              </Button>
-            )}
+          <CopyButton value={created.secret} timeout={3000}>
+            {({ copied, copy }) => <Button onClick={copy}>{copied ? t('created.copied') : t('created.copy')}</Button>}
           </CopyButton>
           <Button variant="default" onClick={onDone}>
             {t('created.done')}
