@@ -13,6 +13,7 @@ import { useApiKeys } from '../api/get-api-keys';
 export const API_KEY_PAGE_SIZE = 25;
 
 const statusColour: Record<ApiKeyStatus, string> = { active: 'green.9', expired: 'gray.8', revoked: 'red.9' };
+// Filled: white on a dark shade reads in every state (the light variant of red.9 did not).
 
 function ScopeBadge({ scope }: { scope: ApiScope }) {
   const { t } = useTranslation(['integrations']);
@@ -60,7 +61,7 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
             <Text fw={600}>{apiKey.name}</Text>
             <Code aria-label={t('list.prefix')}>{apiKey.prefix}…</Code>
           </Group>
-          <Badge variant="light" color={statusColour[apiKey.status]} size="sm">
+          <Badge variant="filled" color={statusColour[apiKey.status]} size="sm">
             {t(`status.${apiKey.status}`)}
           </Badge>
         </Group>
