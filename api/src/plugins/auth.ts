@@ -165,7 +165,7 @@ export const authPlugin = fp(
         role: 'admin',
         name: key.name,
         email: '',
-        apiKey: { id: key.id, name: key.name },
+        apiKey: { id: key.id, name: key.name, scopes: key.scopes },
       };
     }
 

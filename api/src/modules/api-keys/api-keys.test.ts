@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from '../../../test/helpers';
+import { type Client, createTestApp, makeLandlord, PNG, signIn, type TestLandlord } from '../../../test/helpers';
 import { apiKeys } from '../../db/schema/api-keys';
 import { hashSecret } from './service';
 
@@ -223,6 +223,29 @@ describe('API keys: using them', () => {
     for (const url of ['/api/v1/properties', '/api/v1/leases', '/api/v1/threads', '/api/v1/cases']) {
       expect((await call('GET', url)).statusCode, url).toBe(200);
     }
+  });
+
+  it('a file is reachable only with a read scope of the area it belongs to', async () => {
+    const upload = await adminA.upload('/api/v1/uploads', PNG, 'plan.png', 'image/png');
+    expect(upload.statusCode, upload.body).toBe(201);
+    const thread = await adminA.post('/api/v1/threads', {
+      customerId: a.company.customer.id,
+      leaseId: a.office.id,
+      subject: 'With a file',
+      body: 'See the plan',
+      attachmentIds: [upload.json().id],
+    });
+    expect(thread.statusCode, thread.body).toBe(201);
+    const url = `/api/v1/attachments/${upload.json().id}`;
+    const properties = asKey(t.app, (await createKey(adminA, { scopes: ['properties:read', 'cases:read'] })).secret);
+    expect((await properties('GET', url)).statusCode).toBe(404);
+    const messages = asKey(t.app, (await createKey(adminA, { scopes: ['messages:read'] })).secret);
+    const file = await messages('GET', url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    // No file area at all: refused before anything is looked up.
+    const customers = asKey(t.app, (await createKey(adminA, { scopes: ['customers:write'] })).secret);
+    expect((await customers('GET', url)).json().error).toMatchObject({ code: 'api_key_scope_missing', params: { scope: 'messages:read' } });
   });
 
   it('the key is answered in the landlord language unless the request asks for one', async () => {
