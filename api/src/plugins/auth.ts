@@ -149,7 +149,11 @@ export const authPlugin = fp(
      * route's area and the method name the scope it needs; a route outside every area refuses keys.
      */
     async function requireKey(request: FastifyRequest, authorization: string, reply?: FastifyReply) {
-      const key = await authenticateKey({ db }, authorization);
+      const key = await authenticateKey({ db }, authorization).catch((err: unknown) => {
+        // RFC 6750: a refused bearer token says so, for clients that look at the header.
+        reply?.header('www-authenticate', 'Bearer realm="portico", error="invalid_token"');
+        throw err;
+      });
       if (!request.headers['accept-language']) request.locale = key.defaultLocale;
       await limitKey(opts.redis, config.redisPrefix, config.apiKeyRateLimit, key.id, reply);
       const areas = routeAreas(request.routeOptions.config, request.params as Record<string, string | undefined>);

@@ -174,6 +174,7 @@ describe('API keys: using them', () => {
     const after = await call('GET', '/api/v1/customers');
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('api_key_revoked');
+    expect(after.headers['www-authenticate']).toBe('Bearer realm="portico", error="invalid_token"');
 
     const soon = await createKey(adminA, { scopes: ['customers:read'], expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
     const callSoon = asKey(t.app, soon.secret);
