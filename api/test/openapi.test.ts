@@ -54,4 +54,15 @@ it('declares the API-key bearer scheme and, per operation, the scope a key needs
       for (const s of op.security!.slice(1)) expect(s.apiKey?.[0], path).toMatch(/^[a-z]+:(read|write)$/);
     }
   }
+  // Keys reach everything a staff member can do with landlord data: a landlord-scope operation
+  // without an area must be one of the deliberate exceptions (decision 10K2). A new route without
+  // `apiArea` fails here.
+  const keyless: string[] = [];
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>)) {
+    if (path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/portal/')) continue;
+    for (const [method, op] of Object.entries(ops))
+      if (!op.security?.some((s) => s.apiKey)) keyless.push(`${method.toUpperCase()} ${path}`);
+  }
+  expect(keyless.filter((op) => !/^\w+ \/api\/v1\/(settings|staff-users|imports|api-keys)(\/|$)/.test(op))).toEqual([]);
+  expect(keyless).toContain('PATCH /api/v1/settings');
 });
