@@ -87,6 +87,7 @@ describe.each(['desktop', 'phone'] as const)('API keys (%s)', (size) => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await p.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
     await row.getByText('Revoked', { exact: true }).waitFor();
+    await expectAccessible(p, 'revoked API key');
     const after = await callWithKey(secret, '/api/v1/customers');
     expect(after.status).toBe(401);
     expect(((await after.json()) as { error: { code: string } }).error.code).toBe('api_key_revoked');
