@@ -1,3 +1,4 @@
+import type { ApiScope } from '@portico/shared/contracts/api-scopes';
 import type { PortalRole, StaffRole } from '@portico/shared/contracts/auth';
 import type { Locale } from '@portico/shared/locale';
 
@@ -13,7 +14,11 @@ export type StaffActor = {
    * within its scopes, `id` is the staff user who created it (for columns that name a staff user)
    * and `name` the key's name; the record history names the key itself.
    */
-  apiKey?: { id: string; name: string };
+  apiKey?: {
+    id: string;
+    name: string /** The key's scopes, for rules finer than the route's area (files). */;
+    scopes?: readonly ApiScope[];
+  };
 };
 
 /** A portal user acting for one of their customers (chosen per request). */

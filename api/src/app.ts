@@ -5,6 +5,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Deps } from './deps';
 import { accountRoutes } from './modules/account/routes';
+import { apiKeyRoutes } from './modules/api-keys/routes';
 import { authRoutes } from './modules/auth/routes';
 import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
@@ -86,7 +87,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(idempotencyPlugin);
   // OpenAPI at /api/v1/openapi.json and the UI at /api/docs, built on their first request.
   await app.register(docsPlugin, { specUrl: '/api/v1/openapi.json', uiPrefix: '/api/docs' });
-  await app.register(authPlugin);
+  await app.register(authPlugin, { redis });
 
   await app.register(authRoutes, { prefix: '/api/v1/auth', redis });
   await app.register(signupRoutes, { prefix: '/api/v1/auth/portal' });
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
   await app.register(leaseRoutes, { prefix: '/api/v1' });
   await app.register(importRoutes, { prefix: '/api/v1', redis });
+  await app.register(apiKeyRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });

@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: LocaleSchema.default('en'),
   /** Attempts per minute per client and account on login and password reset. */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Requests one API key may make per window (API_KEY_RATE_WINDOW_SECONDS), across all API instances (Redis). */
+  API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  API_KEY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Sign-ups one client address may start per hour (seed 001's flow; offices share addresses). */
   SIGNUP_CLIENT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** First retry delay of a failed e-mail; doubles each attempt (2 s, 4 s, 8 s … by default). */
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: parsed.DEFAULT_LOCALE,
     authRateLimit: parsed.AUTH_RATE_LIMIT,
     signupClientLimit: parsed.SIGNUP_CLIENT_LIMIT,
+    apiKeyRateLimit: { max: parsed.API_KEY_RATE_LIMIT, windowSeconds: parsed.API_KEY_RATE_WINDOW_SECONDS },
     notify: {
       attempts: parsed.NOTIFY_ATTEMPTS,
       backoffMs: parsed.NOTIFY_BACKOFF_MS,

@@ -263,6 +263,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/leases/:leaseId/archive': staffRoute(404, 403),
   'POST /api/v1/leases/:leaseId/restore': staffRoute(404, 403),
   // --- console: spreadsheet imports (issue 9; admins and managers). The matrix's PNG is refused as a type (415): past the gate.
+  // --- console: API keys (issue 10; admins only, never a key) ---
+  'GET /api/v1/api-keys': staffRoute('own', 403),
+  'POST /api/v1/api-keys': staffRoute('own', 403, { body: () => ({ name: 'Matrix', scopes: ['customers:read'] }) }),
+  'POST /api/v1/api-keys/:apiKeyId/revoke': staffRoute(404, 403),
   'GET /api/v1/imports': staffRoute('own', 403),
   'POST /api/v1/imports': staffRoute('passes', 403, { upload: true, query: () => 'kind=units' }),
   'GET /api/v1/imports/templates/:kind': staffRoute('own', 403),
@@ -359,7 +363,8 @@ async function victim() {
     Buffer.from(`Property id,Property name\n${marker},x\n`),
     `${marker}.csv`,
   );
-  for (const res of [thread, report, order, object, invitation, upload]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
+  for (const res of [thread, report, order, object, invitation, upload, apiKey]) expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
     id: a.admin.id,
@@ -400,6 +405,7 @@ async function victim() {
     recordType: 'customer',
     recordId: a.company.customer.id,
     importId: upload.json().id,
+    apiKeyId: apiKey.json().id,
     kind: 'units',
     externalId: `matrix-${tag()}`,
     // Ids of things that have no row to reach: only whose they would be matters.

@@ -111,6 +111,13 @@ export const ERROR_CODES = [
   'import_duplicate_external_id',
   'import_row_failed',
   'import_failed',
+  'api_key_invalid',
+  'api_key_revoked',
+  'api_key_expired',
+  'api_key_scope_missing',
+  'api_key_not_allowed',
+  'api_key_rate_limited',
+  'api_key_expiry_past',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -140,6 +147,7 @@ export const RESOURCES = [
   'record',
   'staff_user',
   'import',
+  'api_key',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -74,6 +74,7 @@ export const router = createBrowserRouter([
                 children: [
                   { path: '/staff', lazy: () => import('./routes/staff-users').then((m) => ({ Component: m.StaffUsersRoute })) },
                   { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
+                  { path: '/settings/api-keys', lazy: () => import('./routes/api-keys').then((m) => ({ Component: m.ApiKeysRoute })) },
                 ],
               },
               { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },

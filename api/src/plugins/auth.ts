@@ -4,10 +4,14 @@ import { CSRF_HEADER, CUSTOMER_HEADER } from '@portico/shared/headers';
 import { pickLocale } from '@portico/shared/locale';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { forbidden, notFound, unauthenticated } from '../errors';
+import type { Redis } from 'ioredis';
+import { AppError, forbidden, notFound, unauthenticated } from '../errors';
+import { keyMayReach } from '../modules/api-keys/policy';
+import { authenticateKey } from '../modules/api-keys/service';
 import type { Audience } from '../modules/auth/repo';
 import * as authRepo from '../modules/auth/repo';
 import { type IssuedSession, REMEMBER_TTL_DAYS } from '../modules/auth/service';
+import { routeAreas } from './api-area';
 
 const ACCESS_TTL_SECONDS = 15 * 60;
 const cookieNames = (audience: Audience) => ({ access: `portico_${audience}_at`, refresh: `portico_${audience}_rt` });
@@ -19,7 +23,8 @@ type TokenHeader = { kid?: unknown; alg?: unknown };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    requireStaff: (request: FastifyRequest) => Promise<void>;
+    /** A staff session (cookie) or an integrator's API key (`Authorization: Bearer ptk_…`, issue 10). */
+    requireStaff: (request: FastifyRequest, reply?: FastifyReply) => Promise<void>;
     requirePortalUser: (request: FastifyRequest) => Promise<void>;
     requireTenant: (request: FastifyRequest) => Promise<void>;
     setSession: (reply: FastifyReply, audience: Audience, session: IssuedSession) => void;
@@ -34,8 +39,30 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Counts a key's requests in fixed windows in Redis (shared by every API instance) and sets the
+ * IETF draft-ietf-httpapi-ratelimit-headers fields on the reply; over the limit, a 429 with
+ * Retry-After (decision 10K4).
+ */
+async function limitKey(redis: Redis, prefix: string, limit: { max: number; windowSeconds: number }, keyId: string, reply?: FastifyReply) {
+  const windowMs = limit.windowSeconds * 1000;
+  const now = Date.now();
+  const window = Math.floor(now / windowMs);
+  const counter = `${prefix}:rl:key:${keyId}:${window}`;
+  const result = await redis.multi().incr(counter).pexpire(counter, windowMs).exec();
+  const used = Number(result?.[0]?.[1] ?? 0);
+  const reset = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
+  const remaining = Math.max(0, limit.max - used);
+  reply?.header('ratelimit-policy', `"default";q=${limit.max};w=${limit.windowSeconds}`);
+  reply?.header('ratelimit', `"default";r=${remaining};t=${reset}`);
+  if (used > limit.max) {
+    reply?.header('retry-after', String(reset));
+    throw new AppError(429, 'api_key_rate_limited', { retryAfter: reset });
+  }
+}
+
 export const authPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, opts: { redis: Redis }) => {
     const { config, db } = app;
     await app.register(cookie);
     const { current, byKid } = config.jwtKeys;
@@ -47,7 +74,10 @@ export const authPlugin = fp(
     });
 
     // A cross-site form or image cannot add a custom header; SameSite cookies are the second fence.
+    // An Authorization header cannot be set by a cross-site page either (it needs a CORS
+    // preflight), so key requests skip the check; such a request never falls back to cookies.
     app.addHook('onRequest', async (request) => {
+      if (request.headers.authorization !== undefined) return;
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') throw forbidden('csrf_failed');
     });
 
@@ -114,7 +144,38 @@ export const authPlugin = fp(
       return decoded;
     }
 
-    app.decorate('requireStaff', async (request: FastifyRequest) => {
+    /**
+     * An API key acts as an admin of its landlord narrowed by its scopes (decision 10K2): the
+     * route's area and the method name the scope it needs; a route outside every area refuses keys.
+     */
+    async function requireKey(request: FastifyRequest, authorization: string, reply?: FastifyReply) {
+      const key = await authenticateKey({ db }, authorization).catch((err: unknown) => {
+        // RFC 6750: a refused bearer token says so, for clients that look at the header.
+        reply?.header('www-authenticate', 'Bearer realm="portico", error="invalid_token"');
+        throw err;
+      });
+      if (!request.headers['accept-language']) request.locale = key.defaultLocale;
+      await limitKey(opts.redis, config.redisPrefix, config.apiKeyRateLimit, key.id, reply);
+      const areas = routeAreas(request.routeOptions.config, request.params as Record<string, string | undefined>);
+      const verdict = keyMayReach(key.scopes, areas, request.method);
+      if (!verdict.ok) {
+        if (verdict.reason === 'not_allowed') throw forbidden('api_key_not_allowed');
+        throw new AppError(403, 'api_key_scope_missing', { scope: verdict.scope });
+      }
+      request.staff = {
+        kind: 'staff',
+        id: key.createdBy,
+        landlordId: key.landlordId,
+        role: 'admin',
+        name: key.name,
+        email: '',
+        apiKey: { id: key.id, name: key.name, scopes: key.scopes },
+      };
+    }
+
+    app.decorate('requireStaff', async (request: FastifyRequest, reply?: FastifyReply) => {
+      const authorization = request.headers.authorization;
+      if (authorization !== undefined) return requireKey(request, authorization, reply);
       const { sub, sid } = await claims(request, 'staff');
       request.sessionFamilyId = sid;
       const row = await authRepo.findStaff(db, { id: sub });
@@ -126,7 +187,13 @@ export const authPlugin = fp(
       request.locale = user.locale ?? landlord.defaultLocale;
     });
 
+    // The tenant scope is for people only: a request with any Authorization header is refused.
+    const refuseKey = (request: FastifyRequest) => {
+      if (request.headers.authorization !== undefined) throw unauthenticated('api_key_not_allowed');
+    };
+
     app.decorate('requirePortalUser', async (request: FastifyRequest) => {
+      refuseKey(request);
       const { sub, sid, strong } = await claims(request, 'portal');
       request.portalUserId = sub;
       request.sessionFamilyId = sid;
@@ -136,6 +203,7 @@ export const authPlugin = fp(
     // Acts for the customer named in the header, or the person's first one. One query: session
     // liveness, the person and that one membership (decision 8M3).
     app.decorate('requireTenant', async (request: FastifyRequest) => {
+      refuseKey(request);
       const token = request.cookies[cookieNames('portal').access];
       if (!token) throw unauthenticated();
       const { sub, sid, strong } = verifyAccess(token, 'portal');

@@ -21,7 +21,8 @@ function loginPath(location: { pathname: string; search: string }) {
 
 /** Technicians work their assigned cases only, so they see just the queue. */
 function MainNav({ technician, admin = false, imports = false }: { technician: boolean; admin?: boolean; imports?: boolean }) {
-  const { t } = useTranslation();
+  // The API-keys entry's label lives in the `integrations` namespace (issue 10).
+  const { t } = useTranslation(['console', 'integrations']);
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
   const capped = !technician && unread.data?.capped === true;
@@ -69,11 +70,18 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
               </li>
             )}
             <li>
-              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+              <NavLink to="/settings" end>
+                {t('nav.settings')}
+              </NavLink>
             </li>
             {admin && (
               <li>
                 <NavLink to="/staff">{t('nav.staff')}</NavLink>
+              </li>
+            )}
+            {admin && (
+              <li>
+                <NavLink to="/settings/api-keys">{t('integrations:nav')}</NavLink>
               </li>
             )}
           </>

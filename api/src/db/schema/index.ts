@@ -1,4 +1,5 @@
 // drizzle-kit and the db client need every table in one object; nothing else imports this file.
+export * from './api-keys';
 export * from './auth';
 export * from './cases';
 export * from './customers';

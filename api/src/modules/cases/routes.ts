@@ -28,6 +28,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { apiArea } from '../../plugins/api-area';
 import * as objects from './objects';
 import * as related from './related';
 import * as routing from './routing';
@@ -79,6 +80,7 @@ export async function portalCaseRoutes(fastify: FastifyInstance) {
 export async function staffCaseRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'cases');
   const { deps } = app;
   const tags = ['cases (console)'];
 

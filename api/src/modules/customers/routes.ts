@@ -18,6 +18,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as contacts from './contacts';
 import * as portalAccess from './portal-access';
@@ -26,6 +27,7 @@ import * as service from './service';
 export async function customerRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'customers');
   const tags = ['customers'];
 
   app.get('/customers', { schema: { tags, querystring: CustomerListQuerySchema, response: { 200: CustomerPageSchema } } }, (request) =>

@@ -77,6 +77,8 @@ export type StaffFileScope = {
   uploader: Uploader;
   /** May read the message inbox (and so its files). */
   messages: boolean;
+  /** May read cases (and so their entries' and work orders' files); false only for an API key without a cases scope. */
+  cases?: boolean | undefined;
   /** Set for a technician: only files of cases assigned to this staff member. */
   assigneeId?: string | undefined;
   /** May read properties (and so their images). */
@@ -108,7 +110,7 @@ export async function findStaffAttachment(db: DbOrTx, p: StaffFileScope & { atta
           p.messages ? isNotNull(attachments.messageId) : undefined,
           p.propertyImages ? isNotNull(attachments.propertyId) : undefined,
           p.leases ? isNotNull(attachments.leaseId) : undefined,
-          and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
+          p.cases === false ? undefined : and(isNotNull(cases.id), p.assigneeId ? eq(cases.assigneeId, p.assigneeId) : undefined),
           and(unclaimed, eq(attachments.uploaderKind, p.uploader.kind), eq(attachments.uploaderId, p.uploader.id)),
         ),
       ),

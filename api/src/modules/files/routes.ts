@@ -6,6 +6,8 @@ import type { Actor } from '../../actors';
 import { badRequest } from '../../errors';
 import * as service from './service';
 
+const FILE_AREAS = ['messages', 'cases', 'properties'] as const;
+
 const FileResponse = z.string().meta({ description: 'The file, with its sniffed content type', format: 'binary' });
 const UploadBody = z
   .object({ file: z.string().meta({ format: 'binary' }) })
@@ -16,6 +18,13 @@ function filesRoutes(audience: 'staff' | 'tenant') {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.addHook('onRequest', audience === 'staff' ? app.requireStaff : app.requireTenant);
+    // An upload is claimed by a message, a case or a property image, whose own write checks the key's
+    // scope; a file is reachable with a read scope of any area that holds files (decision 10K5).
+    if (audience === 'staff') {
+      app.addHook('onRoute', (route) => {
+        route.config = { apiAreas: FILE_AREAS, ...route.config };
+      });
+    }
     const actor = (request: FastifyRequest): Actor => (audience === 'staff' ? request.staff! : request.tenant!);
     const tags = [audience === 'staff' ? 'files (console)' : 'files (portal)'];
     const { deps } = app;

@@ -15,6 +15,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as lifecycle from './lifecycle';
 import * as service from './service';
@@ -23,6 +24,7 @@ import * as service from './service';
 export async function leaseRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'properties');
   const tags = ['leases'];
   const params = LeaseParamsSchema;
   const one = { 200: LeaseDetailSchema };

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../actors';
+import { apiArea } from '../../plugins/api-area';
 import * as service from './service';
 
 /**
@@ -23,6 +24,7 @@ function messagingRoutes(audience: 'staff' | 'tenant') {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.addHook('onRequest', audience === 'staff' ? app.requireStaff : app.requireTenant);
+    if (audience === 'staff') apiArea(app, 'messages');
     const actor = (request: FastifyRequest): Actor => (audience === 'staff' ? request.staff! : request.tenant!);
     const tags = [audience === 'staff' ? 'messages (console)' : 'messages (portal)'];
     const { deps } = app;

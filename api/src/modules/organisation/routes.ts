@@ -16,6 +16,7 @@ import {
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiArea } from '../../plugins/api-area';
 import * as service from './service';
 
 /** Seed 002 "Organisation": the portal's own user administration, under /api/v1/portal. */
@@ -69,6 +70,7 @@ export async function portalOrganisationRoutes(fastify: FastifyInstance) {
 export async function staffOrganisationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'customers');
   const tags = ['customers'];
   const { deps } = app;
 

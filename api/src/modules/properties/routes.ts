@@ -22,6 +22,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as images from './images';
 import * as service from './service';
@@ -30,6 +31,7 @@ import * as units from './units';
 export async function propertyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', app.requireStaff);
+  apiArea(app, 'properties');
   const { deps } = app;
   const tags = ['properties'];
   const one = { params: PropertyParamsSchema, response: { 200: PropertyDetailSchema } };
