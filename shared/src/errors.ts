@@ -107,6 +107,9 @@ export const ERROR_CODES = [
   'import_duplicate_external_id',
   'import_row_failed',
   'import_failed',
+  'webhook_url_not_allowed',
+  'webhook_endpoint_disabled',
+  'event_cursor_invalid',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -136,6 +139,9 @@ export const RESOURCES = [
   'record',
   'staff_user',
   'import',
+  'webhook_endpoint',
+  'webhook_delivery',
+  'event',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

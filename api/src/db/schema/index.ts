@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './portal-users';
 export * from './properties';
 export * from './staff';
+export * from './webhooks';

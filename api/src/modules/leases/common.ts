@@ -4,6 +4,7 @@ import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
 import { listAttachments, toAttachment } from '../files/service';
+import { emitEvent } from '../events/service';
 import { findLandlord } from '../settings/service';
 import * as repo from './repo';
 
@@ -88,6 +89,28 @@ export async function snapshot(db: Db, landlordId: string, leaseId: string) {
     signedPdf: detail.signedPdf?.filename ?? null,
     externalId: detail.externalId,
   };
+}
+
+/**
+ * `lease.created` (no `before`) or `lease.updated` naming the snapshot fields that changed, for
+ * webhooks and the changes feed (issue 10). An update that changed nothing announces nothing.
+ */
+export async function emitLeaseEvent(
+  tx: Db,
+  landlordId: string,
+  leaseId: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  extra: string[] = [],
+) {
+  const changes = before
+    ? [...Object.keys(after).filter((k) => !isDeepStrictEqual(before[k], after[k])), ...extra]
+    : [];
+  if (before && !changes.length) return;
+  const d = await readDetail(tx, landlordId, leaseId);
+  const base = { leaseId, customerId: d.customer.id, unitIds: d.units.map((u) => u.id), status: d.status, externalId: d.externalId };
+  if (!before) await emitEvent(tx, landlordId, 'lease.created', base);
+  else await emitEvent(tx, landlordId, 'lease.updated', { ...base, changes });
 }
 
 export async function readDetail(db: Db, landlordId: string, leaseId: string): Promise<LeaseDetail> {

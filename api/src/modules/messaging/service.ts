@@ -21,6 +21,7 @@ import { deliveryStates, queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
 import { canUseMessaging } from './policy';
 import * as repo from './repo';
+import { emitEvent } from '../events/service';
 
 const reader = (actor: Actor): repo.Reader => ({ kind: actor.kind, id: actor.id });
 /** Tenants only ever see their current customer's threads; staff see their landlord's. */
@@ -121,6 +122,7 @@ async function writeMessage(
     body: input.body,
   });
   await claimAll(tx, actor, input.attachmentIds, { messageId: message.id });
+  await emitEvent(tx, actor.landlordId, 'message.created', { messageId: message.id, threadId: thread.id, customerId: thread.customerId, author: actor.kind });
   if (actor.kind === 'staff') await notifyTenants(tx, deps, actor, thread, message);
   else await notifyStaff(tx, deps, actor, thread, message);
   return message;

@@ -18,6 +18,7 @@ import { addMembership, countMemberships, findPortalUser, type IssuedSession, in
 import { hashToken, newToken } from '../auth/tokens';
 import { queueEmail, queueSms } from '../outbox/service';
 import * as repo from './repo';
+import { emitEvent } from '../events/service';
 
 const SIGNUP_TTL_MINUTES = 60;
 const CODE_TTL_MINUTES = 10;
@@ -205,6 +206,11 @@ export async function complete(deps: Deps, signupId: string, body: SignupComplet
       const role = (await countMemberships(tx, c.landlordId, c.id)) === 0 ? 'main_admin' : 'user';
       await addMembership(tx, { portalUserId: user.id, customerId: c.id, landlordId: c.landlordId, role });
     }
+    for (const landlordId of new Set(customers.map((c) => c.landlordId)))
+      await emitEvent(tx, landlordId, 'portal_user.created', {
+        portalUserId: user.id,
+        customerIds: customers.filter((c) => c.landlordId === landlordId).map((c) => c.id),
+      });
     await repo.updateSignup(tx, signup.id, { completedAt: new Date() });
     return startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });
   });
