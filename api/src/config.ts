@@ -189,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
       disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_MS,
       pollIntervalMs: parsed.WEBHOOK_POLL_INTERVAL_MS,
-      leaseMs: Math.max(parsed.WEBHOOK_LEASE_MS, parsed.WEBHOOK_TIMEOUT_MS + 5000),
+      leaseMs: Math.max(parsed.WEBHOOK_LEASE_MS, parsed.WEBHOOK_TIMEOUT_MS + 1000),
       retentionDays: parsed.EVENT_RETENTION_DAYS,
     },
     sqlTraceFile: parsed.SQL_TRACE_FILE,

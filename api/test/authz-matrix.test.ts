@@ -199,6 +199,21 @@ const MATRIX: Record<string, Entry> = {
   },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
+  // --- console and API: webhooks and the changes feed (issue 10; admins and managers) ---
+  'GET /api/v1/webhook-endpoints': staffRoute('own', 403),
+  'POST /api/v1/webhook-endpoints': staffRoute('own', 403, {
+    body: () => ({ url: 'https://example.com/hook', eventTypes: ['case.created'] }),
+  }),
+  'GET /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403),
+  'PATCH /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403, { body: () => ({ description: 'x' }) }),
+  'DELETE /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/rotate-secret': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/test': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/redeliver': staffRoute(404, 403, { body: (f) => ({ eventId: f.ids.eventId }) }),
+  'GET /api/v1/webhook-endpoints/:endpointId/deliveries': staffRoute(404, 403),
+  'GET /api/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId/redeliver': staffRoute(404, 403),
+  'GET /api/v1/events': staffRoute('own', 403),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
   // --- console: properties and units (issue 9; finance reads, technicians see none) ---
   'GET /api/v1/properties': staffRoute('own', 403),
@@ -336,7 +351,8 @@ async function victim() {
     Buffer.from(`Property id,Property name\n${marker},x\n`),
     `${marker}.csv`,
   );
-  for (const res of [thread, report, order, object, invitation, upload]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
+  for (const res of [thread, report, order, object, invitation, upload, endpoint]) expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
     id: a.admin.id,
@@ -377,6 +393,8 @@ async function victim() {
     recordType: 'customer',
     recordId: a.company.customer.id,
     importId: upload.json().id,
+    endpointId: endpoint.json().id,
+    eventId: randomUUID(),
     kind: 'units',
     // Ids of things that have no row to reach: only whose they would be matters.
     requestId: randomUUID(),

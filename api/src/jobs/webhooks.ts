@@ -8,7 +8,14 @@ import { queueEmail } from '../modules/outbox/service';
 import { findLandlord } from '../modules/settings/service';
 import { activeAdminRecipients } from '../modules/staff/service';
 import { isForbiddenAddress } from '../modules/webhooks/address-guard';
-import { claimDue, type DeliveryRow, disableFailingEndpoint, markEndpointFailing, markEndpointHealthy, recordAttempt } from '../modules/webhooks/repo';
+import {
+  claimDue,
+  type DeliveryRow,
+  disableFailingEndpoint,
+  markEndpointFailing,
+  markEndpointHealthy,
+  recordAttempt,
+} from '../modules/webhooks/repo';
 import { fanOut } from '../modules/webhooks/service';
 
 /** Every webhook number of the worker, from config (decision 10H3). */
@@ -88,7 +95,8 @@ export async function sendOnce(
     return done(res.statusCode, text);
   } catch (err) {
     const e = err as Error & { code?: string; cause?: { code?: string; message?: string } };
-    const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timeout after ${settings.timeoutMs} ms` : (e.cause?.message ?? e.message);
+    const reason =
+      e.name === 'TimeoutError' || e.name === 'AbortError' ? `timeout after ${settings.timeoutMs} ms` : (e.cause?.message ?? e.message);
     return done(null, `error: ${reason}`);
   }
 }
@@ -132,7 +140,11 @@ export async function deliverDueOnce(deps: Pick<Deps, 'db' | 'config'>, agent: A
   return claimed.length;
 }
 
-async function notifyAdmins(tx: Parameters<Parameters<Db['transaction']>[0]>[0], deps: Pick<Deps, 'config'>, endpoint: { landlordId: string; url: string }) {
+async function notifyAdmins(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  deps: Pick<Deps, 'config'>,
+  endpoint: { landlordId: string; url: string },
+) {
   const landlord = await findLandlord(tx, endpoint.landlordId);
   if (!landlord) return;
   for (const admin of await activeAdminRecipients(tx, endpoint.landlordId)) {

@@ -18,9 +18,7 @@ export const events = pgTable(
     type: text('type').notNull(),
     data: jsonb('data').notNull(),
     /** clock_timestamp(), not now(): events of one transaction keep their order. */
-    createdAt: timestamp('created_at', { withTimezone: true })
-      .notNull()
-      .default(sql`clock_timestamp()`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     seq: bigint('seq', { mode: 'number' }),
   },
   (t) => [

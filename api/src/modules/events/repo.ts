@@ -28,7 +28,14 @@ export async function sequencePending(tx: DbOrTx, limit: number) {
     from base, pending where e.id = pending.id
     returning e.id, e.landlord_id, e.type, e.data, e.created_at, e.seq`);
   return result.rows
-    .map((r) => ({ id: r.id, landlordId: r.landlord_id, type: r.type, data: r.data, createdAt: new Date(r.created_at), seq: Number(r.seq) }))
+    .map((r) => ({
+      id: r.id,
+      landlordId: r.landlord_id,
+      type: r.type,
+      data: r.data,
+      createdAt: new Date(r.created_at),
+      seq: Number(r.seq),
+    }))
     .sort((a, b) => a.seq - b.seq);
 }
 

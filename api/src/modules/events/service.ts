@@ -1,4 +1,10 @@
-import { type EventFeedPage, type EventFeedQuery, EventPayloadSchemas, type EventPayload, type EventType } from '@portico/shared/contracts/webhooks';
+import {
+  type EventFeedPage,
+  type EventFeedQuery,
+  type EventPayload,
+  EventPayloadSchemas,
+  type EventType,
+} from '@portico/shared/contracts/webhooks';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';

@@ -182,7 +182,9 @@ export async function claimDue(db: DbOrTx, params: { limit: number; leaseMs: num
       webhookEndpoints,
       and(eq(webhookEndpoints.landlordId, webhookDeliveries.landlordId), eq(webhookEndpoints.id, webhookDeliveries.endpointId)),
     )
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`), eq(webhookEndpoints.enabled, true)))
+    .where(
+      and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`), eq(webhookEndpoints.enabled, true)),
+    )
     .orderBy(webhookDeliveries.nextAttemptAt)
     .limit(params.limit)
     .for('update', { of: webhookDeliveries, skipLocked: true });
@@ -237,7 +239,10 @@ export async function recordAttempt(
 
 /** A 2xx: the endpoint is healthy again. */
 export async function markEndpointHealthy(db: DbOrTx, endpointId: string) {
-  await db.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpointId), sql`failing_since is not null`));
+  await db
+    .update(webhookEndpoints)
+    .set({ failingSince: null })
+    .where(and(eq(webhookEndpoints.id, endpointId), sql`failing_since is not null`));
 }
 
 /** A failed try: the endpoint is failing since now unless it already was. Returns failing_since. */

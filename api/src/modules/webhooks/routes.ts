@@ -29,8 +29,10 @@ export async function webhookRoutes(fastify: FastifyInstance) {
   const base = '/webhook-endpoints';
   const one = `${base}/:endpointId`;
 
-  app.get(base, { schema: { tags, querystring: WebhookEndpointListQuerySchema, response: { 200: WebhookEndpointPageSchema } } }, (request) =>
-    service.listEndpoints(deps, request.staff!, request.query),
+  app.get(
+    base,
+    { schema: { tags, querystring: WebhookEndpointListQuerySchema, response: { 200: WebhookEndpointPageSchema } } },
+    (request) => service.listEndpoints(deps, request.staff!, request.query),
   );
 
   app.post(
@@ -69,7 +71,14 @@ export async function webhookRoutes(fastify: FastifyInstance) {
 
   app.post(
     `${one}/test`,
-    { schema: { tags, description: 'Sends a `webhook.test` event to the endpoint now.', params: WebhookEndpointParamsSchema, response: { 201: WebhookDeliverySchema } } },
+    {
+      schema: {
+        tags,
+        description: 'Sends a `webhook.test` event to the endpoint now.',
+        params: WebhookEndpointParamsSchema,
+        response: { 201: WebhookDeliverySchema },
+      },
+    },
     async (request, reply) => reply.code(201).send(await service.sendTest(deps, request.staff!, request.params.endpointId)),
   );
 
@@ -84,12 +93,20 @@ export async function webhookRoutes(fastify: FastifyInstance) {
         response: { 201: WebhookDeliverySchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.redeliverEvent(deps, request.staff!, request.params.endpointId, request.body.eventId)),
+    async (request, reply) =>
+      reply.code(201).send(await service.redeliverEvent(deps, request.staff!, request.params.endpointId, request.body.eventId)),
   );
 
   app.get(
     `${one}/deliveries`,
-    { schema: { tags, params: WebhookEndpointParamsSchema, querystring: WebhookDeliveryListQuerySchema, response: { 200: WebhookDeliveryPageSchema } } },
+    {
+      schema: {
+        tags,
+        params: WebhookEndpointParamsSchema,
+        querystring: WebhookDeliveryListQuerySchema,
+        response: { 200: WebhookDeliveryPageSchema },
+      },
+    },
     (request) => service.listDeliveries(deps, request.staff!, request.params.endpointId, request.query),
   );
 

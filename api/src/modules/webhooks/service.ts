@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CursorPage, CursorQuery } from '@portico/shared/pagination';
 import {
   WEBHOOK_SECRET_PREFIX,
   type WebhookDelivery,
@@ -7,10 +6,11 @@ import {
   type WebhookDeliveryListQuery,
   type WebhookEndpoint,
   type WebhookEndpointCreate,
+  WebhookEndpointCreateSchema,
   type WebhookEndpointPatch,
   type WebhookEndpointWithSecret,
-  WebhookEndpointCreateSchema,
 } from '@portico/shared/contracts/webhooks';
+import type { CursorPage, CursorQuery } from '@portico/shared/pagination';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
@@ -96,7 +96,12 @@ export async function createEndpoint(deps: Deps, actor: StaffActor, input: Webho
 }
 
 /** Edits URL, description, events or on/off; switching on clears the failure record. */
-export async function updateEndpoint(deps: Deps, actor: StaffActor, endpointId: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint> {
+export async function updateEndpoint(
+  deps: Deps,
+  actor: StaffActor,
+  endpointId: string,
+  patch: WebhookEndpointPatch,
+): Promise<WebhookEndpoint> {
   assertMayManage(actor);
   const current = await requireEndpoint(deps.db, actor, endpointId);
   const url = patch.url !== undefined ? await allowedUrl(deps, patch.url) : undefined;
