@@ -238,13 +238,14 @@ describe('the changes feed', () => {
     });
     expect(thread.statusCode).toBe(201);
 
-    const feed = await waitFor(async () => {
+    type Feed = { items: { id: string; type: string; data: Record<string, unknown> }[]; nextCursor: string };
+    const feed = await waitFor<Feed>(async () => {
       const res = await staff.get('/api/v1/events');
       const items = res.json().items as { id: string; type: string }[];
       return items.length >= 3 ? res.json() : undefined;
     });
     expect(feed.items.map((e: { type: string }) => e.type)).toEqual(['customer.created', 'customer.updated', 'message.created']);
-    expect(feed.items[1].data).toMatchObject({ customerId, changes: ['name'] });
+    expect(feed.items[1]!.data).toMatchObject({ customerId, changes: ['name'] });
 
     await waitFor(async () => ((await deliveries(staff, ep.id)).filter((d) => d.status === 'succeeded').length === 3 ? true : undefined));
     // Deliveries are sent in parallel; the receiver may see them in any order, so compare by id
@@ -258,7 +259,7 @@ describe('the changes feed', () => {
     const next = await staff.get(`/api/v1/events?after=${feed.nextCursor}`);
     expect(next.json()).toMatchObject({ items: [], nextCursor: feed.nextCursor, hasMore: false });
     const typed = await staff.get('/api/v1/events?types=customer.updated');
-    expect(typed.json().items.map((e: { id: string }) => e.id)).toEqual([feed.items[1].id]);
+    expect(typed.json().items.map((e: { id: string }) => e.id)).toEqual([feed.items[1]!.id]);
   });
 
   it('lists an event committed late after one numbered earlier (commit order, not insert order)', async () => {
