@@ -76,6 +76,16 @@ export const router = createBrowserRouter([
                   { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
                 ],
               },
+              {
+                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsAndManagers })),
+                children: [
+                  { path: '/settings/webhooks', lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })) },
+                  {
+                    path: '/settings/webhooks/:endpointId',
+                    lazy: () => import('./routes/webhook-endpoint').then((m) => ({ Component: m.WebhookEndpointRoute })),
+                  },
+                ],
+              },
               { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
               { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
             ],

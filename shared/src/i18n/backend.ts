@@ -19,18 +19,21 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     portal: () => import('./sv/portal.json'),
     console: () => import('./sv/console.json'),
     imports: () => import('./sv/imports.json'),
+    webhooks: () => import('./sv/webhooks.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
     portal: () => import('./da/portal.json'),
     console: () => import('./da/console.json'),
     imports: () => import('./da/imports.json'),
+    webhooks: () => import('./da/webhooks.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
     portal: () => import('./en/portal.json'),
     console: () => import('./en/console.json'),
     imports: () => import('./en/imports.json'),
+    webhooks: () => import('./en/webhooks.json'),
   },
 };
 

@@ -69,11 +69,18 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
               </li>
             )}
             <li>
-              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+              <NavLink to="/settings" end>
+                {t('nav.settings')}
+              </NavLink>
             </li>
             {admin && (
               <li>
                 <NavLink to="/staff">{t('nav.staff')}</NavLink>
+              </li>
+            )}
+            {imports && (
+              <li>
+                <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>
               </li>
             )}
           </>
