@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CursorQuerySchema, CursorSchema, cursorPageOf } from '../pagination';
-import { oneLine } from '../text';
+import { multiLine, oneLine } from '../text';
 
 /**
  * Events (issue 10): what a webhook endpoint receives and what the changes feed lists. A payload is
@@ -149,7 +149,8 @@ export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret
 
 export const WebhookEndpointCreateSchema = z.object({
   url: WebhookUrlSchema,
-  description: oneLine().max(200).default(''),
+  /** A note for the console (what the endpoint is for); free text like every `description`. */
+  description: multiLine().max(500).default(''),
   eventTypes: z.array(SubscribableEventTypeSchema).min(1).max(SUBSCRIBABLE_EVENT_TYPES.length),
 });
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreateSchema>;
@@ -157,7 +158,7 @@ export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreateSchema>;
 export const WebhookEndpointPatchSchema = z
   .object({
     url: WebhookUrlSchema,
-    description: oneLine().max(200),
+    description: multiLine().max(500),
     eventTypes: z.array(SubscribableEventTypeSchema).min(1).max(SUBSCRIBABLE_EVENT_TYPES.length),
     enabled: z.boolean(),
   })

@@ -3,8 +3,8 @@ import { type LeaseCreate, type LeaseDetail, leaseProblems, type RentTotals } fr
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
-import { listAttachments, toAttachment } from '../files/service';
 import { emitEvent } from '../events/service';
+import { listAttachments, toAttachment } from '../files/service';
 import { findLandlord } from '../settings/service';
 import * as repo from './repo';
 
@@ -103,12 +103,20 @@ export async function emitLeaseEvent(
   after: Record<string, unknown>,
   extra: string[] = [],
 ) {
-  const changes = before
-    ? [...Object.keys(after).filter((k) => !isDeepStrictEqual(before[k], after[k])), ...extra]
-    : [];
+  const changes = before ? [...Object.keys(after).filter((k) => !isDeepStrictEqual(before[k], after[k])), ...extra] : [];
   if (before && !changes.length) return;
-  const d = await readDetail(tx, landlordId, leaseId);
-  const base = { leaseId, customerId: d.customer.id, unitIds: d.units.map((u) => u.id), status: d.status, externalId: d.externalId };
+  // Two small reads (not readDetail): imports write thousands of leases in one run.
+  const found = await repo.findLease(tx, { landlordId, leaseId });
+  if (!found) throw notFound('lease');
+  const { lease } = found;
+  const units = await repo.listLeaseUnits(tx, { landlordId, leaseIds: [leaseId] });
+  const base = {
+    leaseId,
+    customerId: lease.customerId,
+    unitIds: units.map((u) => u.id),
+    status: lease.status,
+    externalId: lease.externalId,
+  };
   if (!before) await emitEvent(tx, landlordId, 'lease.created', base);
   else await emitEvent(tx, landlordId, 'lease.updated', { ...base, changes });
 }
