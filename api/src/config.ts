@@ -89,7 +89,11 @@ const EnvSchema = z.object({
     .regex(/^\d+(,\d+)*$/)
     .default('5000,300000,1800000,7200000,18000000,36000000,50400000,72000000,86400000'),
   /** An endpoint whose deliveries fail finally and that has had no 2xx for this long is disabled (5 days). */
-  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(0).default(5 * 24 * 3600 * 1000),
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 24 * 3600 * 1000),
   /** How often the worker numbers new events and looks for due webhook deliveries. */
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   /** A delivery claimed by a worker that died is tried again after this long (must exceed the timeout). */

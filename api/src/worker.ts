@@ -131,7 +131,11 @@ export function startWorker(deps: Deps) {
   const hooks = webhookSettings(deps.config);
   const hookAgent = guardedAgent(hooks.allowPrivate, hooks.timeoutMs);
   const sequencer = loop('event sequencer', async () => (await sequenceOnce(deps.db, hooks)) === hooks.sequenceBatch, hooks.pollIntervalMs);
-  const webhookSender = loop('webhook sender', async () => (await deliverDueOnce(deps, hookAgent, hooks)) === hooks.sendBatch, hooks.pollIntervalMs);
+  const webhookSender = loop(
+    'webhook sender',
+    async () => (await deliverDueOnce(deps, hookAgent, hooks)) === hooks.sendBatch,
+    hooks.pollIntervalMs,
+  );
   const sweepTimer = setInterval(() => {
     import('./modules/files/service')
       .then(({ sweepStaleUploads }) => sweepStaleUploads(deps))
@@ -153,7 +157,14 @@ export function startWorker(deps: Deps) {
     async close() {
       closing = true;
       clearInterval(sweepTimer);
-      await Promise.all([relay.stop(), reconciler.stop(), importReconciler.stop(), retention.stop(), sequencer.stop(), webhookSender.stop()]);
+      await Promise.all([
+        relay.stop(),
+        reconciler.stop(),
+        importReconciler.stop(),
+        retention.stop(),
+        sequencer.stop(),
+        webhookSender.stop(),
+      ]);
       await hookAgent.close();
       // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.
       await Promise.all([worker.close(), importWorker.close()]);

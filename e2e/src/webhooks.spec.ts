@@ -45,7 +45,13 @@ describe.each(['desktop', 'phone'] as const)('webhooks (%s)', (size) => {
     const u = randomUUID().slice(0, 8);
     const admin = await withDb(async (db) => {
       const landlord = await insertLandlord(db, { name: `Hook Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
-      return insertStaff(db, { landlordId: landlord.id, email: `admin-${u}@e2e.test`, name: `Admin ${u}`, role: 'admin', password: STAFF_PASSWORD });
+      return insertStaff(db, {
+        landlordId: landlord.id,
+        email: `admin-${u}@e2e.test`,
+        name: `Admin ${u}`,
+        role: 'admin',
+        password: STAFF_PASSWORD,
+      });
     });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/${u}`;
 

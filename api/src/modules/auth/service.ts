@@ -5,6 +5,7 @@ import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { addDays, addHours, isBefore } from 'date-fns';
 import type { Deps } from '../../deps';
 import { AppError, forbidden, gone, unauthenticated } from '../../errors';
+import { emitEvent } from '../events/service';
 import { queueEmail } from '../outbox/service';
 import type { AccountLimits } from './account-limits';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './passwords';
@@ -184,7 +185,6 @@ export {
   revokeUserSessions,
   updatePortalUser,
 } from './repo';
-import { emitEvent } from '../events/service';
 
 export async function updateProfile(deps: Deps, audience: Audience, userId: string, patch: UpdateProfileBody) {
   if (audience === 'staff') {

@@ -21,6 +21,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../errors';
 import { wantsEmail } from '../account/service';
 import * as auth from '../auth/service';
 import { requireCustomer } from '../customers/service';
+import { emitEvent } from '../events/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
 import { caseDeliveryStates, queueEmail } from '../outbox/service';
 import * as properties from '../properties/service';
@@ -29,7 +30,6 @@ import { links, lock, smsNumbers, viewerOf } from './common';
 import { canDispatch } from './policy';
 import * as repo from './repo';
 import { routeAssignee } from './routing';
-import { emitEvent } from '../events/service';
 
 /** Days until a case is overdue, by type (information cases have no due date). */
 const DUE_DAYS: Record<repo.CaseRow['type'], number | null> = { fault: 3, service: 10, inquiry: 5, information: null };

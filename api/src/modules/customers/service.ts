@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { listLeaseRefs } from '../auth/service';
+import { emitEvent } from '../events/service';
 import { type ChangeRecord, recordChanges } from '../history/service';
 import {
   assertManage,
@@ -28,7 +29,6 @@ import {
 } from './common';
 import { canReadCustomers } from './policy';
 import * as repo from './repo';
-import { emitEvent } from '../events/service';
 
 export type { ContactRow } from './common';
 export { requireCustomer } from './common';
@@ -171,7 +171,8 @@ export async function emitCustomerUpdated(
   customer: { id: string; externalId: string | null },
   changes: string[],
 ) {
-  if (changes.length) await emitEvent(tx, landlordId, 'customer.updated', { customerId: customer.id, externalId: customer.externalId, changes });
+  if (changes.length)
+    await emitEvent(tx, landlordId, 'customer.updated', { customerId: customer.id, externalId: customer.externalId, changes });
 }
 
 /** Inserts a customer and its contacts (a person without any gets itself as contact) with history. */

@@ -16,9 +16,9 @@ import { AppError, badRequest, conflict, gone, notFound } from '../../errors';
 import { assertPasswordAllowed, hashPassword } from '../auth/passwords';
 import { addMembership, countMemberships, findPortalUser, type IssuedSession, insertPortalUser, startSession } from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
+import { emitEvent } from '../events/service';
 import { queueEmail, queueSms } from '../outbox/service';
 import * as repo from './repo';
-import { emitEvent } from '../events/service';
 
 const SIGNUP_TTL_MINUTES = 60;
 const CODE_TTL_MINUTES = 10;
