@@ -301,3 +301,30 @@ describe('the changes feed', () => {
     expect(seqs.rows.map((r) => r.ext)).toEqual(['B', 'A']);
   });
 });
+
+describe('retention', () => {
+  it('deletes events and settled deliveries after 30 days, but keeps the highest-numbered event and pending deliveries', async () => {
+    const l = await makeLandlord(t.app);
+    const staff = await signIn(t.app, 'staff', l.admin.email);
+    const ep = await endpoint(staff, path(l, 'retention'), ['customer.created']);
+    const { db } = t.deps;
+    const old = sql`now() - interval '40 days'`;
+    // Numbered like the sequencer would, far above anything else in this database.
+    const ids = await db.execute<{ id: string; seq: string }>(sql`
+      insert into events (landlord_id, type, data, created_at, seq)
+      select ${l.landlord.id}, 'customer.created', '{}'::jsonb, ${old}, 1000000 + i from generate_series(1, 3) i
+      returning id, seq`);
+    await db.execute(sql`
+      insert into webhook_deliveries (landlord_id, endpoint_id, event_id, event_type, body, status, created_at, next_attempt_at)
+      values (${l.landlord.id}, ${ep.id}, gen_random_uuid(), 'customer.created', '{}', 'succeeded', ${old}, null),
+             (${l.landlord.id}, ${ep.id}, gen_random_uuid(), 'customer.created', '{}', 'pending', ${old}, now() + interval '1 day')`);
+    const { runRetention } = await import('./retention');
+    const deleted = await runRetention(t.deps, 30, new Date(), 30);
+    expect(deleted.events).toBeGreaterThanOrEqual(2);
+    const left = await db.execute<{ seq: string }>(sql`select seq from events where landlord_id = ${l.landlord.id} order by seq`);
+    const highest = Math.max(...ids.rows.map((r) => Number(r.seq)));
+    expect(left.rows.map((r) => Number(r.seq))).toEqual([highest]);
+    const statuses = await db.execute<{ status: string }>(sql`select status from webhook_deliveries where endpoint_id = ${ep.id}`);
+    expect(statuses.rows.map((r) => r.status)).toEqual(['pending']);
+  });
+});
