@@ -3,7 +3,7 @@ CREATE TABLE "events" (
 	"landlord_id" uuid NOT NULL,
 	"type" text NOT NULL,
 	"data" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"seq" bigint
 );
 --> statement-breakpoint
