@@ -7,6 +7,7 @@ import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/lib/i18n';
 import { useRedeliver } from '../api/change-endpoint';
 import { useDeliveries } from '../api/get-deliveries';
+import { eventLabelKey } from './event-label';
 import { DeliveryStatusBadge } from './status-badges';
 
 /** One endpoint's deliveries, newest first, with "redeliver" per row. */
@@ -59,7 +60,7 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                 {deliveries.data.items.map((d) => (
                   <Table.Tr key={d.id} data-testid="webhook-delivery">
                     <Table.Td>
-                      <Text size="sm">{t(`events.${d.eventType}`)}</Text>
+                      <Text size="sm">{t(eventLabelKey(d.eventType))}</Text>
                       <Text size="xs" c="dimmed" ff="monospace">
                         {d.eventType}
                       </Text>

@@ -15,6 +15,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
 import { maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateEndpoint, useUpdateEndpoint } from '../api/change-endpoint';
+import { eventLabelKey } from './event-label';
 
 const { shape } = WebhookEndpointCreateSchema;
 /** The contract's create schema plus on/off (edited with PATCH). */
@@ -109,7 +110,7 @@ export function EndpointForm({ endpoint, onCreated }: { endpoint?: WebhookEndpoi
               >
                 <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4} spacing="xs">
                   {SUBSCRIBABLE_EVENT_TYPES.map((type) => (
-                    <Checkbox key={type} value={type} label={`${t(`events.${type}`)} (${type})`} />
+                    <Checkbox key={type} value={type} label={`${t(eventLabelKey(type))} (${type})`} />
                   ))}
                 </SimpleGrid>
               </Checkbox.Group>
