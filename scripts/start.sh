@@ -37,6 +37,8 @@ if [ -z "${REDIS_URL:-}" ]; then
   export REDIS_URL="redis://127.0.0.1:63790"
 fi
 export FILES_DIR="${FILES_DIR:-$DATA/files}"
+# Development: webhook endpoints may be http and local (a receiver on this machine); production refuses both.
+export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 if [ -z "${SMTP_URL:-}" ]; then
   (cd api && CATCHER_SMTP_PORT=1025 CATCHER_HTTP_PORT=8025 exec node_modules/.bin/tsx src/dev/catcher.ts) &
   PIDS+=($!)

@@ -70,6 +70,8 @@ if pnpm -s --filter @portico/api --filter @portico/tenant-web --filter @portico/
   export TENANT_WEB_URL="http://localhost:$TENANT_PORT" ADMIN_WEB_URL="http://localhost:$ADMIN_PORT"
   (cd api && DATABASE_URL="$E2E_DB" node --enable-source-maps dist/migrate.mjs) >> "$RUN/api.log" 2>&1
   export EID_ISSUER="http://127.0.0.1:$EID_PORT"
+  # The browser test of webhooks points an endpoint at a local receiver.
+  export WEBHOOK_ALLOW_PRIVATE=1 WEBHOOK_POLL_INTERVAL_MS=200
   (cd api && EID_BROKER_PORT="$EID_PORT" EID_REDIRECT_URI="$TENANT_WEB_URL/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) > "$RUN/eid.log" 2>&1 &
   PIDS+=($!)
   (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --enable-source-maps dist/server.mjs) >> "$RUN/api.log" 2>&1 &

@@ -76,6 +76,33 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** How long a SIGTERM waits for in-flight requests before the API closes the remaining connections and exits. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Webhooks (issue 10): allow endpoint URLs on plain http and on loopback, private, link-local and
+   * other internal addresses. Off in production (SSRF); `npm start`, scripts and tests set it.
+   */
+  WEBHOOK_ALLOW_PRIVATE: bool,
+  /** How long one webhook POST may take (connect to last byte) before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /**
+   * Waits before each retry of a webhook delivery, comma-separated ms; the first try is at once.
+   * Default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h (10 tries over about 3 days).
+   */
+  WEBHOOK_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .default('5000,300000,1800000,7200000,18000000,36000000,50400000,72000000,86400000'),
+  /** An endpoint whose deliveries fail finally and that has had no 2xx for this long is disabled (5 days). */
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 24 * 3600 * 1000),
+  /** How often the worker numbers new events and looks for due webhook deliveries. */
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+  /** A delivery claimed by a worker that died is tried again after this long (must exceed the timeout). */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Events (feed) and settled webhook deliveries are kept this many days (at least 30). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(30).default(30),
   /** Benchmark only: append every SQL statement with its parameters to this file (bench/run.sh). Unset = off. */
   SQL_TRACE_FILE: z.string().min(1).optional(),
 });
@@ -164,6 +191,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionIntervalMs: parsed.RETENTION_INTERVAL_MS,
     },
     workerHealthPort: parsed.WORKER_HEALTH_PORT,
+    webhooks: {
+      allowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE ?? false,
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+      retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
+      disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_MS,
+      pollIntervalMs: parsed.WEBHOOK_POLL_INTERVAL_MS,
+      leaseMs: Math.max(parsed.WEBHOOK_LEASE_MS, parsed.WEBHOOK_TIMEOUT_MS + 1000),
+      retentionDays: parsed.EVENT_RETENTION_DAYS,
+    },
     sqlTraceFile: parsed.SQL_TRACE_FILE,
   };
 }

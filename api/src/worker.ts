@@ -11,6 +11,8 @@ import { importProcessor, importWorkerOptions, reconcileImportsOnce } from './jo
 import { cappedBackoff, queueSettings } from './jobs/queue-config';
 import { reconcileOnce } from './jobs/reconcile';
 import { relayOnce } from './jobs/relay';
+import { deliverDueOnce, sequenceOnce, webhookSettings } from './jobs/webhooks';
+import { guardedAgent } from './modules/webhooks/address-guard';
 import { createMailer } from './notify/mailer';
 import { createSmsSender } from './notify/sms';
 
@@ -116,13 +118,23 @@ export function startWorker(deps: Deps) {
     'retention',
     async () => {
       const { runRetention } = await import('./jobs/retention');
-      const deleted = await runRetention(deps, settings.retentionDays);
+      const deleted = await runRetention(deps, settings.retentionDays, new Date(), deps.config.webhooks.retentionDays);
       if (Object.values(deleted).some(Boolean)) console.log('retention: deleted', deleted);
       return false;
     },
     settings.retentionIntervalMs,
     // Not in the first seconds after a (re)start, when the worker should be sending.
     Math.min(60_000, settings.retentionIntervalMs),
+  );
+  // Issue 10: events are numbered in commit order and fanned out, then due webhook deliveries are
+  // sent; both poll Postgres (decision 10H3), so neither depends on Redis.
+  const hooks = webhookSettings(deps.config);
+  const hookAgent = guardedAgent(hooks.allowPrivate, hooks.timeoutMs);
+  const sequencer = loop('event sequencer', async () => (await sequenceOnce(deps.db, hooks)) === hooks.sequenceBatch, hooks.pollIntervalMs);
+  const webhookSender = loop(
+    'webhook sender',
+    async () => (await deliverDueOnce(deps, hookAgent, hooks)) === hooks.sendBatch,
+    hooks.pollIntervalMs,
   );
   const sweepTimer = setInterval(() => {
     import('./modules/files/service')
@@ -145,7 +157,15 @@ export function startWorker(deps: Deps) {
     async close() {
       closing = true;
       clearInterval(sweepTimer);
-      await Promise.all([relay.stop(), reconciler.stop(), importReconciler.stop(), retention.stop()]);
+      await Promise.all([
+        relay.stop(),
+        reconciler.stop(),
+        importReconciler.stop(),
+        retention.stop(),
+        sequencer.stop(),
+        webhookSender.stop(),
+      ]);
+      await hookAgent.close();
       // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.
       await Promise.all([worker.close(), importWorker.close()]);
       await Promise.all([queue.close(), importJobs.close()]);

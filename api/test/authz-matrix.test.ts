@@ -199,6 +199,21 @@ const MATRIX: Record<string, Entry> = {
   },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
+  // --- console and API: webhooks and the changes feed (issue 10; admins and managers) ---
+  'GET /api/v1/webhook-endpoints': staffRoute('own', 403),
+  'POST /api/v1/webhook-endpoints': staffRoute('own', 403, {
+    body: () => ({ url: 'https://example.com/hook', eventTypes: ['case.created'] }),
+  }),
+  'GET /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403),
+  'PATCH /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403, { body: () => ({ description: 'x' }) }),
+  'DELETE /api/v1/webhook-endpoints/:endpointId': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/rotate-secret': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/test': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/redeliver': staffRoute(404, 403, { body: (f) => ({ eventId: f.ids.eventId }) }),
+  'GET /api/v1/webhook-endpoints/:endpointId/deliveries': staffRoute(404, 403),
+  'GET /api/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId': staffRoute(404, 403),
+  'POST /api/v1/webhook-endpoints/:endpointId/deliveries/:deliveryId/redeliver': staffRoute(404, 403),
+  'GET /api/v1/events': staffRoute('own', 403),
   'POST /api/v1/deliveries/:deliveryId/retry': staffRoute(404, 403),
   // --- console: properties and units (issue 9; finance reads, technicians see none) ---
   'GET /api/v1/properties': staffRoute('own', 403),
@@ -364,7 +379,9 @@ async function victim() {
     `${marker}.csv`,
   );
   const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
-  for (const res of [thread, report, order, object, invitation, upload, apiKey]) expect(res.statusCode, res.body).toBeLessThan(300);
+  const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
+  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint])
+    expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
     id: a.admin.id,
@@ -406,6 +423,8 @@ async function victim() {
     recordId: a.company.customer.id,
     importId: upload.json().id,
     apiKeyId: apiKey.json().id,
+    endpointId: endpoint.json().id,
+    eventId: randomUUID(),
     kind: 'units',
     externalId: `matrix-${tag()}`,
     // Ids of things that have no row to reach: only whose they would be matters.

@@ -24,6 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     FILES_DIR: process.env.FILES_DIR ?? path.join(os.tmpdir(), 'portico-test-files'),
     TENANT_WEB_URL: 'http://tenant.test',
     ADMIN_WEB_URL: 'http://admin.test',
+    WEBHOOK_ALLOW_PRIVATE: '1',
     ...env,
   });
   const infra = openInfra(config, { role: 'api' });

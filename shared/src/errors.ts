@@ -118,6 +118,10 @@ export const ERROR_CODES = [
   'api_key_not_allowed',
   'api_key_rate_limited',
   'api_key_expiry_past',
+
+  'webhook_url_not_allowed',
+  'webhook_endpoint_disabled',
+  'event_cursor_invalid',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -148,6 +152,10 @@ export const RESOURCES = [
   'staff_user',
   'import',
   'api_key',
+
+  'webhook_endpoint',
+  'webhook_delivery',
+  'event',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -44,6 +44,13 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     inviterName: z.string(),
     link: z.string(),
   }),
+  /** Issue 10: a webhook endpoint failed for days and was switched off; to the landlord's admins. */
+  z.object({
+    template: z.literal('webhook_endpoint_disabled'),
+    ...base,
+    url: z.string(),
+    link: z.string(),
+  }),
   z.object({
     template: z.literal('password_reset'),
     ...base,

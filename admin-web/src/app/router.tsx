@@ -77,6 +77,16 @@ export const router = createBrowserRouter([
                   { path: '/settings/api-keys', lazy: () => import('./routes/api-keys').then((m) => ({ Component: m.ApiKeysRoute })) },
                 ],
               },
+              {
+                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsAndManagers })),
+                children: [
+                  { path: '/settings/webhooks', lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })) },
+                  {
+                    path: '/settings/webhooks/:endpointId',
+                    lazy: () => import('./routes/webhook-endpoint').then((m) => ({ Component: m.WebhookEndpointRoute })),
+                  },
+                ],
+              },
               { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
               { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
             ],

@@ -68,6 +68,13 @@ export function renderEmail(n: Notification): RenderedEmail {
         { text: t('email:staffInvitation.expiry') },
         signature,
       ]);
+    case 'webhook_endpoint_disabled':
+      return compose(t('email:webhookEndpointDisabled.subject'), [
+        greeting,
+        { text: t('email:webhookEndpointDisabled.intro', n) },
+        { link: n.link, label: t('email:webhookEndpointDisabled.cta') },
+        signature,
+      ]);
     case 'password_reset':
       return compose(t('email:passwordReset.subject'), [
         greeting,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { openapiInfo, openapiTransform } from '../openapi';
+import { openapiWebhooks } from '../openapi-webhooks';
 import { DOCS_CSP } from './security-headers';
 
 declare module 'fastify' {
@@ -75,7 +76,8 @@ async function buildDocsApp(routes: RouteOptions[], uiPrefix: string): Promise<F
   // The schemas are zod; this app only documents them, it never validates or serialises a request.
   docs.setValidatorCompiler(() => () => ({ value: undefined }));
   docs.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  await docs.register(swagger, { openapi: openapiInfo, transform: openapiTransform });
+  // Issue 10: the events sent to webhook endpoints, in OpenAPI 3.1's `webhooks` section.
+  await docs.register(swagger, { openapi: { ...openapiInfo, webhooks: openapiWebhooks() }, transform: openapiTransform });
   await docs.register(swaggerUi, { routePrefix: uiPrefix, staticCSP: DOCS_CSP });
   const notServed = async () => {
     throw new Error('the documentation app does not serve API routes');

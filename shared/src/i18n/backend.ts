@@ -20,6 +20,8 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./sv/console.json'),
     imports: () => import('./sv/imports.json'),
     integrations: () => import('./sv/integrations.json'),
+
+    webhooks: () => import('./sv/webhooks.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
@@ -27,6 +29,8 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./da/console.json'),
     imports: () => import('./da/imports.json'),
     integrations: () => import('./da/integrations.json'),
+
+    webhooks: () => import('./da/webhooks.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
@@ -34,6 +38,8 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./en/console.json'),
     imports: () => import('./en/imports.json'),
     integrations: () => import('./en/integrations.json'),
+
+    webhooks: () => import('./en/webhooks.json'),
   },
 };
 

@@ -84,6 +84,11 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
                 <NavLink to="/settings/api-keys">{t('integrations:nav')}</NavLink>
               </li>
             )}
+            {imports && (
+              <li>
+                <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>
+              </li>
+            )}
           </>
         )}
       </ul>

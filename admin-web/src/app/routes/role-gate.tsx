@@ -20,3 +20,10 @@ export function AdminsOnly() {
   if (me.data && me.data.role !== 'admin') return <Navigate to="/" replace />;
   return <Outlet />;
 }
+
+/** Integration settings (webhooks, issue 10) are for admins and managers. */
+export function AdminsAndManagers() {
+  const me = useMe();
+  if (me.data && me.data.role !== 'admin' && me.data.role !== 'manager') return <Navigate to="/" replace />;
+  return <Outlet />;
+}

@@ -14,3 +14,4 @@ export * from './outbox';
 export * from './portal-users';
 export * from './properties';
 export * from './staff';
+export * from './webhooks';

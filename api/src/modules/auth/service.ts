@@ -5,6 +5,7 @@ import type { PasswordPolicy } from '@portico/shared/password-policy';
 import { addDays, addHours, isBefore } from 'date-fns';
 import type { Deps } from '../../deps';
 import { AppError, forbidden, gone, unauthenticated } from '../../errors';
+import { emitEvent } from '../events/service';
 import { queueEmail } from '../outbox/service';
 import type { AccountLimits } from './account-limits';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './passwords';
@@ -311,6 +312,7 @@ export async function acceptInvitation(deps: Deps, token: string, body: Invitati
     // An invitation made with a role grants it; otherwise the first person of a customer becomes its main administrator (seed 002).
     const role = invitation.role ?? ((await repo.countMemberships(tx, landlord.id, invitation.customerId)) === 0 ? 'main_admin' : 'user');
     await repo.addMembership(tx, { portalUserId: user.id, customerId: invitation.customerId, landlordId: landlord.id, role });
+    await emitEvent(tx, landlord.id, 'portal_user.created', { portalUserId: user.id, customerIds: [invitation.customerId] });
     if (invitation.contactId) await repo.linkContactToPortalUser(tx, landlord.id, invitation.contactId, user.id);
     await repo.markInvitationUsed(tx, landlord.id, invitation.id, invitation.contactId);
     const session = await startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });

@@ -21,6 +21,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../errors';
 import { wantsEmail } from '../account/service';
 import * as auth from '../auth/service';
 import { requireCustomer } from '../customers/service';
+import { emitEvent } from '../events/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
 import { caseDeliveryStates, queueEmail } from '../outbox/service';
 import * as properties from '../properties/service';
@@ -315,6 +316,14 @@ export async function createCase(deps: Deps, actor: Actor, body: NewCaseBody | S
       toStatus: 'new',
     });
     await claimAll(tx, actor, body.attachmentIds, { caseEventId: created.id });
+    await emitEvent(tx, actor.landlordId, 'case.created', {
+      caseId: row.id,
+      number: row.number,
+      customerId: row.customerId,
+      status: row.status,
+      type: row.type,
+      assigneeId: row.assigneeId,
+    });
 
     const landlord = await findLandlord(tx, actor.landlordId);
     const base = { landlordName: landlord!.name, caseNumber: row.number, title: row.title };
@@ -418,6 +427,12 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
       customerId: audience,
     });
     await claimAll(tx, actor, body.attachmentIds, { caseEventId: event.id });
+    await emitEvent(tx, actor.landlordId, 'case.reply_created', {
+      caseId: row.id,
+      replyId: event.id,
+      author: actor.kind,
+      internal: Boolean(body.internal),
+    });
     if (actor.kind === 'staff') {
       if (!body.internal) {
         await repo.updateCase(tx, actor.landlordId, row.id, { firstResponseAt: row.firstResponseAt ?? new Date() });
@@ -438,6 +453,13 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
           authorName: 'Portico',
           fromStatus: row.status,
           toStatus: status,
+        });
+        await emitEvent(tx, actor.landlordId, 'case.updated', {
+          caseId: row.id,
+          changes: ['status'],
+          status,
+          previousStatus: row.status,
+          assigneeId: row.assigneeId,
         });
       }
       if (row.assigneeId) await notifyAssignee(tx, deps, actor.landlordId, row.assigneeId, row, body.body);
@@ -480,6 +502,13 @@ export async function changeStatus(
       fromStatus: row.status,
       toStatus: status,
     });
+    await emitEvent(tx, actor.landlordId, 'case.updated', {
+      caseId: row.id,
+      changes: ['status'],
+      status,
+      previousStatus: row.status,
+      assigneeId: row.assigneeId,
+    });
     await notifyFollowers(tx, deps, row, { status, ...(comment ? { body: comment } : {}) });
   });
   return getCase(deps, actor, caseId);
@@ -501,6 +530,7 @@ export async function assign(deps: Deps, actor: StaffActor, caseId: string, assi
       authorName: actor.name,
       body: staff?.name ?? null,
     });
+    await emitEvent(tx, actor.landlordId, 'case.updated', { caseId: row.id, changes: ['assignee'], status: row.status, assigneeId });
     if (staff && staff.id !== actor.id) await notifyAssignee(tx, deps, actor.landlordId, staff.id, row, row.description);
   });
   return getCase(deps, actor, caseId);

@@ -3,6 +3,7 @@ import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { badRequest, conflict, notFound } from '../../errors';
+import { emitEvent } from '../events/service';
 import { recordChanges } from '../history/service';
 import { queueEmail } from '../outbox/service';
 import { assertManage, contactFields, contactValues, requireLandlord, toContact } from './common';
@@ -28,6 +29,7 @@ export async function addContact(deps: Deps, actor: StaffActor, customerId: stri
     await recordChanges(tx, actor, [
       { recordType: 'contact', recordId: row!.id, action: 'created', after: { customer: customer.name, ...contactFields(row!) } },
     ]);
+    await emitEvent(tx, actor.landlordId, 'customer.updated', { customerId, externalId: customer.externalId, changes: ['contacts'] });
     return row!;
   });
   return contactOut(deps.db, actor.landlordId, customerId, contact.id);
@@ -82,6 +84,7 @@ export async function updateContact(
         after: { ...contactFields(after), portalUser: after.portalUserId ? 'registered' : reinvite ? 'invited' : null },
       },
     ]);
+    await emitEvent(tx, actor.landlordId, 'customer.updated', { customerId, externalId: customer.externalId, changes: ['contacts'] });
     if (reinvite) {
       const invitation = await createInvitation(
         tx,
@@ -115,5 +118,6 @@ export async function removeContact(deps: Deps, actor: StaffActor, customerId: s
     if (before.portalUserId) throw conflict('contact_has_portal_user');
     await repo.deleteContact(tx, actor.landlordId, contactId);
     await recordChanges(tx, actor, [{ recordType: 'contact', recordId: contactId, action: 'deleted', before: contactFields(before) }]);
+    await emitEvent(tx, actor.landlordId, 'customer.updated', { customerId, externalId: customer.externalId, changes: ['contacts'] });
   });
 }

@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { listLeaseRefs } from '../auth/service';
+import { emitEvent } from '../events/service';
 import { type ChangeRecord, recordChanges } from '../history/service';
 import {
   assertManage,
@@ -158,6 +159,22 @@ async function guarded<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise
   }
 }
 
+/** The keys whose values differ between two field records (what a `customer.updated` names). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !isDeepStrictEqual(before[k], after[k]));
+}
+
+/** `customer.updated` for a change that changed something (webhooks and the feed, issue 10). */
+export async function emitCustomerUpdated(
+  tx: DbOrTx,
+  landlordId: string,
+  customer: { id: string; externalId: string | null },
+  changes: string[],
+) {
+  if (changes.length)
+    await emitEvent(tx, landlordId, 'customer.updated', { customerId: customer.id, externalId: customer.externalId, changes });
+}
+
 /** Inserts a customer and its contacts (a person without any gets itself as contact) with history. */
 async function insertWithContacts(tx: DbOrTx, actor: StaffActor, country: Country, input: CustomerCreate) {
   const values = { kind: input.kind, ...customerValues(input.kind, input, country) } as repo.CustomerValues;
@@ -169,6 +186,7 @@ async function insertWithContacts(tx: DbOrTx, actor: StaffActor, country: Countr
         ? [{ name: customer.name, email: customer.email, phone: customer.phone, locale: customer.locale }]
         : [];
   const contacts = await repo.insertContacts(tx, actor.landlordId, customer.id, contactInputs);
+  await emitEvent(tx, actor.landlordId, 'customer.created', { customerId: customer.id, externalId: customer.externalId });
   await recordChanges(tx, actor, [
     { recordType: 'customer', recordId: customer.id, action: 'created', after: customerFields(customer) },
     ...contacts.map(
@@ -201,6 +219,7 @@ export async function updateCustomer(deps: Deps, actor: StaffActor, customerId: 
     await recordChanges(tx, actor, [
       { recordType: 'customer', recordId: customerId, action: 'updated', before: customerFields(before), after: customerFields(after!) },
     ]);
+    await emitCustomerUpdated(tx, actor.landlordId, after!, changedFields(customerFields(before), customerFields(after!)));
     return after!;
   });
   return detail(deps.db, actor.landlordId, updated, landlord.country);
@@ -224,6 +243,7 @@ async function setArchived(deps: Deps, actor: StaffActor, customerId: string, ar
         after: { archivedAt: after!.archivedAt },
       },
     ]);
+    await emitCustomerUpdated(tx, actor.landlordId, after!, ['archivedAt']);
     return after!;
   });
   return detail(deps.db, actor.landlordId, row, landlord.country);
@@ -329,6 +349,10 @@ export async function upsertCustomerByExternalId(
       }
     }
     await recordChanges(tx, actor, changes);
+    await emitCustomerUpdated(tx, actor.landlordId, existing, [
+      ...changedFields(customerFields(existing), wanted),
+      ...(changes.some((c) => c.recordType === 'contact') ? ['contacts'] : []),
+    ]);
     return { id: existing.id, outcome: changed ? ('updated' as const) : ('unchanged' as const) };
   });
 }

@@ -3,6 +3,7 @@ import { type LeaseCreate, type LeaseDetail, leaseProblems, type RentTotals } fr
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
+import { emitEvent } from '../events/service';
 import { listAttachments, toAttachment } from '../files/service';
 import { findLandlord } from '../settings/service';
 import * as repo from './repo';
@@ -88,6 +89,36 @@ export async function snapshot(db: Db, landlordId: string, leaseId: string) {
     signedPdf: detail.signedPdf?.filename ?? null,
     externalId: detail.externalId,
   };
+}
+
+/**
+ * `lease.created` (no `before`) or `lease.updated` naming the snapshot fields that changed, for
+ * webhooks and the changes feed (issue 10). An update that changed nothing announces nothing.
+ */
+export async function emitLeaseEvent(
+  tx: Db,
+  landlordId: string,
+  leaseId: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  extra: string[] = [],
+) {
+  const changes = before ? [...Object.keys(after).filter((k) => !isDeepStrictEqual(before[k], after[k])), ...extra] : [];
+  if (before && !changes.length) return;
+  // Two small reads (not readDetail): imports write thousands of leases in one run.
+  const found = await repo.findLease(tx, { landlordId, leaseId });
+  if (!found) throw notFound('lease');
+  const { lease } = found;
+  const units = await repo.listLeaseUnits(tx, { landlordId, leaseIds: [leaseId] });
+  const base = {
+    leaseId,
+    customerId: lease.customerId,
+    unitIds: units.map((u) => u.id),
+    status: lease.status,
+    externalId: lease.externalId,
+  };
+  if (!before) await emitEvent(tx, landlordId, 'lease.created', base);
+  else await emitEvent(tx, landlordId, 'lease.updated', { ...base, changes });
 }
 
 export async function readDetail(db: Db, landlordId: string, leaseId: string): Promise<LeaseDetail> {

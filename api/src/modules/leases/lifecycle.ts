@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordChange } from '../history/service';
-import { loadState, readDetail, snapshot, today } from './common';
+import { emitLeaseEvent, loadState, readDetail, snapshot, today } from './common';
 import { canManageLeases } from './policy';
 import * as repo from './repo';
 
@@ -32,13 +32,9 @@ export async function terminateLease(deps: Deps, actor: StaffActor, leaseId: str
 async function changeStatus(tx: DbOrTx, actor: StaffActor, leaseId: string, patch: Parameters<typeof repo.updateLease>[2]) {
   const before = await snapshot(tx, actor.landlordId, leaseId);
   await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, patch);
-  await recordChange(tx, actor, {
-    recordType: 'lease',
-    recordId: leaseId,
-    action: 'updated',
-    before,
-    after: await snapshot(tx, actor.landlordId, leaseId),
-  });
+  const after = await snapshot(tx, actor.landlordId, leaseId);
+  await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'updated', before, after });
+  await emitLeaseEvent(tx, actor.landlordId, leaseId, before, after);
   return readDetail(tx, actor.landlordId, leaseId);
 }
 
@@ -64,6 +60,7 @@ export async function archiveLease(deps: Deps, actor: StaffActor, leaseId: strin
     if (lease.status === 'active') throw conflict('lease_is_active');
     await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { archivedAt: new Date() });
     await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'archived' });
+    await emitLeaseEvent(tx, actor.landlordId, leaseId, {}, {}, ['archived']);
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }
@@ -83,6 +80,7 @@ export async function restoreLease(deps: Deps, actor: StaffActor, leaseId: strin
     }
     await repo.updateLease(tx, { landlordId: actor.landlordId, leaseId }, { archivedAt: null });
     await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'restored' });
+    await emitLeaseEvent(tx, actor.landlordId, leaseId, {}, {}, ['archived']);
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }

@@ -9,6 +9,7 @@ import { recordChange } from '../history/service';
 import {
   asNumber,
   type Db,
+  emitLeaseEvent,
   type LeaseState,
   loadState,
   normaliseLines,
@@ -106,12 +107,9 @@ export async function createLease(deps: Deps, actor: StaffActor, input: LeaseCre
       { units: true, rentLines: true },
     );
     if (input.signedPdfId) await setSignedPdf(tx, actor, row.id, input.signedPdfId);
-    await recordChange(tx, actor, {
-      recordType: 'lease',
-      recordId: row.id,
-      action: 'created',
-      after: await snapshot(tx, actor.landlordId, row.id),
-    });
+    const after = await snapshot(tx, actor.landlordId, row.id);
+    await recordChange(tx, actor, { recordType: 'lease', recordId: row.id, action: 'created', after });
+    await emitLeaseEvent(tx, actor.landlordId, row.id, null, after);
     return readDetail(tx, actor.landlordId, row.id);
   });
 }
@@ -140,13 +138,9 @@ export async function updateLease(deps: Deps, actor: StaffActor, leaseId: string
       rentLines: !isDeepStrictEqual(next.rentLines, current.rentLines),
     });
     if (patch.signedPdfId !== undefined) await setSignedPdf(tx, actor, leaseId, patch.signedPdfId);
-    await recordChange(tx, actor, {
-      recordType: 'lease',
-      recordId: leaseId,
-      action: 'updated',
-      before,
-      after: await snapshot(tx, actor.landlordId, leaseId),
-    });
+    const after = await snapshot(tx, actor.landlordId, leaseId);
+    await recordChange(tx, actor, { recordType: 'lease', recordId: leaseId, action: 'updated', before, after });
+    await emitLeaseEvent(tx, actor.landlordId, leaseId, before, after);
     return readDetail(tx, actor.landlordId, leaseId);
   });
 }

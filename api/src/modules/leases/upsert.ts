@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { recordChange } from '../history/service';
-import { type LeaseState, loadState, normaliseLines, sameUnits, snapshot, writeLease } from './common';
+import { emitLeaseEvent, type LeaseState, loadState, normaliseLines, sameUnits, snapshot, writeLease } from './common';
 import { canManageLeases } from './policy';
 import * as repo from './repo';
 
@@ -50,12 +50,9 @@ export async function upsertLeaseByExternalId(
     const existing = await repo.findLeaseByExternalId(tx, { landlordId, externalId: input.externalId });
     if (!existing) {
       const row = await writeLease(tx, actor, null, state, { units: true, rentLines: true });
-      await recordChange(tx, actor, {
-        recordType: 'lease',
-        recordId: row.id,
-        action: 'created',
-        after: await snapshot(tx, landlordId, row.id),
-      });
+      const after = await snapshot(tx, landlordId, row.id);
+      await recordChange(tx, actor, { recordType: 'lease', recordId: row.id, action: 'created', after });
+      await emitLeaseEvent(tx, landlordId, row.id, null, after);
       return { id: row.id, outcome: 'created' as const };
     }
     const current = await loadState(tx, landlordId, existing);
@@ -68,13 +65,9 @@ export async function upsertLeaseByExternalId(
       units: !sameUnits(state.unitIds, current.unitIds),
       rentLines: !isDeepStrictEqual(state.rentLines, current.rentLines),
     });
-    await recordChange(tx, actor, {
-      recordType: 'lease',
-      recordId: existing.id,
-      action: 'updated',
-      before,
-      after: await snapshot(tx, landlordId, existing.id),
-    });
+    const after = await snapshot(tx, landlordId, existing.id);
+    await recordChange(tx, actor, { recordType: 'lease', recordId: existing.id, action: 'updated', before, after });
+    await emitLeaseEvent(tx, landlordId, existing.id, before, after);
     return { id: existing.id, outcome: 'updated' as const };
   };
   // In the caller's transaction when given one; a plain connection gets a transaction of its own.

@@ -16,6 +16,7 @@ import type { Deps } from '../../deps';
 import { forbidden, notFound } from '../../errors';
 import { wantsEmail } from '../account/service';
 import { createInvitation, listContacts, requireCustomer, requireLease } from '../customers/service';
+import { emitEvent } from '../events/service';
 import { claimAll, listAttachments, toAttachment } from '../files/service';
 import { deliveryStates, queueEmail } from '../outbox/service';
 import { findLandlord } from '../settings/service';
@@ -121,6 +122,12 @@ async function writeMessage(
     body: input.body,
   });
   await claimAll(tx, actor, input.attachmentIds, { messageId: message.id });
+  await emitEvent(tx, actor.landlordId, 'message.created', {
+    messageId: message.id,
+    threadId: thread.id,
+    customerId: thread.customerId,
+    author: actor.kind,
+  });
   if (actor.kind === 'staff') await notifyTenants(tx, deps, actor, thread, message);
   else await notifyStaff(tx, deps, actor, thread, message);
   return message;

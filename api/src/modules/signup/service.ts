@@ -16,6 +16,7 @@ import { AppError, badRequest, conflict, gone, notFound } from '../../errors';
 import { assertPasswordAllowed, hashPassword } from '../auth/passwords';
 import { addMembership, countMemberships, findPortalUser, type IssuedSession, insertPortalUser, startSession } from '../auth/service';
 import { hashToken, newToken } from '../auth/tokens';
+import { emitEvent } from '../events/service';
 import { queueEmail, queueSms } from '../outbox/service';
 import * as repo from './repo';
 
@@ -205,6 +206,11 @@ export async function complete(deps: Deps, signupId: string, body: SignupComplet
       const role = (await countMemberships(tx, c.landlordId, c.id)) === 0 ? 'main_admin' : 'user';
       await addMembership(tx, { portalUserId: user.id, customerId: c.id, landlordId: c.landlordId, role });
     }
+    for (const landlordId of new Set(customers.map((c) => c.landlordId)))
+      await emitEvent(tx, landlordId, 'portal_user.created', {
+        portalUserId: user.id,
+        customerIds: customers.filter((c) => c.landlordId === landlordId).map((c) => c.id),
+      });
     await repo.updateSignup(tx, signup.id, { completedAt: new Date() });
     return startSession({ db: tx as Deps['db'] }, 'portal', user.id, { remember: false, device });
   });

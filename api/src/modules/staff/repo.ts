@@ -203,3 +203,19 @@ export async function findInvitationByHash(db: DbOrTx, tokenHash: string, lock =
 export async function markInvitationUsed(db: DbOrTx, invitationId: string) {
   await db.update(staffInvitations).set({ usedAt: new Date() }).where(eq(staffInvitations.id, invitationId));
 }
+
+/** The landlord's active admins with a password, for notices to admins (issue 10: a disabled webhook). */
+export async function activeAdminRecipients(db: DbOrTx, landlordId: string) {
+  return db
+    .select({ email: staffUsers.email, locale: staffUsers.locale })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.landlordId, landlordId),
+        eq(staffUsers.role, 'admin'),
+        isNull(staffUsers.deactivatedAt),
+        isNotNull(staffUsers.passwordHash),
+      ),
+    )
+    .orderBy(staffUsers.id);
+}

@@ -25,6 +25,9 @@ import * as repo from './repo';
 
 export const STAFF_INVITATION_TTL_DAYS = 7;
 
+/** Active admins' addresses and languages, for notices to a landlord's admins. */
+export { activeAdminRecipients } from './repo';
+
 const isUniqueViolation = (err: unknown) =>
   (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
 
