@@ -156,8 +156,13 @@ export function bootPlugin(options: BootPluginOptions): Plugin {
         if (!entryTag.test(html)) throw new Error('boot-plugin: the entry script tag is not where expected');
         html = html.replace(entryTag, `<link rel="modulepreload" crossorigin href="${url(entry.fileName)}">`);
         const manifest = { routes: manifestRoutes, catalogues, prerendered: options.prerender, entry: url(entry.fileName) };
-        const script = `<script>${bootCode.trim()}\n__porticoBoot.boot(${JSON.stringify(manifest)});</script>`;
-        return html.replace('</body>', `${templates.join('')}${script}</body>`);
+        // The boot part goes first in the head: a script after a stylesheet waits for it, and the
+        // early data requests and preloads should not. The paint part needs #root and the templates.
+        const head = `<script>${bootCode.trim()}\n__porticoBoot.boot(${JSON.stringify(manifest)});</script>`;
+        const charset = /<meta charset="UTF-8" \/>/i;
+        if (!charset.test(html)) throw new Error('boot-plugin: <meta charset> is not where expected');
+        html = html.replace(charset, (tag) => `${tag}\n    ${head}`);
+        return html.replace('</body>', `${templates.join('')}<script>__porticoBoot.paint();</script></body>`);
       },
     },
   };
