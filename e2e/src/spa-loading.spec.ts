@@ -219,7 +219,8 @@ describe('a fresh load of /messages starts its data from the boot script (8S14)'
     await signIn.getByLabel('Password', { exact: true }).fill(password);
     await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
     await signIn.waitForURL(/\/messages/);
-    await signIn.getByText(subject).first().waitFor();
+    // The portal stores the selected customer and lease once /me has answered (what a returning user has).
+    await expect.poll(() => signIn.evaluate(() => localStorage.getItem('portico.portal.selection'))).not.toBeNull();
     await signIn.close();
     return { context, subject };
   }
