@@ -52,33 +52,19 @@ export function sendEarly(urls: readonly string[], customerId: string | undefine
   });
 }
 
-function headerOf(init: RequestInit | undefined, name: string): string | null {
-  const headers = init?.headers;
-  if (!headers) return null;
-  if (headers instanceof Headers) return headers.get(name);
-  if (Array.isArray(headers)) return headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
-  return (headers as Record<string, string | undefined>)[name] ?? null;
-}
-
-/** The early answer for this request, removed from the list (used once), if one was started. */
-function take(input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> | null {
-  const list = typeof window === 'undefined' ? undefined : (window as EarlyWindow)[GLOBAL];
-  if (!list?.length || typeof input !== 'string' || (init?.method ?? 'GET').toUpperCase() !== 'GET') return null;
-  const now = Date.now();
-  const customer = headerOf(init, CUSTOMER_HEADER);
-  const index = list.findIndex((e) => e.url === input && e.customer === customer && e.expires > now);
-  const early = index >= 0 ? list.splice(index, 1)[0] : undefined;
-  if (list.every((e) => e.expires <= now)) delete (window as EarlyWindow)[GLOBAL];
-  return early?.response ?? null;
-}
-
 /**
- * A fetch for the API client: a GET the boot script already started (same URL, same customer) gets
- * that answer; everything else (and an early request that failed on the network) is fetched.
+ * A fetch for the API client: a GET the boot script already started (same URL, same customer header)
+ * gets that answer, once; everything else (and an early request that failed on the network) is
+ * fetched. The client always passes a method and a plain header object.
  */
 export function earlyFetch(base: typeof fetch = (input, init) => fetch(input, init)): typeof fetch {
   return (input, init) => {
-    const early = take(input, init);
-    return early ? early.catch(() => base(input, init)) : base(input, init);
+    const list = typeof window === 'undefined' ? undefined : (window as EarlyWindow)[GLOBAL];
+    const customer = (init?.headers as Record<string, string | undefined> | undefined)?.[CUSTOMER_HEADER] ?? null;
+    const now = Date.now();
+    const index =
+      list && init?.method === 'GET' ? list.findIndex((e) => e.url === input && e.customer === customer && e.expires > now) : -1;
+    const early = index >= 0 ? list?.splice(index, 1)[0] : undefined;
+    return early ? early.response.catch(() => base(input, init)) : base(input, init);
   };
 }
