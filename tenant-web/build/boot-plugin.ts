@@ -10,8 +10,9 @@ type OutputChunk = Rolldown.OutputChunk;
  *    through Vite's SSR), takes each route's lazy `import()`s (layouts included), maps them to the
  *    output chunks and their static imports (minus what the entry already links), and the catalogue
  *    chunks per language. The map goes into index.html with the inline boot script
- *    (`bootModule`, built as an IIFE), which adds `<link rel="modulepreload">` for the current path
- *    and language while the page is parsed.
+ *    (`bootModule`, built as an IIFE; `boot()` first in `<head>`, `paint()` at the end of the body:
+ *    8S15), which starts the page's early data requests and adds `<link rel="modulepreload">` for
+ *    the current path and language while the page is parsed.
  * 2. **Prerendering**: `render(path, locale)` of `prerenderModule` for each `prerender` path and
  *    language (its `locales` export); each result is a `<template>` the boot script puts into #root before first paint.
  * Build only; `vite dev` serves the plain index.html (main.tsx renders from scratch then).

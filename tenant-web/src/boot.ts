@@ -106,8 +106,8 @@ function warmIntl(locale: string): void {
 let booted: { manifest: BootManifest; locale: string } | null = null;
 
 /**
- * The head part (an inline script before the stylesheet, so no stylesheet holds it up): language,
- * the page's early data requests, modulepreload links. `paint()` at the end of the body does the rest.
+ * The head part (an inline script before the stylesheet, so no stylesheet holds it up): language and
+ * the page's early data requests. `paint()` at the end of the body does the rest.
  */
 export function boot(manifest: BootManifest): void {
   const locale = initialLocale();
@@ -124,7 +124,11 @@ export function boot(manifest: BootManifest): void {
   booted = { manifest, locale };
 }
 
-/** The body part (end of the body: #root and the templates exist): prerendered markup, then the entry. */
+/**
+ * The body part (end of the body: #root and the templates exist): modulepreload links, prerendered
+ * markup, then the entry. (The preloads from the head were tried: their compilation then competed
+ * with the page's parsing, 8S15.)
+ */
 export function paint(): void {
   if (!booted) return;
   const { manifest, locale } = booted;
