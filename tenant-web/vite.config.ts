@@ -51,7 +51,7 @@ const SHELL_MODULES = [
  */
 const PORTAL_MODULES = [
   /[\\/]node_modules[\\/]@tanstack[\\/]/,
-  /[\\/]tenant-web[\\/]src[\\/](app[\\/]routes[\\/](query-scope|portal-layout)\.tsx|app[\\/]loaders[\\/](portal|prefetch)\.ts|lib[\\/](query-client|signed-out|current-lease)\.ts|components[\\/]lease-switcher\.tsx|features[\\/]auth[\\/]api[\\/](get-me|logout|save-locale)\.ts|features[\\/]settings[\\/]api[\\/]get-preferences\.ts)$/,
+  /[\\/]tenant-web[\\/]src[\\/](app[\\/]routes[\\/](query-scope|portal-layout)\.tsx|app[\\/]loaders[\\/](portal|prefetch)\.ts|lib[\\/](query-client|signed-out|current-lease|selection-storage)\.ts|components[\\/]lease-switcher\.tsx|features[\\/]auth[\\/]api[\\/](get-me|logout|save-locale|paths)\.ts|features[\\/]settings[\\/]api[\\/]get-preferences\.ts)$/,
 ];
 
 export default defineConfig({

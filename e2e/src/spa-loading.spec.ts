@@ -194,6 +194,90 @@ describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
   });
 });
 
+describe('a fresh load of /messages starts its data from the boot script (8S14)', () => {
+  /** A portal user with one thread they started (so it is in Sent as well as listed), signed in. */
+  async function signedIn() {
+    const s = await makeScenario();
+    const password = 'e2e portal passphrase 2026';
+    const subject = `Early inbox ${s.u}`;
+    await withDb(async (db) => {
+      const user = await insertPortalUser(db, { email: s.tenantEmail, name: `Tess Tenant ${s.u}`, password }, [
+        { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
+      ]);
+      await createMessageThread(db, {
+        landlordId: s.landlord.id,
+        customerId: s.customer.id,
+        leaseId: s.lease.id,
+        subject,
+        portalUser: user,
+      });
+    });
+    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+    const signIn = await context.newPage();
+    await signIn.goto(`${env.tenantUrl}/login`);
+    await signIn.getByLabel('E-mail or username').fill(s.tenantEmail);
+    await signIn.getByLabel('Password', { exact: true }).fill(password);
+    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signIn.waitForURL(/\/messages/);
+    // The portal stores the selected customer and lease once /me has answered (what a returning user has).
+    await expect.poll(() => signIn.evaluate(() => localStorage.getItem('portico.portal.selection'))).not.toBeNull();
+    await signIn.close();
+    return { context, subject };
+  }
+
+  /** Every API GET the page sends, as path + query. */
+  function apiGets(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && url.pathname.startsWith('/api/')) seen.push(`${url.pathname}${url.search}`);
+    });
+    return seen;
+  }
+
+  it('the boot script alone asks for /me, the badge and the list page, and the app uses those answers', async () => {
+    const { context, subject } = await signedIn();
+    // No app script: whatever the page asks the API now, the inline boot script asked.
+    const bare = await context.newPage();
+    const early = apiGets(bare);
+    await bare.route('**/assets/*.js', (route) => route.abort());
+    await bare.goto(`${env.tenantUrl}/messages?box=sent`);
+    await expect.poll(() => early.length).toBe(3);
+    expect(early.map((u) => u.split('?')[0]).sort()).toEqual([
+      '/api/v1/auth/portal/me',
+      '/api/v1/portal/threads',
+      '/api/v1/portal/threads/unread-count',
+    ]);
+    expect(early.find((u) => u.startsWith('/api/v1/portal/threads?'))).toMatch(
+      /^\/api\/v1\/portal\/threads\?box=sent&leaseId=[0-9a-f-]+&limit=20$/,
+    );
+    await bare.close();
+
+    // With the app: the same three requests, once each (the API client took the early answers), and the real list.
+    const page = await context.newPage();
+    const gets = apiGets(page);
+    await page.goto(`${env.tenantUrl}/messages?box=sent`);
+    await page.getByText(subject).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(gets.filter((u) => u === '/api/v1/auth/portal/me')).toHaveLength(1);
+    expect(gets.filter((u) => u.startsWith('/api/v1/portal/threads?'))).toHaveLength(1);
+    expect(gets.filter((u) => u === '/api/v1/portal/threads/unread-count')).toHaveLength(1);
+    await context.close();
+  });
+
+  it('signed out (the session cookies gone, a selection still stored): the early 401 ends at the sign-in page', async () => {
+    const { context } = await signedIn();
+    await context.clearCookies();
+    const page = await context.newPage();
+    const gets = apiGets(page);
+    await page.goto(`${env.tenantUrl}/messages`);
+    await page.waitForURL(/\/login/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(gets).toContain('/api/v1/auth/portal/me');
+    await context.close();
+  });
+});
+
 describe('the console loads what the page needs', () => {
   it('the sign-in page carries no portal or e-mail strings', async () => {
     const page = await (await browser.newContext({ ...VIEWPORTS.desktop, locale: 'sv-SE' })).newPage();

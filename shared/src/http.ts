@@ -16,7 +16,12 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-function withQuery(path: string, query?: Query): string {
+/**
+ * The URL a GET with these query parameters goes to (`api.get(path, query)`): empty values are left
+ * out, the rest kept in the object's order. Exported so a request started outside the client (the
+ * portal's boot script, tenant-web/src/lib/early-requests.ts) names exactly the URL the client will.
+ */
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

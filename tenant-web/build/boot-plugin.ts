@@ -10,8 +10,9 @@ type OutputChunk = Rolldown.OutputChunk;
  *    through Vite's SSR), takes each route's lazy `import()`s (layouts included), maps them to the
  *    output chunks and their static imports (minus what the entry already links), and the catalogue
  *    chunks per language. The map goes into index.html with the inline boot script
- *    (`bootModule`, built as an IIFE), which adds `<link rel="modulepreload">` for the current path
- *    and language while the page is parsed.
+ *    (`bootModule`, built as an IIFE; `boot()` first in `<head>`, `paint()` at the end of the body:
+ *    8S15), which starts the page's early data requests and adds `<link rel="modulepreload">` for
+ *    the current path and language while the page is parsed.
  * 2. **Prerendering**: `render(path, locale)` of `prerenderModule` for each `prerender` path and
  *    language (its `locales` export); each result is a `<template>` the boot script puts into #root before first paint.
  * Build only; `vite dev` serves the plain index.html (main.tsx renders from scratch then).
@@ -156,8 +157,13 @@ export function bootPlugin(options: BootPluginOptions): Plugin {
         if (!entryTag.test(html)) throw new Error('boot-plugin: the entry script tag is not where expected');
         html = html.replace(entryTag, `<link rel="modulepreload" crossorigin href="${url(entry.fileName)}">`);
         const manifest = { routes: manifestRoutes, catalogues, prerendered: options.prerender, entry: url(entry.fileName) };
-        const script = `<script>${bootCode.trim()}\n__porticoBoot.boot(${JSON.stringify(manifest)});</script>`;
-        return html.replace('</body>', `${templates.join('')}${script}</body>`);
+        // The boot part goes first in the head: a script after a stylesheet waits for it, and the
+        // early data requests and preloads should not. The paint part needs #root and the templates.
+        const head = `<script>${bootCode.trim()}\n__porticoBoot.boot(${JSON.stringify(manifest)});</script>`;
+        const charset = /<meta charset="UTF-8" \/>/i;
+        if (!charset.test(html)) throw new Error('boot-plugin: <meta charset> is not where expected');
+        html = html.replace(charset, (tag) => `${tag}\n    ${head}`);
+        return html.replace('</body>', `${templates.join('')}<script>__porticoBoot.paint();</script></body>`);
       },
     },
   };

@@ -1,31 +1,14 @@
 import type { PortalMe } from '@portico/shared/contracts/auth';
 import { useSyncExternalStore } from 'react';
 
-/** The (customer, lease) the portal is acting for. Client state only; the server data lives in React Query. */
-export interface LeaseSelection {
-  customerId: string;
-  leaseId: string | null;
-}
+import { type LeaseSelection, readStoredSelection, SELECTION_STORAGE_KEY as STORAGE_KEY } from './selection-storage';
 
-const STORAGE_KEY = 'portico.portal.selection';
+/** The (customer, lease) the portal is acting for. Client state only; the server data lives in React Query. */
+export type { LeaseSelection };
+
 const listeners = new Set<() => void>();
 
-function read(): LeaseSelection | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && 'customerId' in parsed && typeof parsed.customerId === 'string') {
-      const leaseId = 'leaseId' in parsed && typeof parsed.leaseId === 'string' ? parsed.leaseId : null;
-      return { customerId: parsed.customerId, leaseId };
-    }
-  } catch {
-    // storage unavailable or corrupt: fall back to no selection
-  }
-  return null;
-}
-
-let current: LeaseSelection | null = read();
+let current: LeaseSelection | null = readStoredSelection();
 
 export function getSelection(): LeaseSelection | null {
   return current;

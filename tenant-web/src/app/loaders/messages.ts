@@ -1,8 +1,7 @@
-import { cursorOrUndefined, isBox } from '@portico/shared/list-params';
 import type { LoaderFunctionArgs } from 'react-router';
 import { threadsQueryOptions } from '@/features/messages/api/get-threads';
 import { unreadCountQueryOptions } from '@/features/messages/api/get-unread-count';
-import { THREAD_PAGE_SIZE } from '@/features/messages/components/thread-list';
+import { threadListParams } from '@/features/messages/api/paths';
 import { getSelection } from '@/lib/current-lease';
 import { loadMe, loadSelection, prefetch } from './prefetch';
 /**
@@ -10,14 +9,13 @@ import { loadMe, loadSelection, prefetch } from './prefetch';
  * badge. The list needs the selection, which needs /me; a returning user's stored selection is almost
  * always what /me confirms, so its page and the badge are asked for beside /me, not after it (one
  * round trip less before the first paint). Should /me resolve another lease, the page's own key is
- * fetched below and the early answer stays unused in the cache.
+ * fetched below and the early answer stays unused in the cache. On a fresh load the boot script has
+ * usually sent these three GETs already (lib/early-requests.ts builds the same URLs from
+ * `threadListParams`); the API client then takes those answers instead of asking again.
  */
 export async function messagesLoader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const requested = params.get('box');
-  const box = isBox(requested) ? requested : 'inbox';
-  const cursor = cursorOrUndefined(params.get('cursor'));
-  const page = (leaseId: string | undefined) => prefetch(threadsQueryOptions({ box, leaseId, cursor, limit: THREAD_PAGE_SIZE }));
+  const search = new URL(request.url).searchParams;
+  const page = (leaseId: string | undefined) => prefetch(threadsQueryOptions(threadListParams(search, leaseId)));
   const stored = getSelection();
   const badge = stored ? prefetch(unreadCountQueryOptions()) : null;
   if (stored) void page(stored.leaseId ?? undefined);

@@ -3,11 +3,12 @@ import { ApiRequestError } from '@portico/shared/http';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys } from './keys';
+import { ME_PATH } from './paths';
 
 /** The signed-in portal user, or null when nobody is signed in. */
 export async function getMe(): Promise<PortalMe | null> {
   try {
-    return await api.get<PortalMe>('/api/v1/auth/portal/me');
+    return await api.get<PortalMe>(ME_PATH);
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;

@@ -2,9 +2,10 @@ import type { ThreadPage } from '@portico/shared/contracts/messaging';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messageKeys, type ThreadListParams } from './keys';
+import { THREADS_PATH } from './paths';
 
 export function getThreads(params: ThreadListParams) {
-  return api.get<ThreadPage>('/api/v1/portal/threads', { ...params });
+  return api.get<ThreadPage>(THREADS_PATH, { ...params });
 }
 
 export const threadsQueryOptions = (params: ThreadListParams) =>

@@ -8,8 +8,9 @@ import { CursorPager, useCursorParam } from '@/components/pager';
 import { errorText } from '@/lib/errors';
 import { formatListDate, leaseLabel } from '@/lib/format';
 import { useThreads } from '../api/get-threads';
+import { THREAD_PAGE_SIZE } from '../api/paths';
 
-export const THREAD_PAGE_SIZE = 20;
+export { THREAD_PAGE_SIZE };
 
 /** A box change (the route's params drop `cursor`) or a lease change starts again at the first page. */
 export function ThreadList({ box, leaseId }: { box: Box; leaseId: string | undefined }) {
