@@ -68,27 +68,32 @@ export const router = createBrowserRouter([
               { path: '/leases/:leaseId/edit', lazy: () => import('./routes/lease-edit').then((m) => ({ Component: m.LeaseEditRoute })) },
               { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
-              { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },
               {
-                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsOnly })),
+                lazy: () => import('./routes/settings-layout').then((m) => ({ Component: m.SettingsLayout })),
                 children: [
-                  { path: '/staff', lazy: () => import('./routes/staff-users').then((m) => ({ Component: m.StaffUsersRoute })) },
-                  { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
-                  { path: '/settings/api-keys', lazy: () => import('./routes/api-keys').then((m) => ({ Component: m.ApiKeysRoute })) },
-                ],
-              },
-              {
-                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsAndManagers })),
-                children: [
-                  { path: '/settings/webhooks', lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })) },
+                  { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },
                   {
-                    path: '/settings/webhooks/:endpointId',
-                    lazy: () => import('./routes/webhook-endpoint').then((m) => ({ Component: m.WebhookEndpointRoute })),
+                    lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsOnly })),
+                    children: [
+                      { path: '/staff', lazy: () => import('./routes/staff-users').then((m) => ({ Component: m.StaffUsersRoute })) },
+                      { path: '/staff/:staffId', lazy: () => import('./routes/staff-user').then((m) => ({ Component: m.StaffUserRoute })) },
+                      { path: '/settings/api-keys', lazy: () => import('./routes/api-keys').then((m) => ({ Component: m.ApiKeysRoute })) },
+                    ],
                   },
+                  {
+                    lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsAndManagers })),
+                    children: [
+                      { path: '/settings/webhooks', lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })) },
+                      {
+                        path: '/settings/webhooks/:endpointId',
+                        lazy: () => import('./routes/webhook-endpoint').then((m) => ({ Component: m.WebhookEndpointRoute })),
+                      },
+                    ],
+                  },
+                  { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
+                  { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
                 ],
               },
-              { path: '/imports', lazy: () => import('./routes/imports').then((m) => ({ Component: m.ImportsRoute })) },
-              { path: '/imports/:importId', lazy: () => import('./routes/import').then((m) => ({ Component: m.ImportRoute })) },
             ],
           },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

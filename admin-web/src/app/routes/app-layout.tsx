@@ -4,7 +4,7 @@ import type { Locale } from '@portico/shared/locale';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { LanguagePicker } from '@/components/language-picker';
 import { Loading } from '@/components/loading';
@@ -19,10 +19,13 @@ function loginPath(location: { pathname: string; search: string }) {
   return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
+/** Paths of the settings area (settings-layout.tsx): its one main-navigation entry stays current there. */
+const SETTINGS_AREA = /^\/(settings|staff|imports)(\/|$)/;
+
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician, admin = false, imports = false }: { technician: boolean; admin?: boolean; imports?: boolean }) {
-  // The API-keys entry's label lives in the `integrations` namespace (issue 10).
-  const { t } = useTranslation(['console', 'integrations']);
+function MainNav({ technician }: { technician: boolean }) {
+  const { t } = useTranslation();
+  const settingsArea = SETTINGS_AREA.test(useLocation().pathname);
   const unread = useUnreadCount({ enabled: !technician });
   const count = technician ? 0 : (unread.data?.inbox ?? 0);
   const capped = !technician && unread.data?.capped === true;
@@ -64,31 +67,11 @@ function MainNav({ technician, admin = false, imports = false }: { technician: b
             <li>
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             </li>
-            {imports && (
-              <li>
-                <NavLink to="/imports">{t('nav.imports')}</NavLink>
-              </li>
-            )}
             <li>
-              <NavLink to="/settings" end>
+              <Link to="/settings" aria-current={settingsArea ? 'page' : undefined}>
                 {t('nav.settings')}
-              </NavLink>
+              </Link>
             </li>
-            {admin && (
-              <li>
-                <NavLink to="/staff">{t('nav.staff')}</NavLink>
-              </li>
-            )}
-            {admin && (
-              <li>
-                <NavLink to="/settings/api-keys">{t('integrations:nav')}</NavLink>
-              </li>
-            )}
-            {imports && (
-              <li>
-                <NavLink to="/settings/webhooks">{t('nav.webhooks')}</NavLink>
-              </li>
-            )}
           </>
         )}
       </ul>
@@ -181,11 +164,7 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav
-            technician={user.role === 'technician'}
-            admin={user.role === 'admin'}
-            imports={user.role === 'admin' || user.role === 'manager'}
-          />
+          <MainNav technician={user.role === 'technician'} />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">
