@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from '../test/helpers';
+import { createTestApp, historyOf, makeLandlord, signIn, type TestLandlord } from '../test/helpers';
 import { customers } from './db/schema/customers';
 import { translator } from './i18n';
 
@@ -13,11 +13,6 @@ afterAll(() => t.close());
 
 const tag = () => randomUUID().slice(0, 8);
 const manager = (l: TestLandlord) => signIn(t.app, 'staff', l.manager.email);
-const history = async (c: Client, type: string, id: string) =>
-  (await c.get(`/api/v1/history/${type}/${id}`)).json().items as {
-    action: string;
-    changes: Record<string, { from: unknown; to: unknown }>;
-  }[];
 const property = (x: string) => ({ name: `Hus ${x}`, street: 'Kungsgatan 2', postalCode: '41106', city: 'Göteborg' });
 
 describe('PUT …/by-external-id/{externalId}', () => {
@@ -32,11 +27,11 @@ describe('PUT …/by-external-id/{externalId}', () => {
     const same = await c.put(`/api/v1/properties/by-external-id/${x}`, property(x));
     expect(same.statusCode).toBe(200);
     expect(same.json().id).toBe(id);
-    expect(await history(c, 'property', id)).toHaveLength(1);
+    expect(await historyOf(c, 'property', id)).toHaveLength(1);
     const changed = await c.put(`/api/v1/properties/by-external-id/${x}`, { ...property(x), floors: 4 });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().floors).toBe(4);
-    const entries = await history(c, 'property', id);
+    const entries = await historyOf(c, 'property', id);
     expect(entries.map((e) => e.action)).toEqual(['updated', 'created']);
     expect(entries[0]!.changes.floors).toEqual({ from: null, to: 4 });
     // Fields left out of a property keep their value (decision 9P6).
@@ -87,7 +82,7 @@ describe('PUT …/by-external-id/{externalId}', () => {
     expect(created.json().contacts).toHaveLength(2);
     const same = await c.put(`/api/v1/customers/by-external-id/${x}`, body);
     expect(same.statusCode).toBe(200);
-    const before = (await history(c, 'customer', id)).length;
+    const before = (await historyOf(c, 'customer', id)).length;
     const changed = await c.put(`/api/v1/customers/by-external-id/${x}`, {
       ...body,
       city: 'Malmö',
@@ -98,7 +93,7 @@ describe('PUT …/by-external-id/{externalId}', () => {
     const contacts = changed.json().contacts as { name: string; phone: string | null }[];
     expect(contacts).toHaveLength(2);
     expect(contacts.find((k) => k.name === 'Anna Ek')!.phone).toBe('+46701112233');
-    const entries = await history(c, 'customer', id);
+    const entries = await historyOf(c, 'customer', id);
     expect(entries.length).toBe(before + 1);
     expect(entries[0]!.changes.city).toEqual({ from: 'Lund', to: 'Malmö' });
     // A customer is replaced: an optional field left out is cleared; the contacts not sent stay.
@@ -130,13 +125,13 @@ describe('PUT …/by-external-id/{externalId}', () => {
     const id = created.json().id as string;
     expect(created.json()).toMatchObject({ number: `L-${u}`, externalId: `LX-${u}` });
     expect((await c.put(`/api/v1/leases/by-external-id/LX-${u}`, lease)).statusCode).toBe(200);
-    expect(await history(c, 'lease', id)).toHaveLength(1);
+    expect(await historyOf(c, 'lease', id)).toHaveLength(1);
     const raised = await c.put(`/api/v1/leases/by-external-id/LX-${u}`, {
       ...lease,
       rentLines: [{ kind: 'rent', amountMinor: 900000, vatRate: 0 }],
     });
     expect(raised.statusCode).toBe(200);
-    expect((await history(c, 'lease', id)).map((e) => e.action)).toEqual(['updated', 'created']);
+    expect((await historyOf(c, 'lease', id)).map((e) => e.action)).toEqual(['updated', 'created']);
     const noCustomer = await c.put(`/api/v1/leases/by-external-id/LY-${u}`, { ...lease, number: `L2-${u}`, customerExternalId: 'nobody' });
     expect(noCustomer.statusCode).toBe(404);
     expect(noCustomer.json().error.resource).toBe('customer');

@@ -223,3 +223,12 @@ export function uniquePersonalNumber(): string {
     }
   }
 }
+
+/** A record's history entries as the API answers them, newest first. */
+export async function historyOf(c: Client, recordType: string, recordId: string) {
+  return (await c.get(`/api/v1/history/${recordType}/${recordId}`)).json().items as {
+    action: string;
+    actor: { kind: string; id: string | null; name: string };
+    changes: Record<string, { from: unknown; to: unknown }>;
+  }[];
+}

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { insertLandlord, insertStaff } from '@portico/api/src/db/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, withDb } from './harness';
+import { env, expectAccessible, launch, makeLandlordAdmin, signInConsole, VIEWPORTS } from './harness';
 
 /** Issue 10: an admin creates an API key, sees its secret once, the key works, and is revoked. */
 let browser: Browser;
@@ -23,21 +22,9 @@ const callWithKey = (secret: string, path: string) => fetch(`${env.adminUrl}${pa
 describe.each(['desktop', 'phone'] as const)('API keys (%s)', (size) => {
   it('admin creates a read key for customers, copies the secret shown once, the key works, then is revoked', async () => {
     const u = randomUUID().slice(0, 8);
-    const admin = await withDb(async (db) => {
-      const landlord = await insertLandlord(db, { name: `Key Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
-      return insertStaff(db, {
-        landlordId: landlord.id,
-        email: `admin-${u}@staff.test`,
-        name: `Admin ${u}`,
-        role: 'admin',
-        password: STAFF_PASSWORD,
-      });
-    });
+    const admin = await makeLandlordAdmin('Key Homes', u);
     const p = await page(size);
-    await p.goto(`${env.adminUrl}/login`);
-    await p.getByLabel('E-mail').fill(admin.email);
-    await p.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
-    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInConsole(p, admin.email);
     await p.waitForURL(/\/messages/);
     const nav = p.getByRole('link', { name: 'API keys', exact: true });
     if (await nav.isVisible()) await nav.click();

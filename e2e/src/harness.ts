@@ -86,6 +86,28 @@ export async function withDb<T>(build: (db: ReturnType<typeof createDb>['db']) =
   }
 }
 
+/** A Swedish landlord of its own (English by default) with one admin, `Admin <u>`, who signs in with STAFF_PASSWORD. */
+export async function makeLandlordAdmin(landlordName: string, u: string) {
+  return withDb(async (db) => {
+    const landlord = await insertLandlord(db, { name: `${landlordName} ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
+    return insertStaff(db, {
+      landlordId: landlord.id,
+      email: `admin-${u}@e2e.test`,
+      name: `Admin ${u}`,
+      role: 'admin',
+      password: STAFF_PASSWORD,
+    });
+  });
+}
+
+/** Signs in on the console's own sign-in page, as a person does. */
+export async function signInConsole(p: Page, email: string, password = STAFF_PASSWORD) {
+  await p.goto(`${env.adminUrl}/login`);
+  await p.getByLabel('E-mail').fill(email);
+  await p.getByLabel('Password', { exact: true }).fill(password);
+  await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
 /** A landlord of its own: one admin, one household tenant with a flat and no portal user. */
 export async function makeScenario() {
   const { db, pool } = createDb(env.databaseUrl, { max: 2 });

@@ -44,6 +44,39 @@ function marker(locale: 'sv' | 'da' | 'en', namespace: 'console' | 'email' | 'po
   return found;
 }
 
+/**
+ * A portal user with one thread they started (so it is in Sent as well as listed), signed in on a
+ * phone; the portal has stored the selected customer and lease, as for a returning user.
+ */
+async function signedIn(subjectPrefix: string) {
+  const s = await makeScenario();
+  const password = 'e2e portal passphrase 2026';
+  const subject = `${subjectPrefix} ${s.u}`;
+  await withDb(async (db) => {
+    const user = await insertPortalUser(db, { email: s.tenantEmail, name: `Tess Tenant ${s.u}`, password }, [
+      { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
+    ]);
+    await createMessageThread(db, {
+      landlordId: s.landlord.id,
+      customerId: s.customer.id,
+      leaseId: s.lease.id,
+      subject,
+      portalUser: user,
+    });
+  });
+  const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
+  const signIn = await context.newPage();
+  await signIn.goto(`${env.tenantUrl}/login`);
+  await signIn.getByLabel('E-mail or username').fill(s.tenantEmail);
+  await signIn.getByLabel('Password', { exact: true }).fill(password);
+  await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signIn.waitForURL(/\/messages/);
+  // The portal stores the selected customer and lease once /me has answered (what a returning user has).
+  await expect.poll(() => signIn.evaluate(() => localStorage.getItem('portico.portal.selection'))).not.toBeNull();
+  await signIn.close();
+  return { context, subject };
+}
+
 describe('the portal loads what the page needs', () => {
   it('the sign-in page carries no zod and no console or e-mail strings; a language switch fetches that language', async () => {
     const page = await (await browser.newContext({ ...VIEWPORTS.phone, locale: 'sv-SE' })).newPage();
@@ -80,29 +113,7 @@ describe('the portal loads what the page needs', () => {
   });
 
   it('the first page after sign-in (/messages, a fresh load) carries no zod', async () => {
-    const s = await makeScenario();
-    const password = 'e2e portal passphrase 2026';
-    const subject = `Zod-free inbox ${s.u}`;
-    await withDb(async (db) => {
-      const user = await insertPortalUser(db, { email: s.tenantEmail, name: `Tess Tenant ${s.u}`, password }, [
-        { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
-      ]);
-      await createMessageThread(db, {
-        landlordId: s.landlord.id,
-        customerId: s.customer.id,
-        leaseId: s.lease.id,
-        subject,
-        portalUser: user,
-      });
-    });
-    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
-    const signIn = await context.newPage();
-    await signIn.goto(`${env.tenantUrl}/login`);
-    await signIn.getByLabel('E-mail or username').fill(s.tenantEmail);
-    await signIn.getByLabel('Password', { exact: true }).fill(password);
-    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await signIn.waitForURL(/\/messages/);
-    await signIn.close();
+    const { context, subject } = await signedIn('Zod-free inbox');
 
     // Responses are typed with the contracts, not parsed (8S7): the list renders without zod (the
     // tenant started the thread, so it is in Sent).
@@ -195,36 +206,6 @@ describe('the portal sign-in page is prerendered and hydrated (8S10)', () => {
 });
 
 describe('a fresh load of /messages starts its data from the boot script (8S14)', () => {
-  /** A portal user with one thread they started (so it is in Sent as well as listed), signed in. */
-  async function signedIn() {
-    const s = await makeScenario();
-    const password = 'e2e portal passphrase 2026';
-    const subject = `Early inbox ${s.u}`;
-    await withDb(async (db) => {
-      const user = await insertPortalUser(db, { email: s.tenantEmail, name: `Tess Tenant ${s.u}`, password }, [
-        { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
-      ]);
-      await createMessageThread(db, {
-        landlordId: s.landlord.id,
-        customerId: s.customer.id,
-        leaseId: s.lease.id,
-        subject,
-        portalUser: user,
-      });
-    });
-    const context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' });
-    const signIn = await context.newPage();
-    await signIn.goto(`${env.tenantUrl}/login`);
-    await signIn.getByLabel('E-mail or username').fill(s.tenantEmail);
-    await signIn.getByLabel('Password', { exact: true }).fill(password);
-    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await signIn.waitForURL(/\/messages/);
-    // The portal stores the selected customer and lease once /me has answered (what a returning user has).
-    await expect.poll(() => signIn.evaluate(() => localStorage.getItem('portico.portal.selection'))).not.toBeNull();
-    await signIn.close();
-    return { context, subject };
-  }
-
   /** Every API GET the page sends, as path + query. */
   function apiGets(page: Page): string[] {
     const seen: string[] = [];
@@ -236,7 +217,7 @@ describe('a fresh load of /messages starts its data from the boot script (8S14)'
   }
 
   it('the boot script alone asks for /me, the badge and the list page, and the app uses those answers', async () => {
-    const { context, subject } = await signedIn();
+    const { context, subject } = await signedIn('Early inbox');
     // No app script: whatever the page asks the API now, the inline boot script asked.
     const bare = await context.newPage();
     const early = apiGets(bare);
@@ -266,7 +247,7 @@ describe('a fresh load of /messages starts its data from the boot script (8S14)'
   });
 
   it('signed out (the session cookies gone, a selection still stored): the early 401 ends at the sign-in page', async () => {
-    const { context } = await signedIn();
+    const { context } = await signedIn('Early inbox');
     await context.clearCookies();
     const page = await context.newPage();
     const gets = apiGets(page);

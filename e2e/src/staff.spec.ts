@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { insertLandlord, insertStaff } from '@portico/api/src/db/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, waitForMail, withDb } from './harness';
+import { env, expectAccessible, launch, STAFF_PASSWORD, signInConsole, VIEWPORTS, waitForMail, withDb } from './harness';
 
 /** Issue 9: an admin invites a colleague, who accepts from the e-mail and signs in. */
 let browser: Browser;
@@ -16,13 +16,6 @@ const COLLEAGUE_PASSWORD = 'colleague passphrase 2026';
 async function page(size: keyof typeof VIEWPORTS): Promise<Page> {
   const context = await browser.newContext({ ...VIEWPORTS[size], locale: 'en-GB' });
   return context.newPage();
-}
-
-async function signInConsole(p: Page, email: string, password: string) {
-  await p.goto(`${env.adminUrl}/login`);
-  await p.getByLabel('E-mail').fill(email);
-  await p.getByLabel('Password', { exact: true }).fill(password);
-  await p.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** The main navigation: on a phone it may sit behind a menu button, so go by the link's address when hidden. */

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { insertLandlord, insertStaff } from '@portico/api/src/db/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, withDb } from './harness';
+import { env, expectAccessible, launch, makeLandlordAdmin, signInConsole, VIEWPORTS } from './harness';
 
 /**
  * Issue 10: an admin adds a webhook endpoint pointing at a receiver on this machine (the stack
@@ -43,23 +42,11 @@ async function page(size: keyof typeof VIEWPORTS): Promise<Page> {
 describe.each(['desktop', 'phone'] as const)('webhooks (%s)', (size) => {
   it('an admin creates an endpoint, sends a test event and sees it delivered in the log', async () => {
     const u = randomUUID().slice(0, 8);
-    const admin = await withDb(async (db) => {
-      const landlord = await insertLandlord(db, { name: `Hook Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
-      return insertStaff(db, {
-        landlordId: landlord.id,
-        email: `admin-${u}@e2e.test`,
-        name: `Admin ${u}`,
-        role: 'admin',
-        password: STAFF_PASSWORD,
-      });
-    });
+    const admin = await makeLandlordAdmin('Hook Homes', u);
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/${u}`;
 
     const p = await page(size);
-    await p.goto(`${env.adminUrl}/login`);
-    await p.getByLabel('E-mail').fill(admin.email);
-    await p.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
-    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInConsole(p, admin.email);
     await p.waitForURL(/\/messages/);
     const link = p.getByRole('link', { name: 'Webhooks', exact: true });
     if (await link.isVisible()) await link.click();

@@ -454,13 +454,7 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
           fromStatus: row.status,
           toStatus: status,
         });
-        await emitEvent(tx, actor.landlordId, 'case.updated', {
-          caseId: row.id,
-          changes: ['status'],
-          status,
-          previousStatus: row.status,
-          assigneeId: row.assigneeId,
-        });
+        await emitStatusChanged(tx, row, status);
       }
       if (row.assigneeId) await notifyAssignee(tx, deps, actor.landlordId, row.assigneeId, row, body.body);
       await notifyFollowers(tx, deps, row, { body: body.body }, actor.id, audience);
@@ -471,6 +465,20 @@ export async function reply(deps: Deps, actor: Actor, caseId: string, body: Case
   if (!event) throw notFound('case');
   return event;
 }
+
+/** `case.updated` for a status change, whoever made it (staff, or the system reopening on a reply). */
+const emitStatusChanged = (
+  tx: DbOrTx,
+  row: { landlordId: string; id: string; status: CaseStatus; assigneeId: string | null },
+  status: CaseStatus,
+) =>
+  emitEvent(tx, row.landlordId, 'case.updated', {
+    caseId: row.id,
+    changes: ['status'],
+    status,
+    previousStatus: row.status,
+    assigneeId: row.assigneeId,
+  });
 
 export async function changeStatus(
   deps: Deps,
@@ -502,13 +510,7 @@ export async function changeStatus(
       fromStatus: row.status,
       toStatus: status,
     });
-    await emitEvent(tx, actor.landlordId, 'case.updated', {
-      caseId: row.id,
-      changes: ['status'],
-      status,
-      previousStatus: row.status,
-      assigneeId: row.assigneeId,
-    });
+    await emitStatusChanged(tx, row, status);
     await notifyFollowers(tx, deps, row, { status, ...(comment ? { body: comment } : {}) });
   });
   return getCase(deps, actor, caseId);

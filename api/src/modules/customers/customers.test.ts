@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, makeLandlord, outboxFor, PASSWORD, signIn, type TestLandlord, tokenFromLink } from '../../../test/helpers';
+import {
+  Client,
+  createTestApp,
+  historyOf,
+  makeLandlord,
+  outboxFor,
+  PASSWORD,
+  signIn,
+  type TestLandlord,
+  tokenFromLink,
+} from '../../../test/helpers';
 import type { StaffActor } from '../../actors';
 import { insertLandlord, insertPortalUser, insertStaff } from '../../db/fixtures';
 import { leases } from '../../db/schema/leases';
@@ -16,11 +26,6 @@ afterAll(() => t.close());
 
 const tag = () => randomUUID().slice(0, 8);
 const manager = (l: TestLandlord) => signIn(t.app, 'staff', l.manager.email);
-const history = async (c: Client, type: string, id: string) =>
-  (await c.get(`/api/v1/history/${type}/${id}`)).json().items as {
-    action: string;
-    changes: Record<string, { from: unknown; to: unknown }>;
-  }[];
 
 async function danishLandlord() {
   const landlord = await insertLandlord(t.app.db, { name: `DK ${tag()}`, country: 'DK', defaultLocale: 'da', portalEnabled: true });
@@ -180,7 +185,7 @@ describe('customers: update, archive, delete, history', () => {
     expect((await c.post(`/api/v1/customers/${created.id}/archive`)).json().archivedAt).not.toBeNull();
     expect((await c.get('/api/v1/customers?q=Hist')).json().items).toEqual([]);
     expect((await c.post(`/api/v1/customers/${created.id}/restore`)).json().archivedAt).toBeNull();
-    const entries = await history(c, 'customer', created.id);
+    const entries = await historyOf(c, 'customer', created.id);
     expect(entries.map((e) => e.action)).toEqual(['restored', 'archived', 'updated', 'created']);
     expect(entries[2]!.changes).toEqual({
       name: { from: 'Hist AB', to: 'Hist & Co AB' },
@@ -190,13 +195,13 @@ describe('customers: update, archive, delete, history', () => {
     // Contacts have their own history.
     const contactId = created.contacts[0].id;
     await c.patch(`/api/v1/customers/${created.id}/contacts/${contactId}`, { phone: '073-000 00 00' });
-    const contactHistory = await history(c, 'contact', contactId);
+    const contactHistory = await historyOf(c, 'contact', contactId);
     expect(contactHistory.map((e) => e.action)).toEqual(['updated', 'created']);
     expect(contactHistory[0]!.changes).toEqual({ phone: { from: null, to: '+46730000000' } });
     const added = await c.post(`/api/v1/customers/${created.id}/contacts`, { name: 'Lo', email: 'lo@hist.test', locale: 'en' });
     expect(added.statusCode).toBe(201);
     expect((await c.request('DELETE', `/api/v1/customers/${created.id}/contacts/${added.json().id}`)).statusCode).toBe(200);
-    expect((await history(c, 'contact', added.json().id)).map((e) => e.action)).toEqual(['deleted', 'created']);
+    expect((await historyOf(c, 'contact', added.json().id)).map((e) => e.action)).toEqual(['deleted', 'created']);
   });
 
   it('deletes only a customer without leases: 409 customer_has_active_leases / customer_has_leases; archive is always allowed', async () => {
@@ -213,7 +218,7 @@ describe('customers: update, archive, delete, history', () => {
     await c.post(`/api/v1/customers/${fresh.id}/contacts/${fresh.contacts[0].id}/invite`);
     expect((await c.request('DELETE', `/api/v1/customers/${fresh.id}`)).statusCode).toBe(200);
     expect((await c.get(`/api/v1/customers/${fresh.id}`)).statusCode).toBe(404);
-    expect((await history(c, 'customer', fresh.id)).map((e) => e.action)).toEqual(['deleted', 'created']);
+    expect((await historyOf(c, 'customer', fresh.id)).map((e) => e.action)).toEqual(['deleted', 'created']);
     // A customer with messages on record stays (archive instead).
     const talked = (await c.post('/api/v1/customers', { kind: 'company', name: 'Talked AB' })).json();
     // (A thread about it, filed under another customer's lease: only the reference matters here.)
@@ -320,7 +325,7 @@ describe('portal users from the console (issue 9 §2)', () => {
     );
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().me.memberships[0].role).toBe('main_admin');
-    const entry = (await history(c, 'contact', contactId))[0]!;
+    const entry = (await historyOf(c, 'contact', contactId))[0]!;
     expect(entry.changes).toMatchObject({ email: { to: email }, portalUser: { from: 'registered', to: 'invited' } });
   });
 
@@ -386,11 +391,11 @@ describe('upsertCustomerByExternalId', () => {
     const detail = (await c.get(`/api/v1/customers/${created.id}`)).json();
     expect(detail).toMatchObject({ city: 'Lund', identityNumber: '8572090606', phone: '+46701234567' });
     expect(detail.contacts.map((x: { name: string }) => x.name).sort()).toEqual(['Ida Berg', 'Ny']);
-    const customerHistory = await history(c, 'customer', created.id);
+    const customerHistory = await historyOf(c, 'customer', created.id);
     expect(customerHistory.map((e) => e.action)).toEqual(['updated', 'created']);
     expect(customerHistory[0]!.changes).toEqual({ city: { from: null, to: 'Lund' } });
     const ida = detail.contacts.find((x: { name: string }) => x.name === 'Ida Berg').id;
-    expect((await history(c, 'contact', ida))[0]!.changes).toEqual({ name: { from: 'Ida', to: 'Ida Berg' } });
+    expect((await historyOf(c, 'contact', ida))[0]!.changes).toEqual({ name: { from: 'Ida', to: 'Ida Berg' } });
     await expect(upsertCustomerByExternalId(t.app.db, actor, { ...row, identityNumber: '857209-0607' })).rejects.toMatchObject({
       code: 'identity_number_invalid',
     });
