@@ -12,10 +12,10 @@ import { useApiKeys } from '../api/get-api-keys';
 
 export const API_KEY_PAGE_SIZE = 25;
 
-// Active stands out (light green); a key that no longer works is outlined grey. Both pass axe's contrast
+// Active stands out (filled green, white text); a key that no longer works is outlined grey. Both pass axe's contrast
 // check (this theme's light variant of a dark grey or red shade fills the badge and loses the text).
-const statusBadge: Record<ApiKeyStatus, { variant: 'light' | 'outline'; color: string }> = {
-  active: { variant: 'light', color: 'green.9' },
+const statusBadge: Record<ApiKeyStatus, { variant: 'filled' | 'outline'; color: string }> = {
+  active: { variant: 'filled', color: 'teal.9' },
   expired: { variant: 'outline', color: 'gray.8' },
   revoked: { variant: 'outline', color: 'gray.8' },
 };

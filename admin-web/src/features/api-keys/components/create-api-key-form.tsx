@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, CopyButton, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type ApiKeyCreated, ApiKeyCreateSchema } from '@portico/shared/contracts/api-keys';
 import { API_AREAS, type ApiArea, type ApiScope } from '@portico/shared/contracts/api-scopes';
 import { formIssueKey } from '@portico/shared/form-issues';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
+import { SecretOnce } from '@/components/secret-once';
 import { applyIssues } from '@/lib/errors';
 import { blankOr, maxLengthOf, useFieldError } from '@/lib/form';
 import { useCreateApiKey } from '../api/change-api-key';
@@ -40,32 +41,17 @@ function toBody(values: ApiKeyForm) {
 /** The secret, shown once with a copy button and a warning; dismissed by the admin. */
 function NewSecret({ created, onDone }: { created: ApiKeyCreated; onDone: () => void }) {
   const { t } = useTranslation(['integrations']);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   return (
-    <Alert ref={ref} tabIndex={-1} color="yellow" variant="light" title={t('created.title')} role="status" aria-live="polite">
-      <Stack gap="sm">
-        <Text size="sm" fw={600}>
-          {t('created.warning')}
-        </Text>
-        <TextInput
-          label={t('created.label')}
-          readOnly
-          value={created.secret}
-          ff="monospace"
-          onFocus={(event) => event.currentTarget.select()}
-          data-testid="api-key-secret"
-        />
-        <Group gap="xs">
-          <CopyButton value={created.secret} timeout={3000}>
-            {({ copied, copy }) => <Button onClick={copy}>{copied ? t('created.copied') : t('created.copy')}</Button>}
-          </CopyButton>
-          <Button variant="default" onClick={onDone}>
-            {t('created.done')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <SecretOnce
+      secret={created.secret}
+      title={t('created.title')}
+      warning={t('created.warning')}
+      label={t('created.label')}
+      copy={t('created.copy')}
+      copied={t('created.copied')}
+      testId="api-key-secret"
+      done={{ label: t('created.done'), onClick: onDone }}
+    />
   );
 }
 

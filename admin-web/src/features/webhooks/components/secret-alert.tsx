@@ -1,24 +1,18 @@
-import { Alert, Button, Code, CopyButton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SecretOnce } from '@/components/secret-once';
 
 /** The signing secret, shown once after create or rotate. */
 export function SecretAlert({ secret }: { secret: string }) {
   const { t } = useTranslation('webhooks');
   return (
-    <Alert color="yellow" variant="light" title={t('secret.title')} role="status">
-      <Stack gap="xs">
-        <Text size="sm">{t('secret.once')}</Text>
-        <Code block data-testid="webhook-secret" style={{ overflowWrap: 'anywhere' }}>
-          {secret}
-        </Code>
-        <CopyButton value={secret}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="default" onClick={copy} w="fit-content">
-              {copied ? '✓' : t('secret.title')}
-            </Button>
-          )}
-        </CopyButton>
-      </Stack>
-    </Alert>
+    <SecretOnce
+      secret={secret}
+      title={t('secret.title')}
+      warning={t('secret.once')}
+      label={t('secret.label')}
+      copy={t('secret.copy')}
+      copied={t('secret.copied')}
+      testId="webhook-secret"
+    />
   );
 }
