@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin } from 'vite';
 import { bootPlugin } from './build/boot-plugin.ts';
+import { portalErrorsPlugin } from './build/portal-errors-plugin.ts';
 
 const apiTarget = process.env.PORTICO_API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
@@ -58,6 +59,7 @@ export default defineConfig({
   plugins: [
     react(),
     canonicalHost(),
+    portalErrorsPlugin(),
     bootPlugin({
       routerModule: '/src/app/router.tsx',
       prerenderModule: '/src/prerender.tsx',
