@@ -66,3 +66,21 @@ it('declares the API-key bearer scheme and, per operation, the scope a key needs
   expect(keyless.filter((op) => !/^\w+ \/api\/v1\/(settings|staff-users|imports|api-keys)(\/|$)/.test(op))).toEqual([]);
   expect(keyless).toContain('PATCH /api/v1/settings');
 });
+
+it('shows an integrator a valid example body for each PUT by external id (issue 10)', async () => {
+  const { CustomerPutSchema } = await import('@portico/shared/contracts/customers');
+  const { LeasePutSchema } = await import('@portico/shared/contracts/leases');
+  const { PropertyPutSchema } = await import('@portico/shared/contracts/properties');
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  for (const [path, schema] of [
+    ['/api/v1/customers/by-external-id/{externalId}', CustomerPutSchema],
+    ['/api/v1/leases/by-external-id/{externalId}', LeasePutSchema],
+    ['/api/v1/properties/by-external-id/{externalId}', PropertyPutSchema],
+  ] as const) {
+    // @fastify/swagger moves a schema's single example to the media type's `example`.
+    const example = doc.paths[path].put.requestBody.content['application/json'].example;
+    expect(example, path).toBeTypeOf('object');
+    // An example an integrator copies must pass the contract it illustrates.
+    expect(schema.safeParse(example).error, path).toBeUndefined();
+  }
+});

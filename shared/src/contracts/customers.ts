@@ -130,7 +130,21 @@ const CustomerUpsertFieldsSchema = CustomerFieldsSchema.extend({
 export const CustomerUpsertSchema = CustomerUpsertFieldsSchema.check(identityRule);
 export type CustomerUpsertInput = z.input<typeof CustomerUpsertSchema>;
 /** `PUT /customers/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
-export const CustomerPutSchema = CustomerUpsertFieldsSchema.omit({ externalId: true }).check(identityRule);
+export const CustomerPutSchema = CustomerUpsertFieldsSchema.omit({ externalId: true })
+  .check(identityRule)
+  .meta({
+    examples: [
+      {
+        kind: 'company',
+        name: 'Kontorsbolaget i Göteborg AB',
+        email: 'ekonomi@kontorsbolaget.example',
+        street: 'Kungsgatan 2',
+        postalCode: '411 19',
+        city: 'Göteborg',
+        contacts: [{ name: 'Lars Nilsson', email: 'lars.nilsson@kontorsbolaget.example', phone: '+46701234567', locale: 'sv' }],
+      },
+    ],
+  });
 export type CustomerPut = z.output<typeof CustomerPutSchema>;
 
 export const CustomerSummarySchema = z.object({

@@ -128,7 +128,22 @@ const LeaseUpsertFieldsSchema = LeaseFieldsSchema.omit({ customerId: true, unitI
 export const LeaseUpsertSchema = LeaseUpsertFieldsSchema.superRefine(leaseRules);
 export type LeaseUpsertInput = z.input<typeof LeaseUpsertSchema>;
 /** `PUT /leases/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
-export const LeasePutSchema = LeaseUpsertFieldsSchema.omit({ externalId: true }).superRefine(leaseRules);
+export const LeasePutSchema = LeaseUpsertFieldsSchema.omit({ externalId: true })
+  .superRefine(leaseRules)
+  .meta({
+    examples: [
+      {
+        number: '1001-0203',
+        type: 'commercial',
+        customerExternalId: 'ERP-C-4711',
+        unitExternalIds: ['ERP-U-0203'],
+        validFrom: '2026-01-01',
+        validTo: null,
+        noticePeriodMonths: 9,
+        rentLines: [{ kind: 'rent', description: 'Lokalhyra', amountMinor: 2_450_000, vatRate: 25 }],
+      },
+    ],
+  });
 export type LeasePut = z.output<typeof LeasePutSchema>;
 
 export const RentLineSchema = z.object({

@@ -50,7 +50,18 @@ export type PropertyPatch = z.infer<typeof PropertyPatchSchema>;
 export const PropertyUpsertSchema = PropertyFieldsSchema.extend({ externalId: ExternalIdSchema });
 export type PropertyUpsertInput = z.infer<typeof PropertyUpsertSchema>;
 /** `PUT /properties/by-external-id/{externalId}`: the upsert without its external id (the path names it). */
-export const PropertyPutSchema = PropertyUpsertSchema.omit({ externalId: true });
+export const PropertyPutSchema = PropertyUpsertSchema.omit({ externalId: true }).meta({
+  examples: [
+    {
+      name: 'Heden 12',
+      designation: 'Göteborg Heden 12:3',
+      street: 'Hedsgatan 4',
+      postalCode: '411 06',
+      city: 'Göteborg',
+      yearBuilt: 1912,
+    },
+  ],
+});
 export type PropertyPut = z.infer<typeof PropertyPutSchema>;
 
 export const StaffRefSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
