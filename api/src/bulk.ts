@@ -1,13 +1,19 @@
 import { BULK_MAX_ITEMS, type BulkItemError, type BulkItemResult, type BulkResult } from '@portico/shared/contracts/bulk';
 import { ERROR_CODES, type ErrorCode } from '@portico/shared/errors';
 import type { Locale } from '@portico/shared/locale';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, badRequest } from './errors';
 import { translator } from './i18n';
 import { isDependencyUnavailable } from './unavailable';
 
 export type UpsertOutcome = { id: string; outcome: 'created' | 'updated' | 'unchanged' };
+
+/** A `PUT …/by-external-id/{externalId}` answer: 201 with the record when it was created, else 200. */
+export async function sendUpserted<R>(reply: FastifyReply, upserted: Promise<{ created: boolean; record: R }>) {
+  const { created, record } = await upserted;
+  return reply.status(created ? 201 : 200).send(record);
+}
 
 export type BulkOptions<T> = {
   /** The kind's `…UpsertSchema`: each item is validated on its own. */

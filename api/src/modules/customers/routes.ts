@@ -17,7 +17,7 @@ import {
 } from '@portico/shared/contracts/customers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { BULK_BODY_LIMIT, bulkContext, sendUpserted } from '../../bulk';
 import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as contacts from './contacts';
@@ -112,15 +112,8 @@ export async function customerRoutes(fastify: FastifyInstance) {
         response: { 200: CustomerDetailSchema, 201: CustomerDetailSchema },
       },
     },
-    async (request, reply) => {
-      const { created, record } = await byExternalId.putCustomerByExternalId(
-        app.deps,
-        request.staff!,
-        request.params.externalId,
-        request.body,
-      );
-      return reply.status(created ? 201 : 200).send(record);
-    },
+    (request, reply) =>
+      sendUpserted(reply, byExternalId.putCustomerByExternalId(app.deps, request.staff!, request.params.externalId, request.body)),
   );
 
   app.post(

@@ -14,7 +14,7 @@ import {
 } from '@portico/shared/contracts/leases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { BULK_BODY_LIMIT, bulkContext, sendUpserted } from '../../bulk';
 import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as lifecycle from './lifecycle';
@@ -74,15 +74,8 @@ export async function leaseRoutes(fastify: FastifyInstance) {
       config: { apiArea: 'properties' },
       schema: { tags, params: ExternalIdParamsSchema, body: LeasePutSchema, response: { 200: LeaseDetailSchema, 201: LeaseDetailSchema } },
     },
-    async (request, reply) => {
-      const { created, record } = await byExternalId.putLeaseByExternalId(
-        app.deps,
-        request.staff!,
-        request.params.externalId,
-        request.body,
-      );
-      return reply.status(created ? 201 : 200).send(record);
-    },
+    (request, reply) =>
+      sendUpserted(reply, byExternalId.putLeaseByExternalId(app.deps, request.staff!, request.params.externalId, request.body)),
   );
 
   app.post(

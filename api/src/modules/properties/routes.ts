@@ -21,7 +21,7 @@ import {
 } from '@portico/shared/contracts/properties';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BULK_BODY_LIMIT, bulkContext } from '../../bulk';
+import { BULK_BODY_LIMIT, bulkContext, sendUpserted } from '../../bulk';
 import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as images from './images';
@@ -90,10 +90,7 @@ export async function propertyRoutes(fastify: FastifyInstance) {
         response: { 200: PropertyDetailSchema, 201: PropertyDetailSchema },
       },
     },
-    async (r, reply) => {
-      const { created, record } = await byExternalId.putPropertyByExternalId(deps, r.staff!, r.params.externalId, r.body);
-      return reply.status(created ? 201 : 200).send(record);
-    },
+    (r, reply) => sendUpserted(reply, byExternalId.putPropertyByExternalId(deps, r.staff!, r.params.externalId, r.body)),
   );
   app.post(
     '/properties/bulk',
@@ -110,10 +107,7 @@ export async function propertyRoutes(fastify: FastifyInstance) {
       config: integrator,
       schema: { tags, params: ExternalIdParamsSchema, body: UnitPutSchema, response: { 200: UnitSchema, 201: UnitSchema } },
     },
-    async (r, reply) => {
-      const { created, record } = await byExternalId.putUnitByExternalId(deps, r.staff!, r.params.externalId, r.body);
-      return reply.status(created ? 201 : 200).send(record);
-    },
+    (r, reply) => sendUpserted(reply, byExternalId.putUnitByExternalId(deps, r.staff!, r.params.externalId, r.body)),
   );
   app.post(
     '/units/bulk',
