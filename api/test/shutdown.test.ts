@@ -74,14 +74,16 @@ it('finishes every in-flight request on SIGTERM, then exits 0', async () => {
     const results = await Promise.all(requests);
     const failed = results.filter((r) => r.status !== 401);
     expect(failed).toEqual([]);
-    // Answers were still being sent after SIGTERM: these requests were in flight, and finished.
-    const afterSignal = output.slice(output.indexOf('"shutting down"'));
-    expect(output).toContain('"shutting down"');
-    expect(afterSignal).toMatch(/"statusCode":401/);
     for (const r of results) expect(JSON.parse(r.body).error.code).toBe('invalid_credentials');
 
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
     expect(code, output.slice(-3000)).toBe(0);
+    // Read the log once the process is gone: its asynchronous logger may write the last lines after
+    // the last answer has reached us. Answers were still being sent after SIGTERM: these requests
+    // were in flight, and finished.
+    const afterSignal = output.slice(output.indexOf('"shutting down"'));
+    expect(output).toContain('"shutting down"');
+    expect(afterSignal).toMatch(/"statusCode":401/);
     // Once closed, the port refuses new connections.
     await expect(fetch(`${base}/api/health/live`)).rejects.toThrow();
   } finally {
