@@ -21,6 +21,27 @@ export const EVENT_EXAMPLES: Record<EventType, unknown> = {
     changes: ['status', 'validTo'],
   },
   'portal_user.created': { portalUserId: U(9), customerIds: [U(3)] },
+  'invoice.created': {
+    invoiceId: U(11),
+    number: '10042',
+    kind: 'notice',
+    customerId: U(3),
+    leaseId: U(7),
+    totalMinor: 845000,
+    currency: 'SEK',
+    dueDate: '2027-02-26',
+    externalId: null,
+  },
+  'payment.received': {
+    paymentId: U(12),
+    customerId: U(3),
+    amountMinor: 845000,
+    currency: 'SEK',
+    paidOn: '2027-02-25',
+    source: 'bgmax',
+    allocations: [{ invoiceId: U(11), amountMinor: 845000 }],
+  },
+  'mandate.updated': { mandateId: U(13), customerId: U(3), leaseId: U(7), kind: 'autogiro', status: 'active', previousStatus: 'pending' },
   'webhook.test': { endpointId: U(10), message: 'Test event from Portico' },
 };
 
@@ -34,6 +55,9 @@ const SUMMARIES: Record<EventType, string> = {
   'lease.created': 'A lease was created',
   'lease.updated': 'A lease changed: fields, status (terminated, ended) or archived',
   'portal_user.created': 'A person registered for the portal or got access to a customer',
+  'invoice.created': 'A rent notice, single charge or credit note was issued',
+  'payment.received': 'A payment was booked (file import, by hand, direct debit) or assigned from the unmatched queue',
+  'mandate.updated': 'A direct-debit mandate was created, activated, rejected or cancelled',
   'webhook.test': 'Sent by "send test event" only',
 };
 

@@ -2,12 +2,15 @@
  * Plain inserts for demo data and test factories: one place that knows how to make a
  * landlord with its people and places. Not used by request handling.
  */
+import { makeFik71PaymentId } from '@portico/shared/formats/fik';
+import { makeOcr } from '@portico/shared/formats/ocr';
 import type { Locale } from '@portico/shared/locale';
-import { eq } from 'drizzle-orm';
+import { addMonths, formatISO, lastDayOfMonth, parseISO } from 'date-fns';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { DbOrTx } from './client';
 import { customerContacts, customers, portalMemberships } from './schema/customers';
-import { invoices } from './schema/invoices';
+import { billingSettings, invoices } from './schema/invoices';
 import { landlords } from './schema/landlords';
 import { leases, leaseUnits } from './schema/leases';
 import { portalUsers } from './schema/portal-users';
@@ -118,24 +121,64 @@ export async function insertPortalUser(
   return user!;
 }
 
+/**
+ * A notice written straight to the table, for tests of readers (lists, payments, mandates) that do
+ * not go through a billing run. The number comes from the landlord's series like a real one; the
+ * reference is an OCR (length digit) of the number unless given.
+ */
 export async function insertInvoice(
   db: DbOrTx,
   values: {
     landlordId: string;
     customerId: string;
     leaseId: string;
-    number: string;
-    status: 'unpaid' | 'partly_paid' | 'paid' | 'overdue' | 'credited';
+    number?: string;
+    status: 'unpaid' | 'partly_paid' | 'paid' | 'credited';
     period?: string;
     totalMinor?: number;
+    paidMinor?: number;
     currency?: 'SEK' | 'DKK' | 'EUR';
     dueDate?: string;
     paidAt?: string | null;
+    reference?: string | null;
+    paymentMethod?: 'bankgiro' | 'plusgiro' | 'fik' | 'iban' | null;
+    kind?: 'notice' | 'charge' | 'credit_note';
   },
 ) {
+  const [landlord] = await db.select({ country: landlords.country }).from(landlords).where(eq(landlords.id, values.landlordId));
+  const [counter] = await db
+    .insert(billingSettings)
+    .values({
+      landlordId: values.landlordId,
+      currency: landlord?.country === 'DK' ? 'DKK' : 'SEK',
+      dueRule: landlord?.country === 'DK' ? 'first_weekday_of' : 'last_weekday_before',
+      nextNumber: 2,
+    })
+    .onConflictDoUpdate({ target: billingSettings.landlordId, set: { nextNumber: sql`${billingSettings.nextNumber} + 1` } })
+    .returning({ next: billingSettings.nextNumber });
+  const seq = counter!.next - 1;
+  // Without a period, each notice of the landlord bills the next month from January 2027 (one per lease and period).
+  const period = values.period ?? formatISO(addMonths(parseISO('2027-01-01'), seq - 1), { representation: 'date' }).slice(0, 7);
+  const periodStart = /^\d{4}-\d{2}$/.test(period) ? `${period}-01` : null;
+  const totalMinor = values.totalMinor ?? 1_250_000;
   const [row] = await db
     .insert(invoices)
-    .values({ period: '2027-03', totalMinor: 1_250_000, currency: 'SEK', dueDate: '2027-02-28', paidAt: null, ...values })
+    .values({
+      currency: landlord?.country === 'DK' ? 'DKK' : 'SEK',
+      dueDate: '2027-02-28',
+      paidAt: null,
+      paymentMethod: landlord?.country === 'DK' ? 'fik' : 'bankgiro',
+      reference: landlord?.country === 'DK' ? makeFik71PaymentId(String(seq)) : makeOcr(String(seq), { control: 'length' }),
+      ...values,
+      number: values.number ?? String(seq),
+      seq,
+      period,
+      periodStart: values.kind && values.kind !== 'notice' ? null : periodStart,
+      periodEnd: periodStart ? formatISO(lastDayOfMonth(parseISO(periodStart)), { representation: 'date' }) : null,
+      totalMinor,
+      subtotalMinor: totalMinor,
+      paidMinor: values.paidMinor ?? (values.status === 'paid' ? totalMinor : 0),
+    })
     .returning();
   return row!;
 }

@@ -207,7 +207,7 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   // Rent in advance: next month's invoice is open, this month's is past due, last month's was paid early.
   for (const [period, status, dueDate, paidAt] of [
     [addMonths(now, 1), 'unpaid', addDays(now, 10), null],
-    [now, 'overdue', subDays(now, 20), null],
+    [now, 'unpaid', subDays(now, 20), null],
     [subMonths(now, 1), 'paid', subDays(now, 50), subDays(now, 53)],
   ] as const) {
     await insertInvoice(db, {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { LeaseRefSchema } from './auth';
+import { CurrencySchema, InvoiceStatusSchema } from './billing-core';
 
-export const InvoiceStatusSchema = z.enum(['unpaid', 'partly_paid', 'paid', 'overdue', 'credited']);
-export const CurrencySchema = z.enum(['SEK', 'DKK', 'EUR']);
+export { CURRENCIES, CurrencySchema, InvoiceStatusSchema } from './billing-core';
 
 /** The first cut of a rent notice / invoice (seed 001, 002); billing extends it. */
 export const InvoiceSummarySchema = z.object({

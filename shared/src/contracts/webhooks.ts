@@ -66,6 +66,38 @@ export const EventPayloadSchemas = {
     changes: z.array(z.string()),
   }),
   'portal_user.created': z.object({ portalUserId: id, customerIds: z.array(id) }),
+  /** Issue 11: a notice, single charge or credit note was issued (by a billing run, by hand, or by PUT). */
+  'invoice.created': z.object({
+    invoiceId: id,
+    number: z.string(),
+    kind: z.enum(['notice', 'charge', 'credit_note']),
+    customerId: id,
+    leaseId: id,
+    totalMinor: z.number().int(),
+    currency: z.string(),
+    dueDate: z.string(),
+    externalId: z.string().nullable(),
+  }),
+  /** A payment was booked (imported, registered by hand, or collected by direct debit) or assigned from the queue. */
+  'payment.received': z.object({
+    paymentId: id,
+    /** Null while it waits in the unmatched queue. */
+    customerId: id.nullable(),
+    amountMinor: z.number().int(),
+    currency: z.string(),
+    paidOn: z.string(),
+    source: z.string(),
+    /** The notices it paid, with the amount each got. */
+    allocations: z.array(z.object({ invoiceId: id, amountMinor: z.number().int() })),
+  }),
+  'mandate.updated': z.object({
+    mandateId: id,
+    customerId: id,
+    leaseId: id,
+    kind: z.enum(['autogiro', 'betalingsservice']),
+    status: z.enum(['pending', 'active', 'cancelled', 'rejected']),
+    previousStatus: z.enum(['pending', 'active', 'cancelled', 'rejected']).nullable(),
+  }),
   'webhook.test': z.object({ endpointId: id, message: z.string() }),
 } as const;
 

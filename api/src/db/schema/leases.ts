@@ -1,3 +1,4 @@
+import { BILLING_CADENCES } from '@portico/shared/contracts/billing-core';
 import { LEASE_STATUSES, LEASE_TYPES, RENT_LINE_KINDS } from '@portico/shared/contracts/leases';
 import { sql } from 'drizzle-orm';
 import {
@@ -41,6 +42,8 @@ export const leases = pgTable(
     validTo: date('valid_to'),
     status: text('status', { enum: LEASE_STATUSES }).notNull().default('active'),
     noticePeriodMonths: integer('notice_period_months').notNull().default(3),
+    /** Issue 11: billed every month, or every quarter (January, April, July, October) for three months. */
+    billingCadence: text('billing_cadence', { enum: BILLING_CADENCES }).notNull().default('monthly'),
     /** The day notice was given (status `terminated`). */
     noticeDate: date('notice_date'),
     externalId: text('external_id'),

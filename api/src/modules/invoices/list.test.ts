@@ -14,14 +14,15 @@ describe('portal invoice list', () => {
   it('pages unpaid oldest due first and all newest first, by cursor both ways', async () => {
     const l = await makeLandlord(t.app);
     const base = { landlordId: l.landlord.id, customerId: l.company.customer.id, leaseId: l.office.id };
-    const rows: [string, string, 'unpaid' | 'paid' | 'overdue'][] = [
+    const rows: [string, string, 'unpaid' | 'paid'][] = [
       ['1001', '2027-01-31', 'paid'],
       ['1002', '2027-02-28', 'unpaid'],
-      ['1003', '2027-02-28', 'overdue'],
+      ['1003', '2027-02-28', 'unpaid'],
       ['1004', '2027-03-31', 'unpaid'],
       ['1005', '2027-04-30', 'paid'],
     ];
-    for (const [number, dueDate, status] of rows) await insertInvoice(t.app.db, { ...base, number, dueDate, status });
+    for (const [number, dueDate, status] of rows)
+      await insertInvoice(t.app.db, { ...base, number, dueDate, status, period: `2027-${number.slice(2)}` });
     const tenant = await signIn(t.app, 'portal', l.companyUser.email);
 
     const walk = async (query: string) => {

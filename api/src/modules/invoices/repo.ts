@@ -5,7 +5,7 @@ import { invoices } from '../../db/schema/invoices';
 import { leases } from '../../db/schema/leases';
 import { units } from '../../db/schema/properties';
 
-const OPEN = ['unpaid', 'partly_paid', 'overdue'] as const;
+const OPEN = ['unpaid', 'partly_paid'] as const;
 
 /**
  * Unpaid: oldest due first (what to pay next); all: newest first. Keyset on (due_date, number, id)

@@ -1,5 +1,7 @@
+import { invoiceStatusOn } from '@portico/shared/contracts/billing-core';
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
 import type { CursorPage } from '@portico/shared/pagination';
+import { formatISO } from 'date-fns';
 import type { TenantActor } from '../../actors';
 import type { Deps } from '../../deps';
 import { AppError, forbidden } from '../../errors';
@@ -33,7 +35,7 @@ export async function listInvoices(
       totalMinor: invoice.totalMinor,
       currency: invoice.currency,
       dueDate: invoice.dueDate,
-      status: invoice.status,
+      status: invoiceStatusOn(invoice.status, invoice.dueDate, formatISO(new Date(), { representation: 'date' })),
       paidAt: invoice.paidAt,
     })),
   };
