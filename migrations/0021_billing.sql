@@ -184,3 +184,6 @@ SELECT l."id", CASE WHEN l."country" = 'DK' THEN 'DKK' ELSE 'SEK' END,
        CASE WHEN l."country" = 'DK' THEN 'first_weekday_of' ELSE 'last_weekday_before' END,
        coalesce((SELECT max(i."seq") FROM "invoices" i WHERE i."landlord_id" = l."id"), 0) + 1
 FROM "landlords" l;
+--> statement-breakpoint
+-- Notices from before billing existed were never e-mailed on issue; they must not all go out now.
+UPDATE "invoices" SET "emailed_at" = "created_at";

@@ -20,8 +20,11 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./sv/console.json'),
     imports: () => import('./sv/imports.json'),
     integrations: () => import('./sv/integrations.json'),
-
     webhooks: () => import('./sv/webhooks.json'),
+    billing: () => import('./sv/billing.json'),
+    payments: () => import('./sv/payments.json'),
+    mandates: () => import('./sv/mandates.json'),
+    money: () => import('./sv/money.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
@@ -29,8 +32,11 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./da/console.json'),
     imports: () => import('./da/imports.json'),
     integrations: () => import('./da/integrations.json'),
-
     webhooks: () => import('./da/webhooks.json'),
+    billing: () => import('./da/billing.json'),
+    payments: () => import('./da/payments.json'),
+    mandates: () => import('./da/mandates.json'),
+    money: () => import('./da/money.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
@@ -38,8 +44,11 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     console: () => import('./en/console.json'),
     imports: () => import('./en/imports.json'),
     integrations: () => import('./en/integrations.json'),
-
     webhooks: () => import('./en/webhooks.json'),
+    billing: () => import('./en/billing.json'),
+    payments: () => import('./en/payments.json'),
+    mandates: () => import('./en/mandates.json'),
+    money: () => import('./en/money.json'),
   },
 };
 

@@ -1,25 +1,37 @@
+import daBilling from './da/billing.json';
 import daCommon from './da/common.json';
 import daConsole from './da/console.json';
 import daEmail from './da/email.json';
 import daErrors from './da/errors.json';
 import daImports from './da/imports.json';
 import daIntegrations from './da/integrations.json';
+import daMandates from './da/mandates.json';
+import daMoney from './da/money.json';
+import daPayments from './da/payments.json';
 import daPortal from './da/portal.json';
 import daWebhooks from './da/webhooks.json';
+import enBilling from './en/billing.json';
 import enCommon from './en/common.json';
 import enConsole from './en/console.json';
 import enEmail from './en/email.json';
 import enErrors from './en/errors.json';
 import enImports from './en/imports.json';
 import enIntegrations from './en/integrations.json';
+import enMandates from './en/mandates.json';
+import enMoney from './en/money.json';
+import enPayments from './en/payments.json';
 import enPortal from './en/portal.json';
 import enWebhooks from './en/webhooks.json';
+import svBilling from './sv/billing.json';
 import svCommon from './sv/common.json';
 import svConsole from './sv/console.json';
 import svEmail from './sv/email.json';
 import svErrors from './sv/errors.json';
 import svImports from './sv/imports.json';
 import svIntegrations from './sv/integrations.json';
+import svMandates from './sv/mandates.json';
+import svMoney from './sv/money.json';
+import svPayments from './sv/payments.json';
 import svPortal from './sv/portal.json';
 import svWebhooks from './sv/webhooks.json';
 
@@ -27,7 +39,8 @@ import svWebhooks from './sv/webhooks.json';
  * The one catalogue, split by namespace so each surface loads what it uses:
  * `common` and `errors` everywhere, `portal` in tenant-web, `console` in admin-web, `email` in the worker,
  * `imports` (spreadsheet column labels, error report) in the API and the console's import pages,
- * `integrations` (API keys) and `webhooks` (issue 10) in the console's pages for integrators.
+ * `integrations` (API keys) and `webhooks` (issue 10) in the console's pages for integrators;
+ * issue 11: `billing`, `payments` and `mandates` in the console's money pages, `money` in the portal's.
  */
 export const resources = {
   en: {
@@ -38,8 +51,11 @@ export const resources = {
     console: enConsole,
     imports: enImports,
     integrations: enIntegrations,
-
     webhooks: enWebhooks,
+    billing: enBilling,
+    payments: enPayments,
+    mandates: enMandates,
+    money: enMoney,
   },
   sv: {
     common: svCommon,
@@ -49,8 +65,11 @@ export const resources = {
     console: svConsole,
     imports: svImports,
     integrations: svIntegrations,
-
     webhooks: svWebhooks,
+    billing: svBilling,
+    payments: svPayments,
+    mandates: svMandates,
+    money: svMoney,
   },
   da: {
     common: daCommon,
@@ -60,10 +79,13 @@ export const resources = {
     console: daConsole,
     imports: daImports,
     integrations: daIntegrations,
-
     webhooks: daWebhooks,
+    billing: daBilling,
+    payments: daPayments,
+    mandates: daMandates,
+    money: daMoney,
   },
 } as const;
 
-export const NAMESPACES = ['common', 'errors', 'email', 'portal', 'console', 'imports', 'integrations'] as const;
+export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];
 export type Namespace = (typeof NAMESPACES)[number];
