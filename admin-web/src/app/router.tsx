@@ -69,6 +69,16 @@ export const router = createBrowserRouter([
               { path: '/objects', lazy: () => import('./routes/objects').then((m) => ({ Component: m.ObjectsRoute })) },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               {
+                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.BillingReaders })),
+                children: [
+                  {
+                    lazy: () => import('./routes/billing-layout').then((m) => ({ Component: m.BillingLayout })),
+                    // Issue 11: RUN, PAY and MANDATE add their pages here (paths under /billing).
+                    children: [],
+                  },
+                ],
+              },
+              {
                 lazy: () => import('./routes/settings-layout').then((m) => ({ Component: m.SettingsLayout })),
                 children: [
                   { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },

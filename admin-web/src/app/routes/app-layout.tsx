@@ -68,6 +68,9 @@ function MainNav({ technician }: { technician: boolean }) {
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
             </li>
             <li>
+              <NavLink to="/billing">{t('nav.billing')}</NavLink>
+            </li>
+            <li>
               <Link to="/settings" aria-current={settingsArea ? 'page' : undefined}>
                 {t('nav.settings')}
               </Link>

@@ -27,3 +27,10 @@ export function AdminsAndManagers() {
   if (me.data && me.data.role !== 'admin' && me.data.role !== 'manager') return <Navigate to="/" replace />;
   return <Outlet />;
 }
+
+/** Money (issue 11): admins, finance and managers read it; technicians see nothing of it. */
+export function BillingReaders() {
+  const me = useMe();
+  if (me.data && me.data.role === 'technician') return <Navigate to="/" replace />;
+  return <Outlet />;
+}
