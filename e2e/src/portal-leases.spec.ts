@@ -122,7 +122,12 @@ describe('leases in the portal', () => {
         const office = p.getByRole('link', { name: s.office.number, exact: true });
         await office.waitFor();
         await expect.poll(() => p.getByRole('link', { name: s.storage.number, exact: true }).isVisible()).toBe(true);
-        expect(await p.getByRole('table').isVisible().catch(() => false)).toBe(size === 'desktop');
+        expect(
+          await p
+            .getByRole('table')
+            .isVisible()
+            .catch(() => false),
+        ).toBe(size === 'desktop');
         await expect.poll(() => p.getByText('350 m²').filter({ visible: true }).first().isVisible()).toBe(true);
         expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await expectAccessible(p, `/leases (${size})`);
@@ -130,7 +135,7 @@ describe('leases in the portal', () => {
         // The signed lease: facts, the rent (main administrator) and the PDF.
         await office.click();
         await p.waitForURL(new RegExp(`/leases/${s.office.id}$`));
-        await p.getByRole('heading', { level: 1, name: `Leases: ${s.office.number}` }).waitFor();
+        await p.getByRole('heading', { level: 1, name: `Lease ${s.office.number}` }).waitFor();
         await p.getByText('Total per month').waitFor();
         await expect.poll(() => p.getByText('SEK 87,500.00').isVisible()).toBe(true);
         await expectAccessible(p, `/leases/:id (${size})`);

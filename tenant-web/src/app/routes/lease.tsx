@@ -23,7 +23,7 @@ export function LeaseRoute() {
   const customerId = membership?.customerId ?? '';
   const detail = useLease(customerId, leaseId);
   const copy = useRequestLeaseCopy(customerId, leaseId);
-  usePageTitle(detail.data ? detail.data.number : tPortal('nav.leases'));
+  usePageTitle(detail.data && ready ? t('heading', { number: detail.data.number }) : tPortal('nav.leases'));
 
   // The copy request is a case: the person lands on it, as after "New case".
   const requestCopy = () =>
@@ -40,7 +40,7 @@ export function LeaseRoute() {
       <Anchor component={Link} to="/leases">
         {t('back')}
       </Anchor>
-      <Title order={1}>{detail.data ? `${t('title')}: ${detail.data.number}` : t('title')}</Title>
+      <Title order={1}>{detail.data ? t('heading', { number: detail.data.number }) : t('title')}</Title>
       {!membership && (
         <Alert color="yellow" variant="light" role="status">
           {tPortal('cases.noCustomer')}

@@ -105,7 +105,7 @@ export function LeaseView({
         ) : (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
           <section className="table-scroll" tabIndex={0} aria-label={t('rent')}>
-            <Table verticalSpacing="xs" miw={420}>
+            <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('rentLine.kind')}</Table.Th>
