@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Paper, Stack, Table, Text, Title } from '@mantin
 import type { PortalLeaseDetail } from '@portico/shared/contracts/leases';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EidButtons } from '@/components/eid-buttons';
 import { errorText } from '@/lib/errors';
 import { formatDate, formatFileSize, formatListDate, formatMoney, unitTypeLabel } from '@/lib/format';
 import { signedPdfUrl } from '../api/get-lease';
@@ -97,9 +98,13 @@ export function LeaseView({
           {t('rent')}
         </Title>
         {!lease.rent ? (
-          <Alert color="blue" variant="light" role="status">
-            {t(`restricted.${lease.restricted ?? 'role'}`)}
-          </Alert>
+          <Stack gap="sm" align="flex-start">
+            <Alert color="blue" variant="light" role="status">
+              {t(`restricted.${lease.restricted ?? 'role'}`)}
+            </Alert>
+            {/* A password session steps up with BankID/MitID and comes back here (as on Invoices). */}
+            {lease.restricted === 'strong_auth' && <EidButtons intent="step-up" returnTo={`/leases/${lease.id}`} />}
+          </Stack>
         ) : !lease.rent.lines.length ? (
           <Text c="gray.7">{t('noRentLines')}</Text>
         ) : (
