@@ -8,7 +8,7 @@ await instance.init({
   resources: serverResources,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['common', 'errors', 'email', 'imports'],
+  ns: ['common', 'errors', 'email', 'imports', 'leases'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,

@@ -318,6 +318,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'DELETE /api/v1/portal/cases/:caseId/follow': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/objects': portalRoute('own', 'allowed'),
+  // Issue 11: leases for every role of the customer; the signed PDF is money (main administrators only).
+  'GET /api/v1/portal/leases': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/leases/:leaseId': portalRoute(404, 'allowed'),
+  'GET /api/v1/portal/leases/:leaseId/signed-pdf': portalRoute(404, 403),
+  'POST /api/v1/portal/leases/:leaseId/request-copy': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/landlord': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/landlord/logo': portalRoute('passes', 'passes'),
 };

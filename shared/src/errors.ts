@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'lease_end_before_notice',
   'lease_still_running',
   'lease_is_active',
+  'lease_copy_available',
   'import_type_not_allowed',
   'import_file_empty',
   'import_file_unreadable',

@@ -19,8 +19,9 @@ import { createObject } from '../modules/cases/objects';
 import { reply as caseReply, changeStatus, createCase } from '../modules/cases/service';
 import { addWorkOrder } from '../modules/cases/work-orders';
 import { createCustomer } from '../modules/customers/service';
+import { upload as uploadFile } from '../modules/files/service';
 import { recordChange } from '../modules/history/service';
-import { createLease } from '../modules/leases/service';
+import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
 import { createProperty, createUnit } from '../modules/properties/service';
 import { createLandlord, updateSettings } from '../modules/settings/service';
@@ -559,7 +560,45 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     ...location,
   });
   void assignedToTove;
+
+  // --- LEASE (issue 11 §1): signed leases in the portal ---
+  // Jens's flat (no BankID step-up at Nordhavn) and Kontorsbolaget's office (Lars, after BankID) were
+  // signed digitally: their PDFs go through the upload and the lease edit as in the console. Jens's
+  // storage room and Karin's leases were signed on paper: their pages offer "Request a copy".
+  for (const [actor, lease, title] of [
+    [mette, jensFlat, 'Lejekontrakt'],
+    [anna, officeLease, 'Hyresavtal'],
+  ] as const) {
+    const file = await uploadFile(deps, actor, { filename: `${title} ${lease.number}.pdf`, data: demoPdf(`${title} ${lease.number}`) });
+    await updateLease(deps, actor, lease.id, { signedPdfId: file.id });
+  }
   return true;
+}
+
+/** A one-page PDF with a line of text (the demo's signed leases): objects, their byte offsets, the trailer. */
+function demoPdf(text: string): Buffer {
+  const ascii = text
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[()\\]/g, '');
+  const content = `BT /F1 18 Tf 72 760 Td (${ascii}) Tj 0 -28 Td /F1 12 Tf (Signed digitally - Portico demo) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

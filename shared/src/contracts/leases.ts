@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { isoDate, isoDateTime, oneLine } from '../text';
+import { CaseStatusSchema } from './cases';
 import { AttachmentSchema } from './messaging';
 import { ArchivedFilterSchema, ExternalIdSchema } from './records';
 
@@ -240,3 +241,75 @@ export const UnitOptionSchema = z.object({
 export type UnitOption = z.infer<typeof UnitOptionSchema>;
 export const UnitOptionListSchema = z.object({ items: z.array(UnitOptionSchema) });
 export type UnitOptionList = z.infer<typeof UnitOptionListSchema>;
+
+// --- Issue 11: leases in the tenant portal (seeds 001, 002) -------------------------------------
+
+/** Seed 002's table: one row per lease of the customer the person acts for. */
+export const PortalLeaseSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: LeaseTypeSchema,
+  status: LeaseStatusSchema,
+  /** The customer's name (seed 002's "Hyresgäst"). */
+  tenant: z.string(),
+  /** The main unit's address. */
+  address: z.string(),
+  /** The agreed area, else the sum of the units' areas; null when neither is known. */
+  areaM2: z.number().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+export type PortalLeaseSummary = z.infer<typeof PortalLeaseSummarySchema>;
+export const PortalLeaseListQuerySchema = CursorQuerySchema;
+export type PortalLeaseListQuery = z.output<typeof PortalLeaseListQuerySchema>;
+export const PortalLeasePageSchema = cursorPageOf(PortalLeaseSummarySchema);
+export type PortalLeasePage = z.infer<typeof PortalLeasePageSchema>;
+
+export const PortalLeaseUnitSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.string(),
+  address: z.string(),
+  areaM2: z.number().nullable(),
+  floor: z.string().nullable(),
+});
+
+/** Why a lease's money (rent lines and the signed PDF) is not shown: the person's role, or a session without BankID/MitID. */
+export const PORTAL_LEASE_RESTRICTIONS = ['role', 'strong_auth'] as const;
+
+/** A case linked to the lease that the person may see (the cases' own visibility rules). */
+export const PortalLeaseCaseSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  title: z.string(),
+  status: CaseStatusSchema,
+  createdAt: isoDateTime(),
+});
+export type PortalLeaseCase = z.infer<typeof PortalLeaseCaseSchema>;
+/** The newest linked cases shown on a lease's page; `total` counts them all (capped like every list). */
+export const PORTAL_LEASE_CASES_SHOWN = 20;
+
+export const PortalLeaseDetailSchema = PortalLeaseSummarySchema.extend({
+  units: z.array(PortalLeaseUnitSchema),
+  noticePeriodMonths: z.number().int(),
+  /** The day notice was given (status `terminated`). */
+  noticeDate: z.string().nullable(),
+  /** The month's rent line by line and in total: main administrators only, like invoices (seed 002). */
+  rent: z
+    .object({
+      currency: z.enum(['SEK', 'DKK']),
+      lines: z.array(RentLineSchema),
+      totals: RentTotalsSchema,
+    })
+    .nullable(),
+  /** Set when `rent` is left out and the signed PDF may not be downloaded, and why. */
+  restricted: z.enum(PORTAL_LEASE_RESTRICTIONS).nullable(),
+  /** The signed lease, when there is one (downloadable at `…/signed-pdf` unless `restricted`). */
+  signedPdf: z.object({ filename: z.string(), size: z.number().int() }).nullable(),
+  cases: z.object({ items: z.array(PortalLeaseCaseSchema), total: z.number().int().min(0), totalCapped: z.boolean() }),
+});
+export type PortalLeaseDetail = z.infer<typeof PortalLeaseDetailSchema>;
+
+/** `POST /portal/leases/{leaseId}/request-copy`: the case that asks the landlord for a copy. */
+export const PortalLeaseCopyRequestedSchema = z.object({ caseId: z.uuid() });
+export type PortalLeaseCopyRequested = z.infer<typeof PortalLeaseCopyRequestedSchema>;

@@ -25,6 +25,7 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     payments: () => import('./sv/payments.json'),
     mandates: () => import('./sv/mandates.json'),
     money: () => import('./sv/money.json'),
+    leases: () => import('./sv/leases.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
@@ -37,6 +38,7 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     payments: () => import('./da/payments.json'),
     mandates: () => import('./da/mandates.json'),
     money: () => import('./da/money.json'),
+    leases: () => import('./da/leases.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
@@ -49,6 +51,7 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     payments: () => import('./en/payments.json'),
     mandates: () => import('./en/mandates.json'),
     money: () => import('./en/money.json'),
+    leases: () => import('./en/leases.json'),
   },
 };
 

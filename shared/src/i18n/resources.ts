@@ -5,6 +5,7 @@ import daEmail from './da/email.json';
 import daErrors from './da/errors.json';
 import daImports from './da/imports.json';
 import daIntegrations from './da/integrations.json';
+import daLeases from './da/leases.json';
 import daMandates from './da/mandates.json';
 import daMoney from './da/money.json';
 import daPayments from './da/payments.json';
@@ -17,6 +18,7 @@ import enEmail from './en/email.json';
 import enErrors from './en/errors.json';
 import enImports from './en/imports.json';
 import enIntegrations from './en/integrations.json';
+import enLeases from './en/leases.json';
 import enMandates from './en/mandates.json';
 import enMoney from './en/money.json';
 import enPayments from './en/payments.json';
@@ -29,6 +31,7 @@ import svEmail from './sv/email.json';
 import svErrors from './sv/errors.json';
 import svImports from './sv/imports.json';
 import svIntegrations from './sv/integrations.json';
+import svLeases from './sv/leases.json';
 import svMandates from './sv/mandates.json';
 import svMoney from './sv/money.json';
 import svPayments from './sv/payments.json';
@@ -40,7 +43,8 @@ import svWebhooks from './sv/webhooks.json';
  * `common` and `errors` everywhere, `portal` in tenant-web, `console` in admin-web, `email` in the worker,
  * `imports` (spreadsheet column labels, error report) in the API and the console's import pages,
  * `integrations` (API keys) and `webhooks` (issue 10) in the console's pages for integrators;
- * issue 11: `billing`, `payments` and `mandates` in the console's money pages, `money` in the portal's.
+ * issue 11: `billing`, `payments` and `mandates` in the console's money pages, `money` in the portal's,
+ * `leases` in the portal's lease pages and the API (the copy-request case's title).
  */
 export const resources = {
   en: {
@@ -56,6 +60,7 @@ export const resources = {
     payments: enPayments,
     mandates: enMandates,
     money: enMoney,
+    leases: enLeases,
   },
   sv: {
     common: svCommon,
@@ -70,6 +75,7 @@ export const resources = {
     payments: svPayments,
     mandates: svMandates,
     money: svMoney,
+    leases: svLeases,
   },
   da: {
     common: daCommon,
@@ -84,6 +90,7 @@ export const resources = {
     payments: daPayments,
     mandates: daMandates,
     money: daMoney,
+    leases: daLeases,
   },
 } as const;
 

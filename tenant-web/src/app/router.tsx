@@ -84,6 +84,8 @@ export const routes: RouteObject[] = [
               },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
+              { path: '/leases', lazy: () => import('./routes/leases').then((m) => ({ Component: m.LeasesRoute })) },
+              { path: '/leases/:leaseId', lazy: () => import('./routes/lease').then((m) => ({ Component: m.LeaseRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
               {

@@ -44,6 +44,7 @@ export function SiteHeader({
             <NavLink to="/home">{t('nav.home')}</NavLink>
             <NavLink to="/messages">{t('nav.messages')}</NavLink>
             <NavLink to="/cases">{t('nav.cases')}</NavLink>
+            <NavLink to="/leases">{t('nav.leases')}</NavLink>
             {canSeeDashboard(role) && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
             {canManageOrganisation(role) && <NavLink to="/organisation">{t('nav.organisation')}</NavLink>}
             {canSeeInvoices(role) && <NavLink to="/invoices">{t('nav.invoices')}</NavLink>}

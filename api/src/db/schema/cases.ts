@@ -168,6 +168,8 @@ export const cases = pgTable(
     index('cases_type_created_idx').on(t.landlordId, t.type, t.createdAt, t.id),
     index('cases_property_created_idx').on(t.landlordId, t.propertyId, t.createdAt, t.id),
     index('cases_customer_idx').on(t.customerId, t.createdAt),
+    // Issue 11: a lease's cases, newest first (the portal's lease page).
+    index('cases_lease_created_idx').on(t.landlordId, t.leaseId, t.createdAt, t.id).where(sql`${t.leaseId} is not null`),
     index('cases_assignee_idx').on(t.landlordId, t.assigneeId, t.createdAt, t.id),
     index('cases_object_idx').on(t.objectId),
     // Search: trigram indexes serve `ILIKE '%…%'` (pg_trgm, custom migration).

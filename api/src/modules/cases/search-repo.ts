@@ -49,6 +49,8 @@ export type CaseFilters = {
   propertyId?: string | undefined;
   assigneeId?: string | undefined;
   customerId?: string | undefined;
+  /** Issue 11: the cases linked to one lease (the portal's lease page). */
+  leaseId?: string | undefined;
   month?: string | undefined;
   overdue?: boolean | undefined;
 };
@@ -155,6 +157,7 @@ function baseFilterSql(f: CaseFilters): SQL | undefined {
     f.propertyId ? eq(cases.propertyId, f.propertyId) : undefined,
     f.assigneeId ? eq(cases.assigneeId, f.assigneeId) : undefined,
     f.customerId ? eq(cases.customerId, f.customerId) : undefined,
+    f.leaseId ? eq(cases.leaseId, f.leaseId) : undefined,
     // On the due key (not due_at), so the open-cases due index serves it.
     f.overdue ? lt(DUE_KEY, sql`now()`) : undefined,
   );

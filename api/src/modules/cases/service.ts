@@ -90,6 +90,15 @@ export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery):
   return { ...page, items: page.items.map(toSummary) };
 }
 
+/**
+ * Issue 11: the newest cases linked to a lease that the actor may see (the same visibility as the
+ * case list: a tenant sees its customer's cases and related cases sent to it), with their count.
+ */
+export async function listLeaseCases(deps: Deps, actor: Actor, leaseId: string, limit: number): Promise<CursorPage<CaseSummary>> {
+  const page = await repo.listCases(deps.db, viewerOf(actor), { leaseId }, { sort: 'created_desc', limit });
+  return { ...page, items: page.items.map(toSummary) };
+}
+
 async function requireCase(db: DbOrTx, actor: Actor, caseId: string) {
   const row = await repo.findCase(db, viewerOf(actor), caseId);
   if (!row) throw notFound('case');
