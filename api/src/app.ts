@@ -17,6 +17,7 @@ import { historyRoutes } from './modules/history/routes';
 import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { leaseRoutes } from './modules/leases/routes';
+import { portalMandateRoutes, staffMandateRoutes } from './modules/mandates/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { propertyRoutes } from './modules/properties/routes';
@@ -117,6 +118,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalMandateRoutes, { prefix: '/api/v1/portal' });
+  await app.register(staffMandateRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
 
   return app;
