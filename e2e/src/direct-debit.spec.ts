@@ -7,7 +7,7 @@ import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, withDb } from
 /**
  * Issue 11 §4 (seed 004): a Danish tenant main administrator opens Betaling → Betalingsservice,
  * creates a payment agreement ("Opret betalingsaftale": reg. no., account, CPR, name, the terms
- * accepted, "Opret"), sees it pending; finance activates it in the console; the tenant sees it active.
+ * accepted, "Opret"), sees it pending; finance (in Danish too) activates it in the console; the tenant sees it active.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -28,6 +28,7 @@ async function danishScenario() {
       name: `Frida Finance ${u}`,
       role: 'finance',
       password: STAFF_PASSWORD,
+      locale: 'da',
     });
     const { units } = await insertProperty(
       db,
@@ -92,7 +93,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await expectAccessible(tenant, `pending agreement (${size})`);
 
       // --- Finance activates it in the console ---
-      const financeContext = await browser.newContext({ ...device, locale: 'en-GB' });
+      const financeContext = await browser.newContext({ ...device, locale: 'da-DK' });
       contexts.push(financeContext);
       const staffLogin = await financeContext.request.post(`${env.adminUrl}/api/v1/auth/staff/login`, {
         data: { email: s.finance.email, password: STAFF_PASSWORD },
@@ -101,16 +102,17 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       expect(staffLogin.status()).toBe(200);
       const desk = await financeContext.newPage();
       await desk.goto(`${env.adminUrl}/billing/mandates?status=pending`);
-      await desk.getByRole('heading', { level: 1, name: 'Mandates' }).waitFor();
+      await desk.getByRole('heading', { level: 1, name: 'Betalingsaftaler' }).waitFor();
       const row = desk.getByTestId('mandate-row').filter({ hasText: s.customer.name });
       await row.waitFor();
-      await expect.poll(() => row.textContent()).toContain('Pending');
+      await expect.poll(() => row.textContent()).toContain('Afventer');
       await expectAccessible(desk, `mandates (${size})`);
-      await row.getByRole('button', { name: 'Activate' }).click();
-      await expect.poll(() => row.textContent(), { timeout: 10_000 }).not.toContain('Pending');
+      await row.getByRole('button', { name: 'Aktivér' }).click();
+      // Activated, it leaves the list of pending agreements.
+      await row.waitFor({ state: 'detached', timeout: 10_000 });
 
       await desk.goto(`${env.adminUrl}/billing/mandates?status=active`);
-      await desk.getByTestId('mandate-row').filter({ hasText: s.customer.name }).getByText('Active').waitFor();
+      await desk.getByTestId('mandate-row').filter({ hasText: s.customer.name }).getByText('Aktiv', { exact: true }).waitFor();
 
       // --- The tenant sees it active ---
       await tenant.reload();

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { MandateKind } from '@portico/shared/contracts/billing-core';
 import { MandateCreateSchema } from '@portico/shared/contracts/mandates';
 import { formIssueKey } from '@portico/shared/form-issues';
@@ -113,13 +113,15 @@ export function MandateForm({ leaseId, kind, onDone }: { leaseId: string; kind: 
           <Text size="sm" fw={600} id={`mandate-terms-${leaseId}`}>
             {t('directDebit.form.terms', { version: terms.data.version })}
           </Text>
-          <ScrollArea.Autosize mah={220} type="auto" tabIndex={0} aria-labelledby={`mandate-terms-${leaseId}`}>
+          {/* Scrolls when long; focusable so the keyboard can scroll it too. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <section tabIndex={0} aria-labelledby={`mandate-terms-${leaseId}`} style={{ maxHeight: 220, overflowY: 'auto' }}>
             <Paper withBorder p="sm" radius="sm">
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                 {text}
               </Text>
             </Paper>
-          </ScrollArea.Autosize>
+          </section>
         </Stack>
         <Checkbox label={t('directDebit.form.accept')} error={fieldError('acceptTerms')} {...form.register('acceptTerms')} />
         <div>
