@@ -36,14 +36,14 @@ export const MandateCreateSchema = z.object({
   leaseId: z.uuid(),
   kind: MandateKindSchema,
   /** Clearing number (SE, a Swedbank 5-digit one too) or reg. no. (DK). */
-  bankCode: z.string().trim().min(1).max(8),
-  bankAccount: z.string().trim().min(1).max(20),
+  bankCode: oneLine().min(1).max(8),
+  bankAccount: oneLine().min(1).max(20),
   /** Personnummer / organisationsnummer (SE), CPR / CVR (DK) of the account holder. */
-  holderId: z.string().trim().min(1).max(20),
+  holderId: oneLine().min(1).max(20),
   holderName: oneLine().min(1).max(100),
   /** Must be true: the payer accepts the terms of `termsVersion`. */
   acceptTerms: z.boolean(),
-  termsVersion: z.string().trim().min(1).max(60),
+  termsVersion: oneLine().min(1).max(60),
 });
 export type MandateCreate = z.infer<typeof MandateCreateSchema>;
 
