@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '@portico/api/src/db/fixtures';
+import {
+  insertCustomer,
+  insertInvoice,
+  insertLandlord,
+  insertLease,
+  insertPortalUser,
+  insertProperty,
+  insertStaff,
+} from '@portico/api/src/db/fixtures';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, withDb } from './harness';
@@ -49,7 +57,17 @@ async function danishScenario() {
     await insertPortalUser(db, { email, name: `Jens Hansen ${u}`, password: PASSWORD, locale: 'da' }, [
       { landlordId: landlord.id, customerId: customer.id, contactId: contacts[0]!.id, role: 'main_admin' },
     ]);
-    return { u, finance, customer, lease, email };
+    // A March notice not yet due: activation puts the agreement on it, and the collection run pays it.
+    const notice = await insertInvoice(db, {
+      landlordId: landlord.id,
+      customerId: customer.id,
+      leaseId: lease.id,
+      status: 'unpaid',
+      dueDate: '2099-03-01',
+      period: '2099-03',
+      totalMinor: 850_000,
+    });
+    return { u, finance, customer, lease, email, notice };
   });
 }
 
@@ -60,7 +78,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       for (const c of contexts) await c.close();
     });
 
-    it('a Danish main administrator creates a Betalingsservice agreement; finance activates it', async () => {
+    it('a Danish main administrator creates a Betalingsservice agreement; finance activates it and confirms the collection', async () => {
       const s = await danishScenario();
       const tenantContext = await browser.newContext({ ...device, locale: 'da-DK' });
       contexts.push(tenantContext);
@@ -113,6 +131,17 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
 
       await desk.goto(`${env.adminUrl}/billing/mandates?status=active`);
       await desk.getByTestId('mandate-row').filter({ hasText: s.customer.name }).getByText('Aktiv', { exact: true }).waitFor();
+
+      // --- Finance confirms the bank's collection run for 1 March ---
+      await desk.goto(`${env.adminUrl}/billing/collections`);
+      await desk.getByRole('heading', { level: 1, name: 'Træk' }).waitFor();
+      await desk.getByLabel('Trækningsdato').fill('2099-03-01');
+      await desk.getByRole('button', { name: 'Vis opkrævninger' }).click();
+      await desk.getByRole('cell', { name: s.customer.name }).waitFor();
+      await expect.poll(() => desk.getByTestId('collection-total').textContent()).toMatch(/^1 opkrævning, 8\.500,00\s?kr\.$/);
+      await expectAccessible(desk, `collections (${size})`);
+      await desk.getByRole('button', { name: 'Bekræft træk af 1 opkrævning' }).click();
+      await desk.getByText('1 betaling bogført (0 allerede betalt).').waitFor();
 
       // --- The tenant sees it active ---
       await tenant.reload();
