@@ -7,6 +7,7 @@ import { invoices, mandates, payments } from '../../db/schema/invoices';
 import { landlords } from '../../db/schema/landlords';
 import { events } from '../../db/schema/webhooks';
 import { loadInvoiceDetail } from '../invoices/present';
+import { activeMandateIdOf } from './service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -220,6 +221,8 @@ describe('staff: export, activate, reject, cancel', () => {
       expect.objectContaining({ status: 'active', previousStatus: 'pending' }),
     ]);
     expect((await finance.post(`/api/v1/mandates/${created.id}/activate`)).json().error.code).toBe('mandate_not_pending');
+    expect(await activeMandateIdOf(t.app.db, l.landlord.id, l.office.id)).toBe(created.id);
+    expect(await activeMandateIdOf(t.app.db, l.landlord.id, l.flat.id)).toBeNull();
     expect((await tenant.get('/api/v1/portal/mandates')).json().leases[0].mandate.status).toBe('active');
   });
 
@@ -245,6 +248,7 @@ describe('staff: export, activate, reject, cancel', () => {
     expect((await outboxFor(t.app, l.company.contacts[0]!.email!)).length).toBe(before);
     expect((await finance.get(`/api/v1/mandates/${created.id}`)).json()).toMatchObject({ status: 'cancelled', cancelledBy: 'tenant' });
     expect((await finance.post(`/api/v1/mandates/${created.id}/cancel`)).json().error.code).toBe('mandate_not_live');
+    expect(await activeMandateIdOf(t.app.db, l.landlord.id, l.office.id)).toBeNull();
     // A new agreement may follow, with the lease's payer number again.
     const next = await tenant.post('/api/v1/portal/mandates', bsBody(l.office.id));
     expect(next.statusCode).toBe(201);

@@ -73,6 +73,14 @@ export async function findLiveMandate(db: DbOrTx, landlordId: string, leaseId: s
   return row;
 }
 
+export async function findActiveMandateId(db: DbOrTx, landlordId: string, leaseId: string) {
+  const [row] = await db
+    .select({ id: mandates.id })
+    .from(mandates)
+    .where(and(eq(mandates.landlordId, landlordId), eq(mandates.leaseId, leaseId), eq(mandates.status, 'active')));
+  return row?.id ?? null;
+}
+
 /** The payer number an earlier mandate of the lease had (kept across re-signing). */
 export async function previousPayerNumber(db: DbOrTx, landlordId: string, leaseId: string) {
   const [row] = await db

@@ -95,6 +95,12 @@ async function emitUpdated(tx: DbOrTx, m: repo.MandateRow, previousStatus: Manda
   });
 }
 
+/**
+ * For RUN's billing run: the lease's active mandate, whose id a new notice carries in `mandate_id`
+ * (collected on its due date, no Pay button). Null when the lease pays by itself.
+ */
+export const activeMandateIdOf = (db: DbOrTx, landlordId: string, leaseId: string) => repo.findActiveMandateId(db, landlordId, leaseId);
+
 // --- Portal --------------------------------------------------------------------------------------
 
 /** The current terms of a kind, with the payee details Bankgirot's mandate form asks for (§5.2). */

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { MANDATE_KINDS, MANDATE_STATUSES, type MandateKind, type MandateStatus } from '@portico/shared/contracts/billing-core';
 import type { Mandate } from '@portico/shared/contracts/mandates';
 import { useState } from 'react';
@@ -45,6 +45,11 @@ function MandateRow({ mandate, canManage }: { mandate: Mandate; canManage: boole
         {t('list.payerNumber', { number: mandate.payerNumber })} · {t('list.created', { at: formatDateTime(mandate.createdAt) })}
         {mandate.exportedAt ? ` · ${t('list.exported', { at: formatDate(mandate.exportedAt) })}` : ''}
       </Text>
+      {canManage && mandate.exportId && (
+        <Anchor href={`/api/v1/mandates/exports/${encodeURIComponent(mandate.exportId)}/file`} download size="sm">
+          {t('list.downloadExport')}
+        </Anchor>
+      )}
       {canManage && actions.length > 0 && (
         <Group gap="xs" mt="xs">
           {actions.map((action) => (
