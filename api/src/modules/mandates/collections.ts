@@ -50,8 +50,7 @@ export async function confirmCollections(deps: Deps, actor: StaffActor, input: C
         skipped.push(r.invoiceId);
         continue;
       }
-      if (r.mandate?.status !== 'active' || r.dueDate > input.dueDate)
-        throw new AppError(422, 'mandate_collection_not_eligible');
+      if (r.mandate?.status !== 'active' || r.dueDate > input.dueDate) throw new AppError(422, 'mandate_collection_not_eligible');
       const { payment, allocations } = await bookPayment(
         tx,
         {
