@@ -18,6 +18,7 @@ import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
 import { portalLeaseRoutes } from './modules/leases/portal-routes';
 import { leaseRoutes } from './modules/leases/routes';
+import { portalMandateRoutes, staffMandateRoutes } from './modules/mandates/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { propertyRoutes } from './modules/properties/routes';
@@ -119,6 +120,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalLeaseRoutes, { prefix: '/api/v1/portal' });
+
+  await app.register(portalMandateRoutes, { prefix: '/api/v1/portal' });
+  await app.register(staffMandateRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
 
   return app;

@@ -291,6 +291,17 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/imports/:importId/commit': staffRoute(404, 403),
   'GET /api/v1/imports/:importId/errors.csv': staffRoute(404, 403),
 
+  // --- console: direct-debit mandates and collections (issue 11; admin/finance write, managers read) ---
+  'GET /api/v1/mandates': staffRoute('own', 403),
+  'GET /api/v1/mandates/collections': staffRoute('own', 403, { query: () => 'dueDate=2027-03-01' }),
+  'POST /api/v1/mandates/collections': staffRoute(404, 403, { body: (f) => ({ dueDate: '2027-03-01', invoiceIds: [f.ids.mandateId] }) }),
+  'POST /api/v1/mandates/export': staffRoute('passes', 403, { body: () => ({ kind: 'betalingsservice' }) }),
+  'GET /api/v1/mandates/exports/:exportId/file': staffRoute(404, 403),
+  'GET /api/v1/mandates/:mandateId': staffRoute(404, 403),
+  'POST /api/v1/mandates/:mandateId/activate': staffRoute(404, 403),
+  'POST /api/v1/mandates/:mandateId/reject': staffRoute(404, 403),
+  'POST /api/v1/mandates/:mandateId/cancel': staffRoute(404, 403),
+
   // --- portal: the victim's own 'user' may do everything but manage people, invoices and statistics ---
   'GET /api/v1/portal/threads': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/threads/unread-count': portalRoute('own', 'allowed'),
@@ -309,6 +320,22 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/v1/portal/organisation/users/:userId': portalRoute(404, 403, { body: () => ({ role: 'admin' }) }),
   'DELETE /api/v1/portal/organisation/users/:userId': portalRoute(404, 403),
   'GET /api/v1/portal/invoices': portalRoute('own', 403),
+  // Issue 11 (MANDATE): payment agreements, main administrators only.
+  'GET /api/v1/portal/mandates': portalRoute('own', 403),
+  'GET /api/v1/portal/mandate-terms': portalRoute('own', 403, { query: () => 'kind=autogiro' }),
+  'POST /api/v1/portal/mandates': portalRoute(404, 403, {
+    body: (f) => ({
+      leaseId: f.ids.leaseId,
+      kind: 'autogiro',
+      bankCode: '3300',
+      bankAccount: '1212121212',
+      holderId: '191212121212',
+      holderName: 'Matrix',
+      acceptTerms: true,
+      termsVersion: 'autogiro-2027-01',
+    }),
+  }),
+  'POST /api/v1/portal/mandates/:mandateId/cancel': portalRoute(404, 403),
   'GET /api/v1/portal/cases': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/cases/stats': portalRoute('own', 403),
   'GET /api/v1/portal/cases/prefill': portalRoute(404, 'allowed', { query: (f) => `leaseId=${f.ids.leaseId}` }),
@@ -434,6 +461,8 @@ async function victim() {
     externalId: `matrix-${tag()}`,
     // Ids of things that have no row to reach: only whose they would be matters.
     requestId: randomUUID(),
+    mandateId: randomUUID(),
+    exportId: randomUUID(),
     signupId: randomUUID(),
     token: `tok${randomUUID().replaceAll('-', '')}`,
   };

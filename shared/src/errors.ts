@@ -123,6 +123,19 @@ export const ERROR_CODES = [
   'webhook_url_not_allowed',
   'webhook_endpoint_disabled',
   'event_cursor_invalid',
+  'mandate_bad_bank_code',
+  'mandate_bad_account',
+  'mandate_bad_holder_id',
+  'mandate_kind_not_offered',
+  'mandate_terms_not_accepted',
+  'mandate_terms_outdated',
+  'mandate_exists',
+  'mandate_not_pending',
+  'mandate_not_live',
+  'mandate_no_bankgiro',
+  'mandate_no_customer_number',
+  'mandate_nothing_to_export',
+  'mandate_collection_not_eligible',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -157,6 +170,8 @@ export const RESOURCES = [
   'webhook_endpoint',
   'webhook_delivery',
   'event',
+  'mandate',
+  'mandate_export',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -121,6 +121,15 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     body: z.string(),
     link: z.string().optional(),
   }),
+  /** Issue 11 §4: a direct-debit mandate became active, or staff cancelled it. */
+  z.object({
+    template: z.literal('mandate_updated'),
+    ...base,
+    kind: z.enum(['autogiro', 'betalingsservice']),
+    status: z.enum(['active', 'cancelled']),
+    leaseNumber: z.string(),
+    link: z.string().optional(),
+  }),
 ]);
 
 /** Templates that may also go out as SMS. */

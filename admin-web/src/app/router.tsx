@@ -74,7 +74,16 @@ export const router = createBrowserRouter([
                   {
                     lazy: () => import('./routes/billing-layout').then((m) => ({ Component: m.BillingLayout })),
                     // Issue 11: RUN, PAY and MANDATE add their pages here (paths under /billing).
-                    children: [],
+                    children: [
+                      {
+                        path: '/billing/mandates',
+                        lazy: () => import('./routes/billing-mandates').then((m) => ({ Component: m.BillingMandatesRoute })),
+                      },
+                      {
+                        path: '/billing/collections',
+                        lazy: () => import('./routes/billing-collections').then((m) => ({ Component: m.BillingCollectionsRoute })),
+                      },
+                    ],
                   },
                 ],
               },

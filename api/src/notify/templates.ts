@@ -137,6 +137,15 @@ export function renderEmail(n: Notification): RenderedEmail {
         ...(n.link ? [{ link: n.link, label: t('email:caseInformation.cta') }] : []),
         signature,
       ]);
+    case 'mandate_updated': {
+      const values = { ...n, kindName: t(`email:mandateUpdated.kind.${n.kind}`) };
+      return compose(t(`email:mandateUpdated.${n.status}.subject`, values), [
+        greeting,
+        { text: t(`email:mandateUpdated.${n.status}.intro`, values) },
+        ...(n.link ? [{ link: n.link, label: t('email:mandateUpdated.cta') }] : []),
+        signature,
+      ]);
+    }
   }
 }
 

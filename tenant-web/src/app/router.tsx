@@ -89,6 +89,10 @@ export const routes: RouteObject[] = [
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
               {
+                path: '/invoices/direct-debit',
+                lazy: () => import('./routes/direct-debit').then((m) => ({ Component: m.DirectDebitRoute })),
+              },
+              {
                 path: '/settings',
                 lazy: () =>
                   Promise.all([import('./routes/settings'), import('./loaders/portal')]).then(([m, l]) => ({

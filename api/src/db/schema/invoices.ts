@@ -144,6 +144,10 @@ export const invoices = pgTable(
     index('invoices_landlord_status_seq_idx').on(t.landlordId, t.status, t.seq),
     index('invoices_open_due_idx').on(t.landlordId, t.dueDate, t.id).where(sql`${t.status} in ('unpaid', 'partly_paid')`),
     index('invoices_lease_idx').on(t.landlordId, t.leaseId, t.seq),
+    // Direct-debit collections (MANDATE): open notices with a mandate, by due date.
+    index('invoices_mandate_open_due_idx')
+      .on(t.landlordId, t.dueDate, t.id)
+      .where(sql`${t.mandateId} is not null and ${t.status} in ('unpaid', 'partly_paid')`),
     foreignKey({
       name: 'invoices_customer_fk',
       columns: [t.landlordId, t.customerId],
@@ -219,6 +223,30 @@ export const paymentImports = pgTable(
 );
 
 /**
+ * One file of new mandates handed to the bank (Autogiro medgivande file, Betalingsservice CSV),
+ * kept so finance can download it again (decision 11M4).
+ */
+export const mandateExports = pgTable(
+  'mandate_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlordId: uuid('landlord_id')
+      .notNull()
+      .references(() => landlords.id),
+    kind: text('kind', { enum: MANDATE_KINDS }).notNull(),
+    fileName: text('file_name').notNull(),
+    content: text('content').notNull(),
+    mandateCount: integer('mandate_count').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('mandate_exports_landlord_id_key').on(t.landlordId, t.id),
+    index('mandate_exports_landlord_idx').on(t.landlordId, t.createdAt),
+  ],
+);
+
+/**
  * Direct-debit mandates (STANDARDS §5): Autogiro (SE) or Betalingsservice (DK), per lease. Created
  * `pending` by a tenant main administrator; finance exports and activates them.
  */
@@ -245,6 +273,8 @@ export const mandates = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
     acceptedBy: uuid('accepted_by').notNull(),
     exportedAt: timestamp('exported_at', { withTimezone: true }),
+    /** The file it went to the bank in (mandate_exports). */
+    exportId: uuid('export_id'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by', { enum: ['tenant', 'staff'] }),
@@ -257,6 +287,15 @@ export const mandates = pgTable(
     uniqueIndex('mandates_live_lease_key').on(t.landlordId, t.leaseId).where(sql`${t.status} in ('pending', 'active')`),
     index('mandates_landlord_status_idx').on(t.landlordId, t.status, t.createdAt, t.id),
     index('mandates_customer_idx').on(t.landlordId, t.customerId, t.createdAt),
+    // The staff list unfiltered (newest first) and the export's pick of pending, not exported rows.
+    uniqueIndex('mandates_live_payer_key').on(t.landlordId, t.payerNumber).where(sql`${t.status} in ('pending', 'active')`),
+    index('mandates_landlord_created_idx').on(t.landlordId, t.createdAt, t.id),
+    index('mandates_export_pick_idx').on(t.landlordId, t.kind, t.createdAt).where(sql`${t.status} = 'pending' and ${t.exportedAt} is null`),
+    foreignKey({
+      name: 'mandates_export_fk',
+      columns: [t.landlordId, t.exportId],
+      foreignColumns: [mandateExports.landlordId, mandateExports.id],
+    }),
     foreignKey({
       name: 'mandates_customer_fk',
       columns: [t.landlordId, t.customerId],

@@ -1,1 +1,0 @@
-CREATE INDEX "cases_lease_created_idx" ON "cases" USING btree ("landlord_id","lease_id","created_at","id") WHERE "cases"."lease_id" is not null;
