@@ -140,6 +140,7 @@ export function parseBgmax(bytes: Uint8Array): BgmaxFile {
   const deposits: BgmaxDeposit[] = [];
   const payments: BgmaxPayment[] = [];
   const counts = { tk20: 0, tk21: 0, tk2223: 0, tk15: 0 };
+  const serials = new Set<string>();
 
   for (const [index, raw] of lines.entries()) {
     const line = index + 1;
@@ -194,6 +195,9 @@ export function parseBgmax(bytes: Uint8Array): BgmaxFile {
           depositSerial: '',
         };
         if (!Number.isSafeInteger(current.amountMinor)) throw new BgmaxProblem('bgmax_bad_record', line, { field: 'amount' });
+        // Bankgirot's serial is unique per payment: a second one is a damaged or doctored file.
+        if (serials.has(current.bankSerial)) throw new BgmaxProblem('bgmax_bad_record', line, { field: 'bgc_serial' });
+        serials.add(current.bankSerial);
         section.payments.push(current);
         if (tk === '20') counts.tk20++;
         else counts.tk21++;
