@@ -163,7 +163,9 @@ export function paymentFilter(landlordId: string, q: Omit<PaymentListQuery, 'cur
 export async function listPayments(db: DbOrTx, p: { landlordId: string; query: PaymentListQuery; unmatchedQueue?: boolean }) {
   const keys = p.unmatchedQueue ? oldestFirst : newestFirst;
   const pos = keys.decode(p.query.cursor);
-  const where = p.unmatchedQueue ? and(eq(payments.landlordId, p.landlordId), isNull(payments.customerId)) : paymentFilter(p.landlordId, p.query);
+  const where = p.unmatchedQueue
+    ? and(eq(payments.landlordId, p.landlordId), isNull(payments.customerId))
+    : paymentFilter(p.landlordId, p.query);
   const [rows, count] = await Promise.all([
     db
       .select({ ...paymentColumns, ...keys.select })
@@ -185,7 +187,10 @@ export async function listPayments(db: DbOrTx, p: { landlordId: string; query: P
 }
 
 /** One batch of the export, after `cursor` (keyset), newest first. */
-export async function exportBatch(db: DbOrTx, p: { landlordId: string; query: Omit<PaymentListQuery, 'cursor' | 'limit'>; cursor?: string; limit: number }) {
+export async function exportBatch(
+  db: DbOrTx,
+  p: { landlordId: string; query: Omit<PaymentListQuery, 'cursor' | 'limit'>; cursor?: string; limit: number },
+) {
   const pos = newestFirst.decode(p.cursor);
   const rows = await db
     .select({ ...paymentColumns, ...newestFirst.select })
@@ -231,7 +236,9 @@ export async function getInvoice(db: DbOrTx, p: { landlordId: string; id: string
       customerId: invoices.customerId,
       kind: invoices.kind,
       currency: invoices.currency,
-      openMinor: sql<number>`greatest(0, ${invoices.totalMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor})::bigint`.mapWith(Number),
+      openMinor: sql<number>`greatest(0, ${invoices.totalMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor})::bigint`.mapWith(
+        Number,
+      ),
     })
     .from(invoices)
     .where(and(eq(invoices.landlordId, p.landlordId), eq(invoices.id, p.id)));

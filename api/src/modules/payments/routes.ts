@@ -38,7 +38,8 @@ async function uploadedBytes(request: FastifyRequest): Promise<Buffer> {
     try {
       return await part.toBuffer();
     } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge('upload_too_large', { maxMb: MAX_BGMAX_BYTES / 1024 / 1024 });
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw tooLarge('upload_too_large', { maxMb: MAX_BGMAX_BYTES / 1024 / 1024 });
       throw err;
     }
   }
@@ -133,10 +134,8 @@ export async function paymentRoutes(fastify: FastifyInstance) {
     service.getPayment(app.deps, request.staff!, request.params.paymentId),
   );
 
-  app.post(
-    '/payments',
-    { schema: { tags, body: PaymentCreateSchema, response: { 201: PaymentDetailSchema } } },
-    async (request, reply) => reply.status(201).send(await service.registerPayment(app.deps, request.staff!, request.body)),
+  app.post('/payments', { schema: { tags, body: PaymentCreateSchema, response: { 201: PaymentDetailSchema } } }, async (request, reply) =>
+    reply.status(201).send(await service.registerPayment(app.deps, request.staff!, request.body)),
   );
 
   app.post(

@@ -70,7 +70,11 @@ function payerNote(p: BgmaxPayment): string | null {
   const parts = [
     p.extraReferences.length ? `Ref: ${p.extraReferences.join(', ')}` : '',
     ...p.information,
-    p.payerAddress ? [p.payerAddress.street, `${p.payerAddress.postalCode} ${p.payerAddress.town}`.trim(), p.payerAddress.country].filter(Boolean).join(', ') : '',
+    p.payerAddress
+      ? [p.payerAddress.street, `${p.payerAddress.postalCode} ${p.payerAddress.town}`.trim(), p.payerAddress.country]
+          .filter(Boolean)
+          .join(', ')
+      : '',
     p.payerOrgNumber ? `Org: ${p.payerOrgNumber}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ').slice(0, 1000) : null;
@@ -179,7 +183,8 @@ async function bookOne(
     tally.deductions.totalMinor += p.amountMinor;
     return;
   }
-  const invoice = p.referenceCode === 2 && p.reference ? await repo.invoiceByReference(tx, { landlordId: ctx.landlordId, reference: p.reference }) : null;
+  const invoice =
+    p.referenceCode === 2 && p.reference ? await repo.invoiceByReference(tx, { landlordId: ctx.landlordId, reference: p.reference }) : null;
   if (!invoice || invoice.currency !== ctx.currency) {
     await bookPayment(tx, { ...base, customerId: null, amountMinor: p.amountMinor });
     tally.unmatched.count++;
@@ -396,7 +401,8 @@ export const EXPORT_COLUMNS = [
 
 const csvCell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 /** Minor units as a decimal with a comma (Swedish/Danish spreadsheets read `1234,50` as a number). */
-const decimal = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)},${String(Math.abs(minor) % 100).padStart(2, '0')}`;
+const decimal = (minor: number) =>
+  `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)},${String(Math.abs(minor) % 100).padStart(2, '0')}`;
 
 /**
  * The matching payments as CSV (`;`, UTF-8 with a BOM, CRLF), newest first, read in keyset batches
@@ -412,7 +418,10 @@ export async function* exportPayments(
   let cursor: string | undefined;
   do {
     const page = await repo.exportBatch(deps.db, { landlordId: actor.landlordId, query, cursor, limit: 500 });
-    const allocations = await repo.allocationsOf(deps.db, { landlordId: actor.landlordId, paymentIds: page.items.map((r) => r.payment.id) });
+    const allocations = await repo.allocationsOf(deps.db, {
+      landlordId: actor.landlordId,
+      paymentIds: page.items.map((r) => r.payment.id),
+    });
     const lines = page.items.map((row) => {
       const p = row.payment;
       const numbers = allocations
@@ -452,7 +461,11 @@ export async function listPortalPayments(
   query: CursorQuery,
 ): Promise<CursorPage<PortalPayment>> {
   assertMaySeeInvoices(actor, strongAuth);
-  const { items, ...page } = await repo.listCustomerPayments(deps.db, { landlordId: actor.landlordId, customerId: actor.customerId, ...query });
+  const { items, ...page } = await repo.listCustomerPayments(deps.db, {
+    landlordId: actor.landlordId,
+    customerId: actor.customerId,
+    ...query,
+  });
   const allocations = await repo.allocationsOf(deps.db, { landlordId: actor.landlordId, paymentIds: items.map((r) => r.payment.id) });
   return {
     ...page,
