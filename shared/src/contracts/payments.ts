@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
+import { isoDate, oneLine } from '../text';
 import { CurrencySchema, PaymentSourceSchema } from './billing-core';
 
 /**
@@ -57,8 +58,8 @@ export const PaymentParamsSchema = z.object({ paymentId: z.uuid() });
 
 /** Staff list: newest payment day first. Each filter is served by an index of its own. */
 export const PaymentListQuerySchema = CursorQuerySchema.extend({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   customerId: z.uuid().optional(),
   source: PaymentSourceSchema.optional(),
   matched: z.enum(['matched', 'unmatched']).optional(),
@@ -69,7 +70,7 @@ export const PaymentExportQuerySchema = PaymentListQuerySchema.omit({ cursor: tr
 
 export const UnmatchedListQuerySchema = CursorQuerySchema;
 
-const note = z.string().trim().max(500);
+const note = oneLine().max(500);
 
 /** To a notice (allocated, never more than is open; the rest stays as the customer's credit) or to a customer (all credit). */
 export const PaymentAssignSchema = z.union([
@@ -88,10 +89,10 @@ export const PaymentAllocateSchema = z.object({ invoiceId: z.uuid() });
 export const PaymentCreateSchema = z
   .object({
     amountMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR),
-    paidOn: z.iso.date(),
+    paidOn: isoDate(),
     invoiceId: z.uuid().optional(),
     customerId: z.uuid().optional(),
-    reference: z.string().trim().max(35).optional(),
+    reference: oneLine().max(35).optional(),
     note: note.optional(),
   })
   .refine((v) => !(v.invoiceId && v.customerId), { message: 'Give invoiceId or customerId, not both', path: ['customerId'] });
@@ -132,7 +133,7 @@ export const PaymentImportSummarySchema = z.object({
 });
 export type PaymentImportSummary = z.infer<typeof PaymentImportSummarySchema>;
 export const PaymentImportPageSchema = cursorPageOf(PaymentImportSummarySchema);
-export const PaymentImportParamsSchema = z.object({ importId: z.uuid() });
+export const PaymentImportParamsSchema = z.object({ paymentImportId: z.uuid() });
 export const PaymentImportListQuerySchema = CursorQuerySchema;
 
 // --- Portal --------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   MAX_BGMAX_BYTES,
   PaymentAllocateSchema,
@@ -85,9 +86,9 @@ export async function paymentRoutes(fastify: FastifyInstance) {
   );
 
   app.get(
-    '/payments/imports/:importId',
+    '/payments/imports/:paymentImportId',
     { schema: { tags, params: PaymentImportParamsSchema, response: { 200: PaymentImportSummarySchema } } },
-    (request) => service.getImport(app.deps, request.staff!, request.params.importId),
+    (request) => service.getImport(app.deps, request.staff!, request.params.paymentImportId),
   );
 
   app.get('/payments', { schema: { tags, querystring: PaymentListQuerySchema, response: { 200: PaymentPageSchema } } }, (request) =>
@@ -119,14 +120,12 @@ export async function paymentRoutes(fastify: FastifyInstance) {
       config: { openapiResponse: z.string().meta({ format: 'binary', description: 'The CSV file' }) },
     },
     async (request, reply) => {
-      // Checked before the first byte goes out, so a refusal is a clean 403.
-      service.assertMayRead(request.staff!);
-      const { Readable } = await import('node:stream');
+      const rows = await service.exportPayments(app.deps, request.staff!, request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="payments.csv"`)
         .header('x-content-type-options', 'nosniff')
-        .send(Readable.from(service.exportPayments(app.deps, request.staff!, request.query)));
+        .send(Readable.from(rows));
     },
   );
 

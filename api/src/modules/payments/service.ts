@@ -406,22 +406,19 @@ const decimal = (minor: number) =>
 
 /**
  * The matching payments as CSV (`;`, UTF-8 with a BOM, CRLF), newest first, read in keyset batches
- * so memory stays flat however many there are.
+ * so memory stays flat however many there are. The first batch is read before the answer starts, so
+ * a failing query is an error answer rather than a cut-off file.
  */
-export async function* exportPayments(
+export async function exportPayments(
   deps: Deps,
   actor: StaffActor,
   query: Omit<PaymentListQuery, 'cursor' | 'limit'>,
-): AsyncGenerator<string> {
+): Promise<AsyncGenerator<string>> {
   assertMayReadBilling(actor);
-  yield `\uFEFF${EXPORT_COLUMNS.join(';')}\r\n`;
-  let cursor: string | undefined;
-  do {
-    const page = await repo.exportBatch(deps.db, { landlordId: actor.landlordId, query, cursor, limit: 500 });
-    const allocations = await repo.allocationsOf(deps.db, {
-      landlordId: actor.landlordId,
-      paymentIds: page.items.map((r) => r.payment.id),
-    });
+  const landlordId = actor.landlordId;
+  const batch = async (cursor?: string) => {
+    const page = await repo.exportBatch(deps.db, { landlordId, query, cursor, limit: 500 });
+    const allocations = await repo.allocationsOf(deps.db, { landlordId, paymentIds: page.items.map((r) => r.payment.id) });
     const lines = page.items.map((row) => {
       const p = row.payment;
       const numbers = allocations
@@ -447,9 +444,18 @@ export async function* exportPayments(
         .map(csvCell)
         .join(';');
     });
-    if (lines.length) yield `${lines.join('\r\n')}\r\n`;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    return { text: lines.length ? `${lines.join('\r\n')}\r\n` : '', next: page.nextCursor ?? undefined };
+  };
+  const first = await batch();
+  return (async function* () {
+    yield `\uFEFF${EXPORT_COLUMNS.join(';')}\r\n${first.text}`;
+    let next = first.next;
+    while (next) {
+      const page = await batch(next);
+      if (page.text) yield page.text;
+      next = page.next;
+    }
+  })();
 }
 
 // --- Portal --------------------------------------------------------------------------------------
@@ -484,6 +490,5 @@ export async function listPortalPayments(
   };
 }
 
-/** For routes that check the role before reading an upload or starting a stream. */
+/** For the upload route: the role is checked before the file is read. */
 export const assertMayImport = assertMayManageBilling;
-export const assertMayRead = assertMayReadBilling;
