@@ -299,6 +299,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/payments/unmatched': staffRoute('own', 403),
   'GET /api/v1/payments/export.csv': staffRoute('own', 403),
   'GET /api/v1/payments/:paymentId': staffRoute(404, 403),
+  'GET /api/v1/payments/payable-invoices': staffRoute('own', 403, { query: () => 'q=1' }),
   'POST /api/v1/payments': staffRoute(404, 403, {
     body: (f) => ({ amountMinor: 100, paidOn: '2027-01-01', customerId: f.ids.customerId }),
   }),

@@ -98,6 +98,21 @@ export const PaymentCreateSchema = z
   .refine((v) => !(v.invoiceId && v.customerId), { message: 'Give invoiceId or customerId, not both', path: ['customerId'] });
 export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
 
+/** Finding the notice to put a payment on: by its OCR/FI reference or its number (sequence). */
+export const PayableInvoiceQuerySchema = z.object({ q: oneLine().min(1).max(40) });
+export const PayableInvoiceSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  reference: z.string().nullable(),
+  customer: z.object({ id: z.uuid(), name: z.string() }),
+  dueDate: z.iso.date(),
+  currency: CurrencySchema,
+  totalMinor: z.number().int(),
+  openMinor: z.number().int(),
+});
+export type PayableInvoice = z.infer<typeof PayableInvoiceSchema>;
+export const PayableInvoiceListSchema = z.object({ items: z.array(PayableInvoiceSchema) });
+
 // --- BgMax imports -------------------------------------------------------------------------------
 
 const Tally = z.object({ count: z.number().int(), totalMinor: z.number().int() });

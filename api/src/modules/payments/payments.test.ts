@@ -388,6 +388,15 @@ describe('manual registration, lists and export', () => {
     const next = (await s.client.get(`/api/v1/payments?limit=3&cursor=${page.nextCursor}`)).json();
     expect(next.items.map((i: { id: string }) => i.id)).toEqual([toNotice.json().id]);
 
+    const found = (await s.client.get(`/api/v1/payments/payable-invoices?q=${encodeURIComponent(` ${n.reference} `)}`)).json();
+    expect(found.items).toEqual([
+      expect.objectContaining({ id: n.id, openMinor: 0, customer: { id: s.l.company.customer.id, name: expect.any(String) } }),
+    ]);
+    expect((await s.client.get(`/api/v1/payments/payable-invoices?q=${n.seq}`)).json().items.map((i: { id: string }) => i.id)).toEqual([
+      n.id,
+    ]);
+    expect((await s.client.get(`/api/v1/payments/payable-invoices?q=${credit.seq}`)).json().items).toEqual([]);
+
     const detail = (await s.client.get(`/api/v1/payments/${toNotice.json().id}`)).json();
     expect(detail.allocations).toEqual([expect.objectContaining({ invoiceId: n.id, invoiceNumber: n.number, amountMinor: 100_000 })]);
 

@@ -245,6 +245,39 @@ export async function getInvoice(db: DbOrTx, p: { landlordId: string; id: string
   return row ?? null;
 }
 
+/**
+ * Notices (not credit notes) whose reference is `q`, or whose sequence number is `q` when it is
+ * digits: both served by unique indexes. At most 10.
+ */
+export async function findPayableInvoices(db: DbOrTx, p: { landlordId: string; q: string }) {
+  const reference = p.q.replace(/\s/g, '');
+  const seq = /^\d{1,9}$/.test(reference) ? Number(reference) : null;
+  return db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      reference: invoices.reference,
+      customer: { id: customers.id, name: customers.name },
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      openMinor: sql<number>`greatest(0, ${invoices.totalMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor})::bigint`.mapWith(
+        Number,
+      ),
+    })
+    .from(invoices)
+    .innerJoin(customers, and(eq(customers.landlordId, invoices.landlordId), eq(customers.id, invoices.customerId)))
+    .where(
+      and(
+        eq(invoices.landlordId, p.landlordId),
+        ne(invoices.kind, 'credit_note'),
+        seq === null ? eq(invoices.reference, reference) : sql`(${invoices.reference} = ${reference} or ${invoices.seq} = ${seq})`,
+      ),
+    )
+    .orderBy(asc(invoices.seq))
+    .limit(10);
+}
+
 export async function customerExists(db: DbOrTx, p: { landlordId: string; id: string }) {
   const [row] = await db
     .select({ id: customers.id })

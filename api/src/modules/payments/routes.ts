@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import {
   MAX_BGMAX_BYTES,
+  PayableInvoiceListSchema,
+  PayableInvoiceQuerySchema,
   PaymentAllocateSchema,
   PaymentAssignSchema,
   PaymentCreateSchema,
@@ -127,6 +129,19 @@ export async function paymentRoutes(fastify: FastifyInstance) {
         .header('x-content-type-options', 'nosniff')
         .send(Readable.from(rows));
     },
+  );
+
+  app.get(
+    '/payments/payable-invoices',
+    {
+      schema: {
+        tags,
+        description: 'Notices to put a payment on, found by OCR/FI reference or number (at most 10).',
+        querystring: PayableInvoiceQuerySchema,
+        response: { 200: PayableInvoiceListSchema },
+      },
+    },
+    (request) => service.findPayableInvoices(app.deps, request.staff!, request.query.q),
   );
 
   app.get('/payments/:paymentId', { schema: { tags, params: PaymentParamsSchema, response: { 200: PaymentDetailSchema } } }, (request) =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type {
+  PayableInvoice,
   PaymentAssign,
   PaymentCreate,
   PaymentDetail,
@@ -261,6 +262,11 @@ async function detail(db: DbOrTx, landlordId: string, id: string): Promise<Payme
 export async function getPayment(deps: Deps, actor: StaffActor, id: string): Promise<PaymentDetail> {
   assertMayReadBilling(actor);
   return detail(deps.db, actor.landlordId, id);
+}
+
+export async function findPayableInvoices(deps: Deps, actor: StaffActor, q: string): Promise<{ items: PayableInvoice[] }> {
+  assertMayReadBilling(actor);
+  return { items: await repo.findPayableInvoices(deps.db, { landlordId: actor.landlordId, q }) };
 }
 
 // --- Manual registration, assignment and credit --------------------------------------------------
