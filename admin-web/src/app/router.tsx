@@ -74,7 +74,21 @@ export const router = createBrowserRouter([
                   {
                     lazy: () => import('./routes/billing-layout').then((m) => ({ Component: m.BillingLayout })),
                     // Issue 11: RUN, PAY and MANDATE add their pages here (paths under /billing).
-                    children: [],
+                    children: [
+                      // PAY
+                      {
+                        path: '/billing/payments',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingPaymentsRoute })),
+                      },
+                      {
+                        path: '/billing/unmatched',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingUnmatchedRoute })),
+                      },
+                      {
+                        path: '/billing/imports',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingImportsRoute })),
+                      },
+                    ],
                   },
                 ],
               },

@@ -50,6 +50,7 @@ export const PaymentSummarySchema = z.object({
 });
 export type PaymentSummary = z.infer<typeof PaymentSummarySchema>;
 export const PaymentPageSchema = cursorPageOf(PaymentSummarySchema);
+export type PaymentPage = z.infer<typeof PaymentPageSchema>;
 
 export const PaymentDetailSchema = PaymentSummarySchema.extend({ allocations: z.array(PaymentAllocationSchema) });
 export type PaymentDetail = z.infer<typeof PaymentDetailSchema>;
@@ -86,16 +87,18 @@ export const PaymentAllocateSchema = z.object({ invoiceId: z.uuid() });
  * Registered by hand: to a notice (its customer's), to a customer (credit), or to neither (the
  * unmatched queue). Currency: the notice's, else the landlord's billing currency.
  */
-export const PaymentCreateSchema = z
-  .object({
-    amountMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR),
-    paidOn: isoDate(),
-    invoiceId: z.uuid().optional(),
-    customerId: z.uuid().optional(),
-    reference: oneLine().max(35).optional(),
-    note: note.optional(),
-  })
-  .refine((v) => !(v.invoiceId && v.customerId), { message: 'Give invoiceId or customerId, not both', path: ['customerId'] });
+export const PaymentCreateFieldsSchema = z.object({
+  amountMinor: z.number().int().min(1).max(MAX_PAYMENT_MINOR),
+  paidOn: isoDate(),
+  invoiceId: z.uuid().optional(),
+  customerId: z.uuid().optional(),
+  reference: oneLine().max(35).optional(),
+  note: note.optional(),
+});
+export const PaymentCreateSchema = PaymentCreateFieldsSchema.refine((v) => !(v.invoiceId && v.customerId), {
+  message: 'Give invoiceId or customerId, not both',
+  path: ['customerId'],
+});
 export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
 
 /** Finding the notice to put a payment on: by its OCR/FI reference or its number (sequence). */
@@ -148,6 +151,7 @@ export const PaymentImportSummarySchema = z.object({
 });
 export type PaymentImportSummary = z.infer<typeof PaymentImportSummarySchema>;
 export const PaymentImportPageSchema = cursorPageOf(PaymentImportSummarySchema);
+export type PaymentImportPage = z.infer<typeof PaymentImportPageSchema>;
 export const PaymentImportParamsSchema = z.object({ paymentImportId: z.uuid() });
 export const PaymentImportListQuerySchema = CursorQuerySchema;
 
@@ -167,4 +171,5 @@ export const PortalPaymentSchema = z.object({
 });
 export type PortalPayment = z.infer<typeof PortalPaymentSchema>;
 export const PortalPaymentPageSchema = cursorPageOf(PortalPaymentSchema);
+export type PortalPaymentPage = z.infer<typeof PortalPaymentPageSchema>;
 export const PortalPaymentListQuerySchema = CursorQuerySchema;
