@@ -86,6 +86,11 @@ export const routes: RouteObject[] = [
               { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
+              // Issue 11 PAY: the customer's payments (linked from the tab row on /invoices).
+              {
+                path: '/invoices/payments',
+                lazy: () => import('./routes/invoice-payments').then((m) => ({ Component: m.InvoicePaymentsRoute })),
+              },
               {
                 path: '/settings',
                 lazy: () =>
