@@ -151,9 +151,9 @@ export async function importBgmax(deps: Deps, actor: StaffActor, data: Buffer): 
     return getImport(deps, actor, id);
   } catch (err) {
     const constraint = uniqueViolation(err);
-    // Two uploads of one file at once: the second meets the first's unique keys.
-    if (constraint?.startsWith('payment_imports_')) throw duplicate(file);
-    if (constraint === 'payments_bank_serial_key') throw new AppError(409, 'payment_import_serial_booked', { line: 0, serial: '' });
+    // Two uploads of one file (or of files sharing payments) at once: the second meets the first's
+    // unique keys after both passed the checks above, and is refused as the duplicate it is.
+    if (constraint?.startsWith('payment_imports_') || constraint === 'payments_bank_serial_key') throw duplicate(file);
     throw err;
   }
 }
