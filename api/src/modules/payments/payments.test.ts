@@ -164,6 +164,20 @@ describe('BgMax import', () => {
     expect((await invoiceRow(n.id)).paidMinor).toBe(40_000);
   });
 
+  it('books one of two simultaneous uploads of the same file and refuses the other', async () => {
+    const { l, client, notice } = await setup();
+    const n = await notice('company', 100_000);
+    const upload = file([{ reference: n.reference!, amountMinor: 100_000, serial: serial() }], { stamp: '20270305101010000000' });
+    const answers = await Promise.all([
+      client.upload('/api/v1/payments/imports', upload, 'a.txt'),
+      client.upload('/api/v1/payments/imports', upload, 'a.txt'),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('payment_import_duplicate');
+    expect(await counts(l.landlord.id)).toMatchObject({ imports: 1, payments: 1, allocations: 1 });
+    expect((await invoiceRow(n.id)).paidMinor).toBe(100_000);
+  });
+
   it('refuses a foreign bankgiro, bad totals and counts and test files, writing nothing', async () => {
     const { l, client, notice } = await setup();
     const n = await notice('company', 100_000);
