@@ -1,4 +1,4 @@
-import { insertInvoice, insertStaff } from '@portico/api/src/db/fixtures';
+import { insertInvoice, insertPortalUser, insertStaff } from '@portico/api/src/db/fixtures';
 import { invoices } from '@portico/api/src/db/schema/invoices';
 import { landlords } from '@portico/api/src/db/schema/landlords';
 import { buildBgmax } from '@portico/api/src/modules/payments/bgmax-fixture';
@@ -10,7 +10,8 @@ import { env, expectAccessible, launch, makeScenario, STAFF_PASSWORD, VIEWPORTS,
 /**
  * Issue 11 §3 as finance walks it: upload Bankgirot's BgMax file, read what it did (one notice paid
  * by its OCR reference, one payment nobody could match), see the same file refused the second time
- * with its date, and assign the unmatched payment to the other notice from the queue.
+ * with its date, and assign the unmatched payment to the other notice from the queue; the tenant's
+ * main administrator then finds both payments, with the notices they paid, in the portal.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +39,10 @@ async function world() {
     const base = { landlordId: s.landlord.id, customerId: s.customer.id, leaseId: s.lease.id, status: 'unpaid' as const };
     const march = await insertInvoice(db, { ...base, period: '2027-03', totalMinor: 845_000 });
     const april = await insertInvoice(db, { ...base, period: '2027-04', totalMinor: 612_500 });
-    return { ...s, finance, march, april };
+    const tenant = await insertPortalUser(db, { email: s.tenantEmail, name: s.customer.name, password: STAFF_PASSWORD }, [
+      { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
+    ]);
+    return { ...s, finance, march, april, tenant };
   });
 }
 
@@ -110,6 +114,25 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
       await expect.poll(() => page.getByTestId('payment-row').count()).toBe(2);
       await expectAccessible(page, `payments list (${size})`);
+
+      // The tenant's main administrator sees both payments and the notices they paid.
+      const portal = await browser.newContext({ ...device, locale: 'en-GB' });
+      try {
+        const tenant = await portal.newPage();
+        await tenant.goto(`${env.tenantUrl}/login`);
+        await tenant.getByLabel('E-mail or username').fill(w.tenant.email);
+        await tenant.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
+        await tenant.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await tenant.waitForURL(/\/messages/);
+        await tenant.goto(`${env.tenantUrl}/invoices/payments`);
+        await tenant.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
+        const table = tenant.getByRole('region', { name: 'Payments' });
+        await table.getByText(`Invoice ${w.march.number}:`).waitFor();
+        await table.getByText(`Invoice ${w.april.number}:`).waitFor();
+        await expectAccessible(tenant, `portal payments (${size})`);
+      } finally {
+        await portal.close();
+      }
     });
   });
 }
