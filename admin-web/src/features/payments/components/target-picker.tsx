@@ -1,4 +1,4 @@
-import { Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +26,8 @@ export function TargetPicker({ value, onChange, allowNone }: { value: Target; on
 
   return (
     <Stack gap="xs">
-      <SegmentedControl
-        aria-label={t('target.label')}
-        data={kinds}
+      <Radio.Group
+        label={t('target.label')}
         value={kind}
         onChange={(next) => {
           const k = next as Target['kind'];
@@ -38,7 +37,13 @@ export function TargetPicker({ value, onChange, allowNone }: { value: Target; on
             k === 'none' ? { kind: 'none' } : k === 'invoice' ? { kind: 'invoice', invoiceId: '' } : { kind: 'customer', customerId: '' },
           );
         }}
-      />
+      >
+        <Group gap="md" mt={4}>
+          {kinds.map((k) => (
+            <Radio key={k.value} value={k.value} label={k.label} />
+          ))}
+        </Group>
+      </Radio.Group>
       {kind === 'none' && <Text size="sm">{t('target.noneHelp')}</Text>}
       {kind !== 'none' && (
         <TextInput
