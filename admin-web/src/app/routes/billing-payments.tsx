@@ -18,7 +18,7 @@ export function BillingPaymentsRoute() {
       <PageHeading title={t('pages.payments')} />
       <Stack gap="lg">
         {me.data && writers.has(me.data.role) && <RegisterPayment />}
-        <PaymentList />
+        <PaymentList canWrite={Boolean(me.data && writers.has(me.data.role))} />
       </Stack>
     </>
   );

@@ -10,7 +10,18 @@ import { formatMoney } from '../lib/money';
 /** Where a payment goes: a notice (found by reference or number), a customer (credit), or — when allowed — nowhere yet. */
 export type Target = { kind: 'invoice'; invoiceId: string } | { kind: 'customer'; customerId: string } | { kind: 'none' };
 
-export function TargetPicker({ value, onChange, allowNone }: { value: Target; onChange: (target: Target) => void; allowNone?: boolean }) {
+export function TargetPicker({
+  value,
+  onChange,
+  allowNone,
+  invoiceOnly,
+}: {
+  value: Target;
+  onChange: (target: Target) => void;
+  allowNone?: boolean;
+  /** Only a notice (using a customer's credit): no choice of kind is shown. */
+  invoiceOnly?: boolean;
+}) {
   const { t } = useTranslation('payments');
   const [kind, setKind] = useState<Target['kind']>(value.kind);
   const [q, setQ] = useState('');
@@ -26,24 +37,26 @@ export function TargetPicker({ value, onChange, allowNone }: { value: Target; on
 
   return (
     <Stack gap="xs">
-      <Radio.Group
-        label={t('target.label')}
-        value={kind}
-        onChange={(next) => {
-          const k = next as Target['kind'];
-          setKind(k);
-          setQ('');
-          onChange(
-            k === 'none' ? { kind: 'none' } : k === 'invoice' ? { kind: 'invoice', invoiceId: '' } : { kind: 'customer', customerId: '' },
-          );
-        }}
-      >
-        <Group gap="md" mt={4}>
-          {kinds.map((k) => (
-            <Radio key={k.value} value={k.value} label={k.label} />
-          ))}
-        </Group>
-      </Radio.Group>
+      {!invoiceOnly && (
+        <Radio.Group
+          label={t('target.label')}
+          value={kind}
+          onChange={(next) => {
+            const k = next as Target['kind'];
+            setKind(k);
+            setQ('');
+            onChange(
+              k === 'none' ? { kind: 'none' } : k === 'invoice' ? { kind: 'invoice', invoiceId: '' } : { kind: 'customer', customerId: '' },
+            );
+          }}
+        >
+          <Group gap="md" mt={4}>
+            {kinds.map((k) => (
+              <Radio key={k.value} value={k.value} label={k.label} />
+            ))}
+          </Group>
+        </Radio.Group>
+      )}
       {kind === 'none' && <Text size="sm">{t('target.noneHelp')}</Text>}
       {kind !== 'none' && (
         <TextInput
