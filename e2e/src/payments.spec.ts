@@ -11,7 +11,8 @@ import { env, expectAccessible, launch, makeScenario, STAFF_PASSWORD, VIEWPORTS,
  * Issue 11 §3 as finance walks it: upload Bankgirot's BgMax file, read what it did (one notice paid
  * by its OCR reference, one payment nobody could match), see the same file refused the second time
  * with its date, and assign the unmatched payment to the other notice from the queue; the tenant's
- * main administrator then finds both payments, with the notices they paid, in the portal.
+ * main administrator then finds both payments, with the notices they paid, in the portal. On the way
+ * finance registers a payment by hand as the customer's credit and uses it on May's notice.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -39,10 +40,11 @@ async function world() {
     const base = { landlordId: s.landlord.id, customerId: s.customer.id, leaseId: s.lease.id, status: 'unpaid' as const };
     const march = await insertInvoice(db, { ...base, period: '2027-03', totalMinor: 845_000 });
     const april = await insertInvoice(db, { ...base, period: '2027-04', totalMinor: 612_500 });
+    const may = await insertInvoice(db, { ...base, period: '2027-05', totalMinor: 612_500 });
     const tenant = await insertPortalUser(db, { email: s.tenantEmail, name: s.customer.name, password: STAFF_PASSWORD }, [
       { landlordId: s.landlord.id, customerId: s.customer.id, role: 'main_admin' },
     ]);
-    return { ...s, finance, march, april, tenant };
+    return { ...s, finance, march, april, may, tenant };
   });
 }
 
@@ -115,6 +117,23 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await expect.poll(() => page.getByTestId('payment-row').count()).toBe(2);
       await expectAccessible(page, `payments list (${size})`);
 
+      // A payment registered by hand as the customer's credit, then used on May's notice.
+      await page.goto(`${env.adminUrl}/billing/payments`);
+      await page.getByRole('textbox', { name: 'Amount' }).fill('100');
+      await page.getByRole('radio', { name: 'A customer (credit)' }).check();
+      await page.getByRole('textbox', { name: 'Customer name or number' }).fill(w.customer.name);
+      await page.getByRole('radio', { name: w.customer.name }).check();
+      await page.getByRole('button', { name: 'Register payment' }).click();
+      await page.getByText('The payment is registered.').waitFor();
+      await page.getByRole('button', { name: 'Use credit' }).click();
+      const credit = page.getByRole('dialog');
+      await credit.getByRole('textbox', { name: 'Notice reference or number' }).fill(w.may.reference!);
+      await credit.getByRole('radio', { name: new RegExp(`No\\. ${w.may.number} `) }).check();
+      await credit.getByRole('button', { name: 'Use credit' }).click();
+      await credit.waitFor({ state: 'detached' });
+      const may = (await withDb((db) => db.select().from(invoices).where(eq(invoices.id, w.may.id))))[0]!;
+      expect(may).toMatchObject({ status: 'partly_paid', paidMinor: 10_000 });
+
       // The tenant's main administrator sees both payments and the notices they paid.
       const portal = await browser.newContext({ ...device, locale: 'en-GB' });
       try {
@@ -129,6 +148,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
         const table = tenant.getByRole('region', { name: 'Payments' });
         await table.getByText(`Invoice ${w.march.number}:`).waitFor();
         await table.getByText(`Invoice ${w.april.number}:`).waitFor();
+        await table.getByText(`Invoice ${w.may.number}:`).waitFor();
         await expectAccessible(tenant, `portal payments (${size})`);
       } finally {
         await portal.close();
