@@ -10,7 +10,11 @@ CREATE TABLE "mandate_exports" (
 	CONSTRAINT "mandate_exports_landlord_id_key" UNIQUE("landlord_id","id")
 );
 --> statement-breakpoint
+DROP INDEX "payments_import_idx";--> statement-breakpoint
 ALTER TABLE "mandates" ADD COLUMN "export_id" uuid;--> statement-breakpoint
+ALTER TABLE "payment_imports" ADD COLUMN "currency" text DEFAULT 'SEK' NOT NULL;--> statement-breakpoint
+ALTER TABLE "payment_imports" ADD COLUMN "deposit_serials" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "payment_imports" ADD COLUMN "tally" jsonb;--> statement-breakpoint
 ALTER TABLE "mandate_exports" ADD CONSTRAINT "mandate_exports_landlord_id_landlords_id_fk" FOREIGN KEY ("landlord_id") REFERENCES "public"."landlords"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "mandate_exports_landlord_idx" ON "mandate_exports" USING btree ("landlord_id","created_at");--> statement-breakpoint
 ALTER TABLE "mandates" ADD CONSTRAINT "mandates_export_fk" FOREIGN KEY ("landlord_id","export_id") REFERENCES "public"."mandate_exports"("landlord_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -18,4 +22,7 @@ CREATE INDEX "cases_lease_created_idx" ON "cases" USING btree ("landlord_id","le
 CREATE INDEX "invoices_mandate_open_due_idx" ON "invoices" USING btree ("landlord_id","due_date","id") WHERE "invoices"."mandate_id" is not null and "invoices"."status" in ('unpaid', 'partly_paid');--> statement-breakpoint
 CREATE UNIQUE INDEX "mandates_live_payer_key" ON "mandates" USING btree ("landlord_id","payer_number") WHERE "mandates"."status" in ('pending', 'active');--> statement-breakpoint
 CREATE INDEX "mandates_landlord_created_idx" ON "mandates" USING btree ("landlord_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "mandates_export_pick_idx" ON "mandates" USING btree ("landlord_id","kind","created_at") WHERE "mandates"."status" = 'pending' and "mandates"."exported_at" is null;
+CREATE INDEX "mandates_export_pick_idx" ON "mandates" USING btree ("landlord_id","kind","created_at") WHERE "mandates"."status" = 'pending' and "mandates"."exported_at" is null;--> statement-breakpoint
+CREATE INDEX "payments_source_idx" ON "payments" USING btree ("landlord_id","source","paid_on","id");--> statement-breakpoint
+CREATE INDEX "payments_matched_idx" ON "payments" USING btree ("landlord_id","paid_on","id") WHERE "payments"."customer_id" is not null;--> statement-breakpoint
+CREATE INDEX "payments_import_idx" ON "payments" USING btree ("landlord_id","import_id","paid_on","id");

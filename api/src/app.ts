@@ -21,6 +21,7 @@ import { leaseRoutes } from './modules/leases/routes';
 import { portalMandateRoutes, staffMandateRoutes } from './modules/mandates/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
+import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
 import { signupRoutes } from './modules/signup/routes';
@@ -123,6 +124,9 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(portalMandateRoutes, { prefix: '/api/v1/portal' });
   await app.register(staffMandateRoutes, { prefix: '/api/v1' });
+
+  await app.register(paymentRoutes, { prefix: '/api/v1' });
+  await app.register(portalPaymentRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
 
   return app;

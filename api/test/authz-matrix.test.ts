@@ -290,6 +290,21 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/imports/:importId/dry-run': staffRoute(404, 403),
   'POST /api/v1/imports/:importId/commit': staffRoute(404, 403),
   'GET /api/v1/imports/:importId/errors.csv': staffRoute(404, 403),
+  // --- console: payments (issue 11 PAY; finance and admins write, managers read, technicians nothing).
+  // Another landlord's PNG upload is no BgMax file (422): past the gate.
+  'POST /api/v1/payments/imports': staffRoute('passes', 403, { upload: true }),
+  'GET /api/v1/payments/imports': staffRoute('own', 403),
+  'GET /api/v1/payments/imports/:paymentImportId': staffRoute(404, 403),
+  'GET /api/v1/payments': staffRoute('own', 403),
+  'GET /api/v1/payments/unmatched': staffRoute('own', 403),
+  'GET /api/v1/payments/export.csv': staffRoute('own', 403),
+  'GET /api/v1/payments/:paymentId': staffRoute(404, 403),
+  'GET /api/v1/payments/payable-invoices': staffRoute('own', 403, { query: () => 'q=1' }),
+  'POST /api/v1/payments': staffRoute(404, 403, {
+    body: (f) => ({ amountMinor: 100, paidOn: '2027-01-01', customerId: f.ids.customerId }),
+  }),
+  'POST /api/v1/payments/:paymentId/assign': staffRoute(404, 403, { body: (f) => ({ customerId: f.ids.customerId }) }),
+  'POST /api/v1/payments/:paymentId/allocate': staffRoute(404, 403, { body: () => ({ invoiceId: randomUUID() }) }),
 
   // --- console: direct-debit mandates and collections (issue 11; admin/finance write, managers read) ---
   'GET /api/v1/mandates': staffRoute('own', 403),
@@ -336,6 +351,8 @@ const MATRIX: Record<string, Entry> = {
     }),
   }),
   'POST /api/v1/portal/mandates/:mandateId/cancel': portalRoute(404, 403),
+
+  'GET /api/v1/portal/payments': portalRoute('own', 403),
   'GET /api/v1/portal/cases': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/cases/stats': portalRoute('own', 403),
   'GET /api/v1/portal/cases/prefill': portalRoute(404, 'allowed', { query: (f) => `leaseId=${f.ids.leaseId}` }),
@@ -410,9 +427,11 @@ async function victim() {
     Buffer.from(`Property id,Property name\n${marker},x\n`),
     `${marker}.csv`,
   );
+  // A payment waiting in the unmatched queue (issue 11 PAY); its note carries the marker.
+  const payment = await admin.post('/api/v1/payments', { amountMinor: 100, paidOn: '2027-01-01', note: `${marker} payment` });
   const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
   const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
-  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint])
+  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment])
     expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
@@ -456,6 +475,9 @@ async function victim() {
     importId: upload.json().id,
     apiKeyId: apiKey.json().id,
     endpointId: endpoint.json().id,
+    paymentId: payment.json().id,
+    // No BgMax import is made here (it needs the landlord's bankgiro): only whose it would be matters.
+    paymentImportId: randomUUID(),
     eventId: randomUUID(),
     kind: 'units',
     externalId: `matrix-${tag()}`,

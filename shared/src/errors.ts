@@ -136,6 +136,23 @@ export const ERROR_CODES = [
   'mandate_no_customer_number',
   'mandate_nothing_to_export',
   'mandate_collection_not_eligible',
+
+  // Issue 11 PAY: BgMax imports and payments.
+  'bgmax_not_bgmax',
+  'bgmax_bad_record',
+  'bgmax_record_count',
+  'bgmax_deposit_total',
+  'bgmax_test_file',
+  'bgmax_foreign_bankgiro',
+  'payment_import_duplicate',
+  'payment_import_serial_booked',
+  'payment_already_assigned',
+  'payment_invoice_not_payable',
+  'payment_currency_mismatch',
+  'payment_unmatched',
+  'payment_no_credit',
+  'payment_other_customer',
+  'payment_invoice_settled',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -172,6 +189,9 @@ export const RESOURCES = [
   'event',
   'mandate',
   'mandate_export',
+
+  'payment',
+  'payment_import',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

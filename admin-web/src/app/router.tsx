@@ -83,6 +83,19 @@ export const router = createBrowserRouter([
                         path: '/billing/collections',
                         lazy: () => import('./routes/billing-collections').then((m) => ({ Component: m.BillingCollectionsRoute })),
                       },
+                      // PAY
+                      {
+                        path: '/billing/payments',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingPaymentsRoute })),
+                      },
+                      {
+                        path: '/billing/unmatched',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingUnmatchedRoute })),
+                      },
+                      {
+                        path: '/billing/imports',
+                        lazy: () => import('./routes/billing-payments').then((m) => ({ Component: m.BillingImportsRoute })),
+                      },
                     ],
                   },
                 ],

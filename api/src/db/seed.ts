@@ -23,6 +23,8 @@ import { upload as uploadFile } from '../modules/files/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
+import { buildBgmax } from '../modules/payments/bgmax-fixture';
+import { importBgmax, registerPayment } from '../modules/payments/service';
 import { createProperty, createUnit } from '../modules/properties/service';
 import { createLandlord, updateSettings } from '../modules/settings/service';
 import { insertInvoice, insertPortalUser, insertStaff } from './fixtures';
@@ -571,6 +573,46 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   ] as const) {
     const file = await uploadFile(deps, actor, { filename: `${title} ${lease.number}.pdf`, data: demoPdf(`${title} ${lease.number}`) });
     await updateLease(deps, actor, lease.id, { signedPdfId: file.id });
+  }
+
+  // --- Issue 11 PAY: a BgMax file from Bankgirot with two payments nobody could match (the queue at
+  // Billing → Unmatched), and one payment registered by hand as the company's credit. ---
+  {
+    const [gota] = await db.select({ accounts: landlords.paymentAccounts }).from(landlords).where(eq(landlords.id, se.id));
+    const bankgiro = gota?.accounts.bankgiro ?? '991-2346';
+    if (!gota?.accounts.bankgiro)
+      await db
+        .update(landlords)
+        .set({ paymentAccounts: { ...gota?.accounts, bankgiro } })
+        .where(eq(landlords.id, se.id));
+    const deposit = day(subDays(now, 2));
+    const file = buildBgmax({
+      payeeBankgiro: bankgiro,
+      stamp: `${deposit.replace(/-/g, '')}061500000000`,
+      deposits: [
+        {
+          date: deposit,
+          payments: [
+            {
+              reference: 'HYRA LGH 1201',
+              code: 4,
+              amountMinor: 1_245_000,
+              serial: `${deposit.replace(/-/g, '')}0001`,
+              name: 'Okänd Betalare',
+            },
+            { reference: '', code: 1, amountMinor: 50_000, channel: 3, serial: `${deposit.replace(/-/g, '')}0002`, name: 'Lisa Nyström' },
+          ],
+        },
+      ],
+    });
+    await importBgmax(deps, anna, Buffer.from(file, 'latin1'));
+    await registerPayment(deps, anna, {
+      amountMinor: 250_000,
+      paidOn: day(subDays(now, 5)),
+      customerId: company.customer.id,
+      reference: 'Swish',
+      note: 'Förskott, överenskommet per telefon',
+    });
   }
   return true;
 }

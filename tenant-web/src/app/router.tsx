@@ -88,6 +88,11 @@ export const routes: RouteObject[] = [
               { path: '/leases/:leaseId', lazy: () => import('./routes/lease').then((m) => ({ Component: m.LeaseRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
+              // Issue 11 PAY: the customer's payments (linked from the tab row on /invoices).
+              {
+                path: '/invoices/payments',
+                lazy: () => import('./routes/invoice-payments').then((m) => ({ Component: m.InvoicePaymentsRoute })),
+              },
               {
                 path: '/invoices/direct-debit',
                 lazy: () => import('./routes/direct-debit').then((m) => ({ Component: m.DirectDebitRoute })),

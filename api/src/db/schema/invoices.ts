@@ -9,6 +9,7 @@ import {
   STORED_INVOICE_STATUSES,
 } from '@portico/shared/contracts/billing-core';
 import { RENT_LINE_KINDS } from '@portico/shared/contracts/leases';
+import type { PaymentImportTally } from '@portico/shared/contracts/payments';
 import { OCR_CONTROLS } from '@portico/shared/formats/ocr';
 import { sql } from 'drizzle-orm';
 import {
@@ -18,6 +19,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -211,6 +213,10 @@ export const paymentImports = pgTable(
     paymentCount: integer('payment_count').notNull(),
     matchedCount: integer('matched_count').notNull(),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    /** Issue 11 PAY: the file's currency, its deposits' serial numbers, and what the import did per outcome. */
+    currency: text('currency', { enum: CURRENCIES }).notNull().default('SEK'),
+    depositSerials: jsonb('deposit_serials').$type<string[]>().notNull().default([]),
+    tally: jsonb('tally').$type<PaymentImportTally>(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -341,7 +347,10 @@ export const payments = pgTable(
     index('payments_landlord_paid_idx').on(t.landlordId, t.paidOn, t.id),
     index('payments_customer_idx').on(t.landlordId, t.customerId, t.paidOn, t.id),
     index('payments_unmatched_idx').on(t.landlordId, t.paidOn, t.id).where(sql`${t.customerId} is null`),
-    index('payments_import_idx').on(t.landlordId, t.importId),
+    // Issue 11 PAY: the staff list's filters, each newest day first (paid_on desc, id desc).
+    index('payments_import_idx').on(t.landlordId, t.importId, t.paidOn, t.id),
+    index('payments_source_idx').on(t.landlordId, t.source, t.paidOn, t.id),
+    index('payments_matched_idx').on(t.landlordId, t.paidOn, t.id).where(sql`${t.customerId} is not null`),
     foreignKey({
       name: 'payments_customer_fk',
       columns: [t.landlordId, t.customerId],
