@@ -108,6 +108,12 @@ describe('EPC069-12 QR', () => {
     // Version 001 with a BIC is fine.
     expect(epcQrProblems(EPC_VALID.replace('002\n1\nSCT\n\n', '001\n1\nSCT\nNDEAFIHH\n'))).toEqual([]);
   });
+  it('puts a reference too long for RF in the unstructured line', () => {
+    const long = '1'.repeat(24);
+    const payload = makeEpcQr({ name: 'X', iban: 'DE89370400440532013000', amountMinor: 100, reference: long });
+    expect(payload.split('\n').slice(9)).toEqual(['', long]);
+    expect(epcQrProblems(payload)).toEqual([]);
+  });
   it('formats amounts with a point and at most two decimals', () => {
     expect(epcAmount(1230)).toBe('12.3');
     expect(epcAmount(1205)).toBe('12.05');

@@ -171,10 +171,17 @@ export function epcAmount(amountMinor: number): string {
   return `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }
 
+/** Line 10 (an RF reference built from it) or, for a reference RF cannot hold, line 11 as text. */
+function remittance(reference: string | null | undefined): [string] | [string, string] {
+  const ref = reference?.replace(/\s/g, '') ?? '';
+  if (ref === '') return [''];
+  return /^[A-Za-z0-9]{1,21}$/.test(ref) ? [makeRfReference(ref)] : ['', ref.slice(0, 140)];
+}
+
 /**
  * The EPC QR payload (version 002, UTF-8, SCT; BIC optional), lines joined by LF with trailing empty
  * optional lines dropped. `reference` goes in line 10 as an RF creditor reference built from it
- * (the notice's OCR digits); without one, nothing after the amount.
+ * (the notice's OCR digits); one longer than RF allows (21) goes unstructured in line 11.
  */
 export function makeEpcQr(input: {
   name: string;
@@ -193,7 +200,7 @@ export function makeEpcQr(input: {
     input.iban.replace(/\s/g, '').toUpperCase(),
     `EUR${epcAmount(input.amountMinor)}`,
     '',
-    input.reference ? makeRfReference(input.reference) : '',
+    ...remittance(input.reference),
   ];
   while (lines.at(-1) === '') lines.pop();
   return lines.join('\n');
