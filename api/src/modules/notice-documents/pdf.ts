@@ -138,7 +138,9 @@ export function renderNoticePdf(doc: NoticeDocument): Promise<Buffer> {
   const addressLines = [doc.customer.street, [doc.customer.postalCode, doc.customer.city].filter(Boolean).join(' ')].filter(
     (l): l is string => Boolean(l),
   );
-  addressLines.forEach((l, i) => text(l, M, 156 + i * 13, { width: 260 }));
+  addressLines.forEach((l, i) => {
+    text(l, M, 156 + i * 13, { width: 260 });
+  });
   text(n.lease.address, M, 156 + addressLines.length * 13, { width: 260 });
 
   // The period as a heading ("mars 2027"), then the lines.
