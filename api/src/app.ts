@@ -16,6 +16,7 @@ import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { historyRoutes } from './modules/history/routes';
 import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
+import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
 import { leaseRoutes } from './modules/leases/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalFilesRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
+  await app.register(staffNoticeDocumentRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
 
   return app;

@@ -122,6 +122,8 @@ export const ERROR_CODES = [
   'webhook_url_not_allowed',
   'webhook_endpoint_disabled',
   'event_cursor_invalid',
+  // Issue 11, notice documents (DOCS)
+  'notice_nothing_to_pay',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
