@@ -6,7 +6,9 @@ import * as service from './service';
 
 export const NoticeParamsSchema = z.object({ invoiceId: z.uuid() });
 export const PdfResponse = z.string().meta({ description: 'The notice as a PDF', format: 'binary' });
-export const SvgResponse = z.string().meta({ description: 'The payment QR code (UsingQR for SEK, EPC for EUR, the FI line for DKK) as SVG' });
+export const SvgResponse = z
+  .string()
+  .meta({ description: 'The payment QR code (UsingQR for SEK, EPC for EUR, the FI line for DKK) as SVG' });
 
 export function sendPdf(reply: FastifyReply, number: string | null, stream: NodeJS.ReadableStream) {
   return reply
