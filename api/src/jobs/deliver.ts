@@ -6,8 +6,8 @@ import { smsSenderOf } from '../modules/settings/service';
 import type { Mailer } from '../notify/mailer';
 import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
-import type { Storage } from '../storage/local';
 import { renderEmail, renderSms } from '../notify/templates';
+import type { Storage } from '../storage/local';
 import type { QueueSettings } from './queue-config';
 
 /**

@@ -115,14 +115,14 @@ export function renderEmail(n: Notification): RenderedEmail {
       return compose(t('email:emailChangeNotice.subject'), [greeting, { text: t('email:emailChangeNotice.intro', n) }, signature]);
     case 'notice_issued':
       return compose(t(n.period ? 'email:noticeIssued.subject' : 'email:noticeIssued.subjectNoPeriod', n), [
-          greeting,
-          { text: t(n.period ? 'email:noticeIssued.intro' : 'email:noticeIssued.introNoPeriod', n) },
-          ...(n.directDebit ? [{ text: t('email:noticeIssued.directDebit') }] : []),
-          ...(n.payTo ? [{ text: t('email:noticeIssued.reference', n.payTo) }] : []),
-          ...(n.attachments?.length ? [{ text: t('email:noticeIssued.attached') }] : []),
-          { link: n.link, label: t('email:noticeIssued.cta') },
-          signature,
-        ]);
+        greeting,
+        { text: t(n.period ? 'email:noticeIssued.intro' : 'email:noticeIssued.introNoPeriod', n) },
+        ...(n.directDebit ? [{ text: t('email:noticeIssued.directDebit') }] : []),
+        ...(n.payTo ? [{ text: t('email:noticeIssued.reference', n.payTo) }] : []),
+        ...(n.attachments?.length ? [{ text: t('email:noticeIssued.attached') }] : []),
+        { link: n.link, label: t('email:noticeIssued.cta') },
+        signature,
+      ]);
     case 'notice_reminder':
       return compose(t('email:noticeReminder.subject', n), [
         greeting,

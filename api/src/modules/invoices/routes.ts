@@ -20,7 +20,11 @@ export async function portalInvoiceRoutes(fastify: FastifyInstance) {
     '/invoices/:invoiceId/pdf',
     { schema: { tags, params: NoticeParamsSchema, produces: ['application/pdf'] }, config: { openapiResponse: PdfResponse } },
     async (request, reply) =>
-      sendPdf(reply, null, await documents.portalNoticePdf(app.deps, request.tenant!, request.strongAuth === true, request.params.invoiceId)),
+      sendPdf(
+        reply,
+        null,
+        await documents.portalNoticePdf(app.deps, request.tenant!, request.strongAuth === true, request.params.invoiceId),
+      ),
   );
   app.get(
     '/invoices/:invoiceId/qr.svg',

@@ -49,20 +49,18 @@ async function billed(opts: { status?: 'unpaid' | 'paid'; dueDate?: string } = {
     dueDate: opts.dueDate ?? '2027-02-26',
     totalMinor: 845_000,
   });
-  await t.app.db
-    .insert(invoiceLines)
-    .values([
-      {
-        landlordId: l.landlord.id,
-        invoiceId: notice.id,
-        position: 1,
-        kind: 'rent',
-        description: 'Hyra kontor',
-        amountMinor: 676_000,
-        vatRate: 25,
-        vatMinor: 169_000,
-      },
-    ]);
+  await t.app.db.insert(invoiceLines).values([
+    {
+      landlordId: l.landlord.id,
+      invoiceId: notice.id,
+      position: 1,
+      kind: 'rent',
+      description: 'Hyra kontor',
+      amountMinor: 676_000,
+      vatRate: 25,
+      vatMinor: 169_000,
+    },
+  ]);
   return { l, notice };
 }
 
