@@ -86,6 +86,7 @@ export const routes: RouteObject[] = [
               { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },
               { path: '/invoices', lazy: () => import('./routes/invoices').then((m) => ({ Component: m.InvoicesRoute })) },
+              { path: '/invoices/:invoiceId', lazy: () => import('./routes/invoice').then((m) => ({ Component: m.InvoiceRoute })) },
               {
                 path: '/settings',
                 lazy: () =>
