@@ -6,14 +6,19 @@ import { landlords } from '../../db/schema/landlords';
 import { leases } from '../../db/schema/leases';
 import { units } from '../../db/schema/properties';
 
-/** Notices without a PDF yet, oldest first (invoices_pdf_pending_idx). Across landlords: the worker's queue. */
-export function pendingPdfs(db: DbOrTx, limit: number) {
-  return db
+/**
+ * Notices without a PDF yet, oldest first (invoices_pdf_pending_idx), across landlords: the worker's
+ * queue. Locked for the caller's transaction and skipped by other workers' passes, so two worker
+ * processes render different notices.
+ */
+export function claimPendingPdfs(tx: DbOrTx, limit: number) {
+  return tx
     .select({ id: invoices.id, landlordId: invoices.landlordId })
     .from(invoices)
     .where(isNull(invoices.pdfKey))
     .orderBy(asc(invoices.createdAt), asc(invoices.id))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 /** Everything the PDFs of these notices (one landlord) show, in two round trips plus allocations. */

@@ -45,11 +45,17 @@ export const pdfKeyOf = (invoiceId: string) => invoiceId;
  * none is set: a second worker's render of the same notice writes the same file and changes nothing).
  * Returns how many were stored; a notice that fails is logged and stays pending.
  */
-export async function renderDocuments(deps: Deps, landlordId: string, ids: string[], today = billingToday()) {
-  const landlord = await repo.findLandlordForDocuments(deps.db, landlordId);
+export async function renderDocuments(
+  deps: Pick<Deps, 'storage'>,
+  db: DbOrTx,
+  landlordId: string,
+  ids: string[],
+  today = billingToday(),
+) {
+  const landlord = await repo.findLandlordForDocuments(db, landlordId);
   if (!landlord) return 0;
   const logo = await logoOf(deps, landlord);
-  const rows = await repo.documentRows(deps.db, landlordId, ids);
+  const rows = await repo.documentRows(db, landlordId, ids);
   let stored = 0;
   for (const row of rows) {
     try {
@@ -80,7 +86,7 @@ export async function renderDocuments(deps: Deps, landlordId: string, ids: strin
       };
       const bytes = await renderNoticePdf(doc);
       await deps.storage.put(pdfKeyOf(row.invoice.id), bytes);
-      await repo.setPdfKey(deps.db, landlordId, row.invoice.id, pdfKeyOf(row.invoice.id));
+      await repo.setPdfKey(db, landlordId, row.invoice.id, pdfKeyOf(row.invoice.id));
       stored++;
     } catch (err) {
       console.error(`notice pdf ${row.invoice.id} failed`, err instanceof Error ? err.message : err);
@@ -91,21 +97,25 @@ export async function renderDocuments(deps: Deps, landlordId: string, ids: strin
 
 /**
  * The worker's pass: PDFs for notices that have none (state in Postgres, so a crash loses nothing:
- * the next pass finds the same rows). Returns how many it rendered.
+ * the next pass finds the same rows; a file written before a crash is rewritten under the same key).
+ * The batch is claimed with SKIP LOCKED in one transaction, so several worker processes share the
+ * work. Returns how many it rendered.
  */
 export async function renderPendingPdfs(deps: Deps, limit = 50) {
-  const pending = await repo.pendingPdfs(deps.db, limit);
-  const byLandlord = new Map<string, string[]>();
-  for (const p of pending) byLandlord.set(p.landlordId, [...(byLandlord.get(p.landlordId) ?? []), p.id]);
-  let rendered = 0;
-  for (const [landlordId, ids] of byLandlord) rendered += await renderDocuments(deps, landlordId, ids);
-  return rendered;
+  return deps.db.transaction(async (tx) => {
+    const pending = await repo.claimPendingPdfs(tx, limit);
+    const byLandlord = new Map<string, string[]>();
+    for (const p of pending) byLandlord.set(p.landlordId, [...(byLandlord.get(p.landlordId) ?? []), p.id]);
+    let rendered = 0;
+    for (const [landlordId, ids] of byLandlord) rendered += await renderDocuments(deps, tx, landlordId, ids);
+    return rendered;
+  });
 }
 
 /** The PDF as a stream, rendered now when the worker has not got to it yet (then stored like the worker's). */
 async function openPdf(deps: Deps, landlordId: string, invoiceId: string, row: { pdfKey: string | null }) {
   if (!row.pdfKey) {
-    if ((await renderDocuments(deps, landlordId, [invoiceId])) === 0) throw notFound('invoice');
+    if ((await renderDocuments(deps, deps.db, landlordId, [invoiceId])) === 0) throw notFound('invoice');
     return deps.storage.read(pdfKeyOf(invoiceId));
   }
   return deps.storage.read(row.pdfKey);
