@@ -106,11 +106,11 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByRole('button', { name: 'Pay', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: `Pay notice ${s.notice.number}` });
       await dialog.waitFor();
-      await expect.poll(() => dialog.getByLabel('OCR reference').inputValue()).toBe(s.notice.reference);
-      await expect.poll(() => dialog.getByLabel('Bankgiro').inputValue()).toBe('991-2346');
+      await expect.poll(() => dialog.getByRole('textbox', { name: 'OCR reference' }).inputValue()).toBe(s.notice.reference);
+      await expect.poll(() => dialog.getByRole('textbox', { name: 'Bankgiro' }).inputValue()).toBe('991-2346');
       await expectAccessible(page, `pay dialog (${size})`);
       await dialog.getByRole('button', { name: 'Copy: OCR reference' }).click();
-      await dialog.getByRole('button', { name: 'Copied' }).waitFor();
+      await dialog.getByRole('button', { name: 'Copied: OCR reference' }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(s.notice.reference);
       await context.close();
     });

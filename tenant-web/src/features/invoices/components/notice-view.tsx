@@ -190,7 +190,13 @@ function PayDialog(props: {
             { label: t('pay.ocr'), value: p.reference },
           ];
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('pay.title', { number: props.number })} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('pay.title', { number: props.number })}
+      closeButtonProps={{ 'aria-label': t('pay.close') }}
+      centered
+    >
       <Stack gap="sm">
         <Text>{t('pay.intro', { amount: props.amount, due: props.due })}</Text>
         {fields.map((f) => (
@@ -202,7 +208,7 @@ function PayDialog(props: {
                   variant={copied ? 'filled' : 'light'}
                   color={copied ? 'green.9' : undefined}
                   onClick={copy}
-                  aria-label={`${t('pay.copy')}: ${f.label}`}
+                  aria-label={`${copied ? t('pay.copied') : t('pay.copy')}: ${f.label}`}
                 >
                   {copied ? t('pay.copied') : t('pay.copy')}
                 </Button>
