@@ -20,11 +20,7 @@ export async function portalInvoiceRoutes(fastify: FastifyInstance) {
     '/invoices/:invoiceId/pdf',
     { schema: { tags, params: NoticeParamsSchema, produces: ['application/pdf'] }, config: { openapiResponse: PdfResponse } },
     async (request, reply) =>
-      sendPdf(
-        reply,
-        null,
-        await documents.portalNoticePdf(app.deps, request.tenant!, request.strongAuth === true, request.params.invoiceId),
-      ),
+      sendPdf(reply, await documents.portalNoticePdf(app.deps, request.tenant!, request.strongAuth === true, request.params.invoiceId)),
   );
   app.get(
     '/invoices/:invoiceId/qr.svg',

@@ -92,6 +92,7 @@ describe('portal notice page', () => {
     const pdf = await owner.get(`/api/v1/portal/invoices/${notice.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`inline; filename="${notice.number}.pdf"`);
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain(`# ${notice.reference} #8450 00 9 >9912346#41#`);
     expect(text).toContain('Göta Hem');

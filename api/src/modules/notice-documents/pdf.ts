@@ -251,7 +251,9 @@ export function renderNoticePdf(doc: NoticeDocument): Promise<Buffer> {
         }
         const start = c;
         while (c < row.length && row[c]) c++;
-        ops.push(`${(qx + start * cell).toFixed(2)} ${(payY + r * cell).toFixed(2)} ${((c - start) * cell).toFixed(2)} ${cell.toFixed(2)} re`);
+        ops.push(
+          `${(qx + start * cell).toFixed(2)} ${(payY + r * cell).toFixed(2)} ${((c - start) * cell).toFixed(2)} ${cell.toFixed(2)} re`,
+        );
       }
     });
     pdf.save().fillColor('#000000');

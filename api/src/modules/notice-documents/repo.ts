@@ -100,7 +100,7 @@ export async function setPdfKey(db: DbOrTx, landlordId: string, invoiceId: strin
 
 export async function findPdfKey(db: DbOrTx, landlordId: string, invoiceId: string) {
   const [row] = await db
-    .select({ pdfKey: invoices.pdfKey, customerId: invoices.customerId })
+    .select({ pdfKey: invoices.pdfKey, customerId: invoices.customerId, number: invoices.number })
     .from(invoices)
     .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId)));
   return row ?? null;

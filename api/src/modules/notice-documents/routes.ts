@@ -10,13 +10,13 @@ export const SvgResponse = z
   .string()
   .meta({ description: 'The payment QR code (UsingQR for SEK, EPC for EUR, the FI line for DKK) as SVG' });
 
-export function sendPdf(reply: FastifyReply, number: string | null, stream: NodeJS.ReadableStream) {
+export function sendPdf(reply: FastifyReply, pdf: { number: string; stream: NodeJS.ReadableStream }) {
   return reply
     .type('application/pdf')
-    .header('content-disposition', `inline; filename="${(number ?? 'notice').replace(/[^\w.-]/g, '_')}.pdf"`)
+    .header('content-disposition', `inline; filename="${pdf.number.replace(/[^\w.-]/g, '_')}.pdf"`)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
-    .send(stream);
+    .send(pdf.stream);
 }
 
 export function sendSvg(reply: FastifyReply, svg: string) {
@@ -37,7 +37,7 @@ export async function staffNoticeDocumentRoutes(fastify: FastifyInstance) {
   app.get(
     '/invoices/:invoiceId/pdf',
     { schema: { tags, params: NoticeParamsSchema, produces: ['application/pdf'] }, config: { openapiResponse: PdfResponse } },
-    async (request, reply) => sendPdf(reply, null, await service.staffNoticePdf(app.deps, request.staff!, request.params.invoiceId)),
+    async (request, reply) => sendPdf(reply, await service.staffNoticePdf(app.deps, request.staff!, request.params.invoiceId)),
   );
   app.get(
     '/invoices/:invoiceId/qr.svg',

@@ -45,13 +45,7 @@ export const pdfKeyOf = (invoiceId: string) => invoiceId;
  * none is set: a second worker's render of the same notice writes the same file and changes nothing).
  * Returns how many were stored; a notice that fails is logged and stays pending.
  */
-export async function renderDocuments(
-  deps: Pick<Deps, 'storage'>,
-  db: DbOrTx,
-  landlordId: string,
-  ids: string[],
-  today = billingToday(),
-) {
+export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, landlordId: string, ids: string[], today = billingToday()) {
   const landlord = await repo.findLandlordForDocuments(db, landlordId);
   if (!landlord) return 0;
   const logo = await logoOf(deps, landlord);
@@ -113,12 +107,12 @@ export async function renderPendingPdfs(deps: Deps, limit = 50) {
 }
 
 /** The PDF as a stream, rendered now when the worker has not got to it yet (then stored like the worker's). */
-async function openPdf(deps: Deps, landlordId: string, invoiceId: string, row: { pdfKey: string | null }) {
+async function openPdf(deps: Deps, landlordId: string, invoiceId: string, row: { pdfKey: string | null; number: string }) {
   if (!row.pdfKey) {
     if ((await renderDocuments(deps, deps.db, landlordId, [invoiceId])) === 0) throw notFound('invoice');
-    return deps.storage.read(pdfKeyOf(invoiceId));
+    return { number: row.number, stream: deps.storage.read(pdfKeyOf(invoiceId)) };
   }
-  return deps.storage.read(row.pdfKey);
+  return { number: row.number, stream: deps.storage.read(row.pdfKey) };
 }
 
 export async function staffNoticePdf(deps: Deps, actor: StaffActor, invoiceId: string) {
