@@ -12,13 +12,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeOcr } from '../../shared/src/formats/ocr';
 import { createDb } from '../../api/src/db/client';
 import { runMigrations } from '../../api/src/db/migrate';
 import { renderNoticePdf } from '../../api/src/modules/notice-documents/pdf';
 import { noticeQr } from '../../api/src/modules/notice-documents/qr';
 import { renderPendingPdfs } from '../../api/src/modules/notice-documents/service';
 import { createLocalStorage } from '../../api/src/storage/local';
+import { makeOcr } from '../../shared/src/formats/ocr';
 
 const URL_ = process.env.BENCH_DATABASE_URL!;
 const N = Number(process.env.BENCH_NOTICES ?? 50_000);
@@ -39,7 +39,10 @@ async function generate(pool: Pool) {
   const l = landlord!.id;
   const q = (text: string, params: unknown[] = [l, N]) => pool.query(text, params);
   await q(`insert into billing_settings (landlord_id, currency, due_rule, next_number) values ($1, 'SEK', 'last_weekday_before', 1)`, [l]);
-  await q(`insert into properties (landlord_id, name, street, postal_code, city) values ($1, 'Bänkgatan', 'Bänkgatan 1', '111 22', 'Stockholm')`, [l]);
+  await q(
+    `insert into properties (landlord_id, name, street, postal_code, city) values ($1, 'Bänkgatan', 'Bänkgatan 1', '111 22', 'Stockholm')`,
+    [l],
+  );
   await q(`
     insert into units (landlord_id, property_id, number, type, address)
     select $1, p.id, lpad(g::text, 6, '0'), 'apartment', 'Bänkgatan ' || (g % 200 + 1) || ', lgh ' || g
@@ -54,7 +57,9 @@ async function generate(pool: Pool) {
      select $1, c.id, u.id, 'L-' || c.n, 'residential', '2024-01-01' from c join u using (n)`,
     [l],
   );
-  await q(`insert into lease_units (landlord_id, lease_id, unit_id) select landlord_id, id, unit_id from leases where landlord_id = $1`, [l]);
+  await q(`insert into lease_units (landlord_id, lease_id, unit_id) select landlord_id, id, unit_id from leases where landlord_id = $1`, [
+    l,
+  ]);
   return l;
 }
 
@@ -123,8 +128,9 @@ async function main() {
   const startPdf = now();
   await forkAll(['worker'], { BENCH_FILES: files });
   const pdfSeconds = now() - startPdf;
-  const { done } = (await pool.query('select count(*)::int as done from invoices where landlord_id = $1 and pdf_key is not null', [landlordId]))
-    .rows[0] as { done: number };
+  const { done } = (
+    await pool.query('select count(*)::int as done from invoices where landlord_id = $1 and pdf_key is not null', [landlordId])
+  ).rows[0] as { done: number };
   rmSync(files, { recursive: true, force: true });
 
   const k = Math.max(200, Math.round(N / 10 / PROCESSES));
@@ -141,7 +147,9 @@ async function main() {
   console.log('|---|---:|---:|---:|');
   console.log(`| notices created (bulk insert) | ${created} | ${noticesSeconds.toFixed(1)} | ${rate(created, noticesSeconds)} |`);
   console.log(`| worker: PDFs rendered, stored, recorded | ${done} | ${pdfSeconds.toFixed(1)} | ${rate(done, pdfSeconds)} |`);
-  console.log(`| raw pdfkit, same layout (baseline) | ${k * PROCESSES} | ${baseSeconds.toFixed(1)} | ${rate(k * PROCESSES, baseSeconds)} |`);
+  console.log(
+    `| raw pdfkit, same layout (baseline) | ${k * PROCESSES} | ${baseSeconds.toFixed(1)} | ${rate(k * PROCESSES, baseSeconds)} |`,
+  );
   console.log(`| run + PDFs | ${created} | ${total.toFixed(1)} | goal < 300 s: ${total < 300 ? 'met' : 'NOT met'} |`);
   if (done !== created) {
     console.error(`only ${done} of ${created} notices got a PDF`);
