@@ -15,11 +15,15 @@ ALTER TABLE "mandates" ADD COLUMN "export_id" uuid;--> statement-breakpoint
 ALTER TABLE "payment_imports" ADD COLUMN "currency" text DEFAULT 'SEK' NOT NULL;--> statement-breakpoint
 ALTER TABLE "payment_imports" ADD COLUMN "deposit_serials" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "payment_imports" ADD COLUMN "tally" jsonb;--> statement-breakpoint
+ALTER TABLE "landlords" ADD COLUMN "org_number" text;--> statement-breakpoint
 ALTER TABLE "mandate_exports" ADD CONSTRAINT "mandate_exports_landlord_id_landlords_id_fk" FOREIGN KEY ("landlord_id") REFERENCES "public"."landlords"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "mandate_exports_landlord_idx" ON "mandate_exports" USING btree ("landlord_id","created_at");--> statement-breakpoint
 ALTER TABLE "mandates" ADD CONSTRAINT "mandates_export_fk" FOREIGN KEY ("landlord_id","export_id") REFERENCES "public"."mandate_exports"("landlord_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cases_lease_created_idx" ON "cases" USING btree ("landlord_id","lease_id","created_at","id") WHERE "cases"."lease_id" is not null;--> statement-breakpoint
 CREATE INDEX "invoices_mandate_open_due_idx" ON "invoices" USING btree ("landlord_id","due_date","id") WHERE "invoices"."mandate_id" is not null and "invoices"."status" in ('unpaid', 'partly_paid');--> statement-breakpoint
+CREATE INDEX "invoices_pdf_pending_idx" ON "invoices" USING btree ("created_at","id") WHERE "invoices"."pdf_key" is null;--> statement-breakpoint
+CREATE INDEX "invoices_email_pending_idx" ON "invoices" USING btree ("created_at","id") WHERE "invoices"."emailed_at" is null;--> statement-breakpoint
+CREATE INDEX "invoices_reminder_pending_idx" ON "invoices" USING btree ("due_date","id") WHERE "invoices"."status" in ('unpaid', 'partly_paid') and "invoices"."reminded_at" is null and "invoices"."mandate_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "mandates_live_payer_key" ON "mandates" USING btree ("landlord_id","payer_number") WHERE "mandates"."status" in ('pending', 'active');--> statement-breakpoint
 CREATE INDEX "mandates_landlord_created_idx" ON "mandates" USING btree ("landlord_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "mandates_export_pick_idx" ON "mandates" USING btree ("landlord_id","kind","created_at") WHERE "mandates"."status" = 'pending' and "mandates"."exported_at" is null;--> statement-breakpoint

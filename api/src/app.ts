@@ -20,6 +20,7 @@ import { portalLeaseRoutes } from './modules/leases/portal-routes';
 import { leaseRoutes } from './modules/leases/routes';
 import { portalMandateRoutes, staffMandateRoutes } from './modules/mandates/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
+import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
 import { propertyRoutes } from './modules/properties/routes';
@@ -127,6 +128,8 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(paymentRoutes, { prefix: '/api/v1' });
   await app.register(portalPaymentRoutes, { prefix: '/api/v1/portal' });
+
+  await app.register(staffNoticeDocumentRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
 
   return app;

@@ -76,7 +76,7 @@ export function startWorker(deps: Deps) {
   };
   queue.on('error', report('queue'));
   const mailer = createMailer(deps.config);
-  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config), settings), {
+  const worker = new Worker(NOTIFICATION_QUEUE, deliverProcessor(deps.db, mailer, createSmsSender(deps.config), settings, deps.storage), {
     connection: connection.duplicate(),
     prefix,
     concurrency: settings.concurrency,
@@ -136,6 +136,19 @@ export function startWorker(deps: Deps) {
     async () => (await deliverDueOnce(deps, hookAgent, hooks)) === hooks.sendBatch,
     hooks.pollIntervalMs,
   );
+  // Issue 11 (DOCS): notice PDFs, the e-mail on issue and overdue reminders, each picked by the
+  // notice's state in Postgres (pdf_key / emailed_at / reminded_at null), so a crash loses nothing.
+  const noticeDocuments = loop(
+    'notice documents',
+    async () => {
+      const docs = await import('./modules/notice-documents/service');
+      const rendered = await docs.renderPendingPdfs(deps, settings.noticePdfBatch);
+      const mailed = await docs.emailPendingNotices(deps, settings.relayBatch);
+      const reminded = await docs.sendDueReminders(deps, undefined, settings.relayBatch);
+      return rendered === settings.noticePdfBatch || mailed.checked === settings.relayBatch || reminded.checked === settings.relayBatch;
+    },
+    settings.noticeIntervalMs,
+  );
   const sweepTimer = setInterval(() => {
     import('./modules/files/service')
       .then(({ sweepStaleUploads }) => sweepStaleUploads(deps))
@@ -164,6 +177,7 @@ export function startWorker(deps: Deps) {
         retention.stop(),
         sequencer.stop(),
         webhookSender.stop(),
+        noticeDocuments.stop(),
       ]);
       await hookAgent.close();
       // BullMQ's close waits for the jobs in progress to finish, then stops taking new ones.

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertPortalUser } from '../src/db/fixtures';
+import { insertInvoice, insertPortalUser } from '../src/db/fixtures';
 import { outbox } from '../src/db/schema/outbox';
 import { recordChange } from '../src/modules/history/service';
 import { Client, createTestApp, eq, makeLandlord, PASSWORD, PNG, signIn, uniquePersonalNumber } from './helpers';
@@ -353,6 +353,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/mandates/:mandateId/cancel': portalRoute(404, 403),
 
   'GET /api/v1/portal/payments': portalRoute('own', 403),
+
+  // Issue 11 (DOCS): the notice page, its PDF and QR code — the customer's main administrators only.
+  'GET /api/v1/portal/invoices/:invoiceId': portalRoute(404, 403),
+  'GET /api/v1/portal/invoices/:invoiceId/pdf': portalRoute(404, 403),
+  'GET /api/v1/portal/invoices/:invoiceId/qr.svg': portalRoute(404, 403),
+  // Issue 11 (DOCS): a notice's PDF and QR code for billing readers (admin, finance, manager).
+  'GET /api/v1/invoices/:invoiceId/pdf': staffRoute(404, 403),
+  'GET /api/v1/invoices/:invoiceId/qr.svg': staffRoute(404, 403),
   'GET /api/v1/portal/cases': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/cases/stats': portalRoute('own', 403),
   'GET /api/v1/portal/cases/prefill': portalRoute(404, 'allowed', { query: (f) => `leaseId=${f.ids.leaseId}` }),
@@ -452,6 +460,13 @@ async function victim() {
   const [delivery] = await t.app.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId));
   expect(report.json().assignee?.id).not.toBe(a.technician.id);
 
+  // Issue 11 (DOCS): a notice of the company's.
+  const docsNotice = await insertInvoice(t.app.db, {
+    landlordId: a.landlord.id,
+    customerId: a.company.customer.id,
+    leaseId: a.office.id,
+    status: 'unpaid',
+  });
   const ids: Record<string, string> = {
     threadId: thread.json().id,
     messageId,
@@ -478,6 +493,8 @@ async function victim() {
     paymentId: payment.json().id,
     // No BgMax import is made here (it needs the landlord's bankgiro): only whose it would be matters.
     paymentImportId: randomUUID(),
+
+    invoiceId: docsNotice.id,
     eventId: randomUUID(),
     kind: 'units',
     externalId: `matrix-${tag()}`,

@@ -153,6 +153,9 @@ export const ERROR_CODES = [
   'payment_no_credit',
   'payment_other_customer',
   'payment_invoice_settled',
+
+  // Issue 11, notice documents (DOCS)
+  'notice_nothing_to_pay',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -92,6 +92,12 @@ export function createApiClient(options: ApiClientOptions) {
     put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
     del: <T>(path: string) => request<T>('DELETE', path),
     upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+    /** A file (a PDF, an image) with the same headers and refresh as the JSON calls. */
+    blob: async (path: string) => {
+      const res = await send('GET', path, undefined, false);
+      if (!res.ok) throw await toError(res);
+      return res.blob();
+    },
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -10,6 +10,14 @@ export type DeliverJob = z.infer<typeof DeliverJobSchema>;
 
 const base = { to: z.string(), locale: LocaleSchema, landlordName: z.string() };
 
+/** A file the mailer attaches, read from storage at send time by its key. */
+export const StoredAttachmentSchema = z.object({
+  storageKey: z.uuid(),
+  filename: z.string().regex(/^[\w.-]{1,100}$/),
+  contentType: z.enum(['application/pdf']),
+});
+export type StoredAttachment = z.infer<typeof StoredAttachmentSchema>;
+
 /** Every notification the product sends, by template. Stored in outbox.payload. */
 export const NotificationSchema = z.discriminatedUnion('template', [
   z.object({
@@ -129,6 +137,35 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     status: z.enum(['active', 'cancelled']),
     leaseNumber: z.string(),
     link: z.string().optional(),
+  }),
+  /** Issue 11: a notice was issued (its PDF exists); the PDF is attached when the landlord wants it. */
+  z.object({
+    template: z.literal('notice_issued'),
+    ...base,
+    number: z.string(),
+    /** "mars 2027", in the recipient's language; null on charges and credit notes without a period. */
+    period: z.string().nullable(),
+    /** Formatted in the recipient's language (`8 450,00 kr`). */
+    amount: z.string(),
+    dueDate: z.iso.date(),
+    /** Where and with what to pay; null when a mandate pays it or nothing is to pay. */
+    payTo: z.object({ account: z.string(), reference: z.string() }).nullable(),
+    directDebit: z.boolean(),
+    link: z.string(),
+    /** Files in storage the mailer reads when it sends (never the bytes in the outbox row). */
+    attachments: z.array(StoredAttachmentSchema).max(5).optional(),
+  }),
+  /** Issue 11: an open notice is past due + the landlord's reminder days. */
+  z.object({
+    template: z.literal('notice_reminder'),
+    ...base,
+    number: z.string(),
+    /** "mars 2027" or the notice number. */
+    what: z.string(),
+    amount: z.string(),
+    dueDate: z.iso.date(),
+    payTo: z.object({ account: z.string(), reference: z.string() }).nullable(),
+    link: z.string(),
   }),
 ]);
 

@@ -614,6 +614,13 @@ export async function seedDemo(deps: Deps, now = new Date()) {
       note: 'Förskott, överenskommet per telefon',
     });
   }
+
+  // Issue 11 (DOCS): the Swedish landlord's org number and bankgiro, so its notices carry the
+  // Swedish invoice QR code and the bankgiro OCR line (the worker renders their PDFs by state).
+  await db
+    .update(landlords)
+    .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
+    .where(eq(landlords.id, se.id));
   return true;
 }
 

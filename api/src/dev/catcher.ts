@@ -20,6 +20,8 @@ export type CaughtMail = {
   subject: string;
   text: string;
   html: string;
+  /** Attached files (issue 11: notice PDFs), with their bytes base64-encoded. */
+  attachments: { filename: string; contentType: string; size: number; base64: string }[];
   date: string;
 };
 export type CaughtSms = { id: number; from: string; to: string; message: string; date: string };
@@ -67,6 +69,12 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              size: a.size,
+              base64: a.content.toString('base64'),
+            })),
             date: new Date().toISOString(),
           };
           mails.push(caught);

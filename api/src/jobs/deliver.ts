@@ -7,6 +7,7 @@ import type { Mailer } from '../notify/mailer';
 import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
 import { renderEmail, renderSms } from '../notify/templates';
+import type { Storage } from '../storage/local';
 import type { QueueSettings } from './queue-config';
 
 /**
@@ -37,6 +38,8 @@ export function deliverProcessor(
   mailer: Mailer,
   sms: SmsSender,
   settings: Pick<QueueSettings, 'attempts'> & { persistMs?: number },
+  /** Where attachments named by storage key are read at send time (notice PDFs). */
+  files?: Pick<Storage, 'read'>,
 ) {
   return async (job: Job) => {
     const { outboxId } = DeliverJobSchema.parse(job.data);
@@ -48,7 +51,12 @@ export function deliverProcessor(
         // The landlord's sender as set when the SMS goes out (decision 9T4); the service default otherwise.
         const sender = row.landlordId ? await smsSenderOf(db, row.landlordId) : null;
         await sms.send(notification.to, renderSms(notification), sender);
-      } else await mailer.send(notification.to, renderEmail(notification), row.id);
+      } else {
+        const stored = 'attachments' in notification ? (notification.attachments ?? []) : [];
+        if (stored.length && !files) throw new Error('deliver: attachments need storage');
+        const attachments = stored.map((a) => ({ filename: a.filename, contentType: a.contentType, content: files!.read(a.storageKey) }));
+        await mailer.send(notification.to, { ...renderEmail(notification), ...(attachments.length ? { attachments } : {}) }, row.id);
+      }
     } catch (err) {
       const final = row.attempts + 1 >= settings.attempts;
       await recordAttemptFailed(db, outboxId, err instanceof Error ? err.message : String(err), final);

@@ -42,6 +42,13 @@ export function queueSettings(config: Config) {
      * reconciler.
      */
     maxStalledCount: 10,
+    /**
+     * Notice documents (issue 11): PDFs rendered per pass (rendering takes the event loop ~5–10 ms
+     * a notice, so a pass of 50 holds it well under a second), and how often the worker looks for
+     * notices without a PDF, an e-mail or a due reminder when the last pass found none.
+     */
+    noticePdfBatch: 50,
+    noticeIntervalMs: 2_000,
     /** Outbox rows moved to the queue per relay or reconciler pass. */
     relayBatch: 100,
     relayIntervalMs: notify.relayIntervalMs,

@@ -1,6 +1,10 @@
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 import type { RenderedEmail } from './templates';
+
+/** A file sent with an e-mail; `content` is read when the mail is sent (a storage stream). */
+export type MailAttachment = { filename: string; contentType: string; content: Readable | Buffer };
 
 /** The domain of MAIL_FROM (`Portico <no-reply@example.se>` → `example.se`), for Message-IDs. */
 export function mailDomain(mailFrom: string) {
@@ -26,7 +30,7 @@ export function createMailer(config: Config) {
   });
   const domain = mailDomain(config.mailFrom);
   return {
-    send: (to: string, email: RenderedEmail, outboxId?: string) =>
+    send: (to: string, email: RenderedEmail & { attachments?: MailAttachment[] }, outboxId?: string) =>
       transport.sendMail({ from: config.mailFrom, to, ...email, ...(outboxId ? { messageId: outboxMessageId(outboxId, domain) } : {}) }),
     close: () => transport.close(),
   };

@@ -113,6 +113,25 @@ export function renderEmail(n: Notification): RenderedEmail {
       ]);
     case 'email_change_notice':
       return compose(t('email:emailChangeNotice.subject'), [greeting, { text: t('email:emailChangeNotice.intro', n) }, signature]);
+    case 'notice_issued':
+      return compose(t(n.period ? 'email:noticeIssued.subject' : 'email:noticeIssued.subjectNoPeriod', n), [
+        greeting,
+        { text: t(n.period ? 'email:noticeIssued.intro' : 'email:noticeIssued.introNoPeriod', n) },
+        ...(n.directDebit ? [{ text: t('email:noticeIssued.directDebit') }] : []),
+        ...(n.payTo ? [{ text: t('email:noticeIssued.reference', n.payTo) }] : []),
+        ...(n.attachments?.length ? [{ text: t('email:noticeIssued.attached') }] : []),
+        { link: n.link, label: t('email:noticeIssued.cta') },
+        signature,
+      ]);
+    case 'notice_reminder':
+      return compose(t('email:noticeReminder.subject', n), [
+        greeting,
+        { text: t('email:noticeReminder.intro', n) },
+        ...(n.payTo ? [{ text: t('email:noticeReminder.reference', n.payTo) }] : []),
+        { text: t('email:noticeReminder.ignore') },
+        { link: n.link, label: t('email:noticeReminder.cta') },
+        signature,
+      ]);
     case 'case_confirmation':
       return compose(t('email:caseConfirmation.subject', n), [
         greeting,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brandColourProblem, parseSmsSender } from '../formats/branding';
+import { parseDanishCvr, parseSwedishOrgNumber } from '../formats/identity';
 import { parseBankgiro, parseBic, parseFiCreditor, parseIban, parsePlusgiro } from '../formats/payment';
 import { LocaleSchema } from '../locale';
 import { PasswordPolicySchema } from '../password-policy';
@@ -21,6 +22,13 @@ function formatted(parse: (raw: string) => string | null, code: string) {
       }
       return parsed;
     });
+}
+
+/** The landlord's own organisationsnummer (SE, stored `NNNNNN-NNNN`) or CVR (DK, 8 digits). */
+export function parseLandlordOrgNumber(raw: string): string | null {
+  const se = parseSwedishOrgNumber(raw);
+  if (se) return `${se.normalized.slice(0, 6)}-${se.normalized.slice(6)}`;
+  return parseDanishCvr(raw)?.normalized ?? null;
 }
 
 /** Payment accounts: bankgiro and plusgiro (SE), FI creditor number (DK, +71), IBAN with BIC. All optional. */
@@ -87,6 +95,8 @@ export const LandlordSettingsSchema = z.object({
   passwordPolicy: PasswordPolicySchema,
   defaultLocale: LocaleSchema,
   invoicesRequireStrongAuth: z.boolean(),
+  /** Organisationsnummer / CVR: printed on notices and in the Swedish invoice QR. */
+  orgNumber: z.string().nullable(),
   paymentAccounts: PaymentAccountsSchema,
   /** Null: the service's default sender. */
   smsSender: z.string().nullable(),
@@ -109,6 +119,7 @@ export const LandlordSettingsPatchSchema = z
     passwordPolicy: PasswordPolicySchema,
     defaultLocale: LocaleSchema,
     invoicesRequireStrongAuth: z.boolean(),
+    orgNumber: formatted(parseLandlordOrgNumber, 'identity_number_invalid').nullable(),
     /** Merged into the stored accounts: a field left out stays, a null removes it. */
     paymentAccounts: PaymentAccountsInputSchema,
     smsSender: SmsSenderSchema.nullable(),

@@ -97,6 +97,8 @@ export const routes: RouteObject[] = [
                 path: '/invoices/direct-debit',
                 lazy: () => import('./routes/direct-debit').then((m) => ({ Component: m.DirectDebitRoute })),
               },
+
+              { path: '/invoices/:invoiceId', lazy: () => import('./routes/invoice').then((m) => ({ Component: m.InvoiceRoute })) },
               {
                 path: '/settings',
                 lazy: () =>

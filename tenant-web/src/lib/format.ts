@@ -53,6 +53,11 @@ export function formatDate(isoDate: string, locale: string): string {
   return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** The month a day falls in: "mars 2027", "marts 2027", "March 2027". */
+export function formatPeriod(isoDate: string, locale: string): string {
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
 /** An amount in minor units (öre, øre, cent) in its currency. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   return numberFormat(locale, { style: 'currency', currency }).format(minor / 100);

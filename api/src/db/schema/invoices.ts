@@ -150,6 +150,13 @@ export const invoices = pgTable(
     index('invoices_mandate_open_due_idx')
       .on(t.landlordId, t.dueDate, t.id)
       .where(sql`${t.mandateId} is not null and ${t.status} in ('unpaid', 'partly_paid')`),
+
+    // Notice documents (DOCS): the worker's queues are states of the row, each read by a partial index.
+    index('invoices_pdf_pending_idx').on(t.createdAt, t.id).where(sql`${t.pdfKey} is null`),
+    index('invoices_email_pending_idx').on(t.createdAt, t.id).where(sql`${t.emailedAt} is null`),
+    index('invoices_reminder_pending_idx')
+      .on(t.dueDate, t.id)
+      .where(sql`${t.status} in ('unpaid', 'partly_paid') and ${t.remindedAt} is null and ${t.mandateId} is null`),
     foreignKey({
       name: 'invoices_customer_fk',
       columns: [t.landlordId, t.customerId],

@@ -22,6 +22,8 @@ export const landlords = pgTable('landlords', {
     .default('standard'),
   /** Seed 002: invoices only after signing in with BankID/MitID. */
   invoicesRequireStrongAuth: boolean('invoices_require_strong_auth').notNull().default(false),
+  /** Organisationsnummer (SE, `NNNNNN-NNNN`) or CVR (DK, 8 digits): on notices and in the Swedish invoice QR (`cid`). */
+  orgNumber: text('org_number'),
   paymentAccounts: jsonb('payment_accounts').$type<StoredPaymentAccounts>().notNull().default({}),
   /** The SMS sender id the landlord's SMS go out with; null = the service default (SMS_FROM). */
   smsSender: text('sms_sender'),

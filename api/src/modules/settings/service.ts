@@ -20,6 +20,7 @@ export function toSettings(landlord: LandlordRow): LandlordSettings {
     passwordPolicy: landlord.passwordPolicy,
     defaultLocale: landlord.defaultLocale,
     invoicesRequireStrongAuth: landlord.invoicesRequireStrongAuth,
+    orgNumber: landlord.orgNumber,
     paymentAccounts: landlord.paymentAccounts ?? {},
     smsSender: landlord.smsSender,
     brandName: landlord.brandName,

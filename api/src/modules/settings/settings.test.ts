@@ -117,6 +117,15 @@ describe('SMS sender, branding, support and links', () => {
     expect((await admin.patch('/api/v1/settings', { supportPhone: 'call us' })).statusCode).toBe(400);
   });
 
+  it('the org number (issue 11: notices and the Swedish invoice QR) is an orgnr or a CVR, normalised', async () => {
+    expect((await admin.patch('/api/v1/settings', { orgNumber: '5566778899' })).json().orgNumber).toBe('556677-8899');
+    expect((await admin.patch('/api/v1/settings', { orgNumber: '25313763' })).json().orgNumber).toBe('25313763');
+    const bad = await admin.patch('/api/v1/settings', { orgNumber: '556677-8898' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].code).toBe('identity_number_invalid');
+    expect((await admin.patch('/api/v1/settings', { orgNumber: null })).json().orgNumber).toBeNull();
+  });
+
   it('history records who changed which fields; only admins read it or change settings', async () => {
     // Never changed: an empty history, not a 404 (the settings exist).
     const fresh = await makeLandlord(t.app);

@@ -51,6 +51,7 @@ function toFormValues(s: LandlordSettings): FormInput {
     passwordPolicy: s.passwordPolicy,
     defaultLocale: s.defaultLocale,
     invoicesRequireStrongAuth: s.invoicesRequireStrongAuth,
+    orgNumber: s.orgNumber,
     paymentAccounts: Object.fromEntries(ACCOUNTS.map((k) => [k, s.paymentAccounts[k] ?? null])),
     smsSender: s.smsSender,
     brandName: s.brandName,
@@ -137,6 +138,7 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
               'passwordPolicy',
               'defaultLocale',
               'invoicesRequireStrongAuth',
+              'orgNumber',
               'smsSender',
               'brandName',
               'brandColour',
@@ -273,6 +275,15 @@ function Form({ settings, canEdit, onSaved }: { settings: LandlordSettings; canE
               />
             ))}
           </SimpleGrid>
+          <TextInput
+            mt="md"
+            label={t('settings.orgNumber')}
+            description={t('settings.orgNumberHint')}
+            readOnly={!canEdit}
+            autoComplete="off"
+            error={fieldError('orgNumber')}
+            {...form.register('orgNumber', emptyAsNull)}
+          />
         </Fieldset>
         <Fieldset legend={t('settings.smsSection')} disabled={!canEdit}>
           <TextInput

@@ -13,4 +13,5 @@ export const invoiceKeys = {
   all: [CUSTOMER_SCOPE, 'invoices'] as const,
   lists: () => [...invoiceKeys.all, 'list'] as const,
   list: (params: InvoiceListParams) => [...invoiceKeys.lists(), params] as const,
+  detail: (customerId: string, invoiceId: string) => [...invoiceKeys.all, 'detail', { customerId, invoiceId }] as const,
 };

@@ -1,24 +1,25 @@
-import { Alert, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Table, Text } from '@mantine/core';
 import type { InvoiceSummary } from '@portico/shared/contracts/invoices';
 import { ApiRequestError } from '@portico/shared/http';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
 import { CursorPager, useCursorParam } from '@/components/pager';
 import { errorText } from '@/lib/errors';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, formatPeriod } from '@/lib/format';
 import { useInvoices } from '../api/get-invoices';
 import { StrongAuthPanel } from './strong-auth-panel';
 
 export const INVOICE_PAGE_SIZE = 25;
 
-/** Dark shades only: the text must stay above 4.5:1 on the striped rows too. */
-const STATUS_COLOR: Record<InvoiceSummary['status'], string> = {
+/** Dark shades only: white badge text must stay above 4.5:1. */
+export const STATUS_COLOR: Record<InvoiceSummary['status'], string> = {
   unpaid: 'blue.9',
   partly_paid: 'blue.9',
-  paid: 'gray.9',
+  paid: 'green.9',
   overdue: 'red.9',
-  credited: 'gray.7',
+  credited: 'gray.8',
 };
 
 /** Rent notices and invoices of the current customer (seed 001: unpaid ones by default). */
@@ -33,6 +34,7 @@ export function InvoiceTable({
   needsStrongAuth: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const { t: tm } = useTranslation('money');
   const [cursor, setCursor] = useCursorParam();
   // Another customer's list starts at its first page.
   const shownCustomer = useRef(customerId);
@@ -73,8 +75,8 @@ export function InvoiceTable({
         <Table striped highlightOnHover miw={760} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('invoices.col.number')}</Table.Th>
               <Table.Th scope="col">{t('invoices.col.period')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.number')}</Table.Th>
               <Table.Th scope="col">{t('invoices.col.lease')}</Table.Th>
               <Table.Th scope="col" ta="right">
                 {t('invoices.col.amount')}
@@ -87,10 +89,16 @@ export function InvoiceTable({
           <Table.Tbody>
             {items.map((invoice) => (
               <Table.Tr key={invoice.id}>
-                <Table.Th scope="row" fw={500}>
-                  {invoice.number}
+                <Table.Th scope="row" fw={600}>
+                  <Anchor
+                    component={Link}
+                    to={`/invoices/${invoice.id}`}
+                    aria-label={tm('notices.open', { period: periodOf(invoice.period, locale) })}
+                  >
+                    {periodOf(invoice.period, locale)}
+                  </Anchor>
                 </Table.Th>
-                <Table.Td>{invoice.period}</Table.Td>
+                <Table.Td>{invoice.number}</Table.Td>
                 <Table.Td>{invoice.lease.address}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney(invoice.totalMinor, invoice.currency, locale)}
@@ -99,9 +107,9 @@ export function InvoiceTable({
                   <time dateTime={invoice.dueDate}>{formatDate(invoice.dueDate, locale)}</time>
                 </Table.Td>
                 <Table.Td>
-                  <Text component="span" size="sm" fw={600} c={STATUS_COLOR[invoice.status]}>
-                    {t(`invoices.status.${invoice.status}`)}
-                  </Text>
+                  <Badge color={STATUS_COLOR[invoice.status]} variant="filled" radius="sm">
+                    {tm(`status.${invoice.status}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {invoice.paidAt ? (
@@ -122,3 +130,6 @@ export function InvoiceTable({
     </>
   );
 }
+
+/** `2027-03` → "mars 2027"; anything else (an older free-text period) as it is. */
+const periodOf = (period: string, locale: string) => (/^\d{4}-\d{2}$/.test(period) ? formatPeriod(`${period}-01`, locale) : period);

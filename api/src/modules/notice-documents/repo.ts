@@ -1,0 +1,181 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { customers } from '../../db/schema/customers';
+import { billingSettings, invoiceLines, invoices, mandates, paymentAllocations, payments } from '../../db/schema/invoices';
+import { landlords } from '../../db/schema/landlords';
+import { leases } from '../../db/schema/leases';
+import { units } from '../../db/schema/properties';
+
+/**
+ * Notices without a PDF yet, oldest first (invoices_pdf_pending_idx), across landlords: the worker's
+ * queue. Locked for the caller's transaction and skipped by other workers' passes, so two worker
+ * processes render different notices.
+ */
+export function claimPendingPdfs(tx: DbOrTx, limit: number) {
+  return tx
+    .select({ id: invoices.id, landlordId: invoices.landlordId })
+    .from(invoices)
+    .where(isNull(invoices.pdfKey))
+    .orderBy(asc(invoices.createdAt), asc(invoices.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Everything the PDFs of these notices (one landlord) show, in two round trips plus allocations. */
+export async function documentRows(db: DbOrTx, landlordId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      invoice: invoices,
+      lease: { id: leases.id, number: leases.number, unitType: units.type, address: units.address },
+      customer: {
+        id: customers.id,
+        name: customers.name,
+        street: customers.street,
+        postalCode: customers.postalCode,
+        city: customers.city,
+        locale: customers.locale,
+      },
+      mandateKind: mandates.kind,
+      mandateStatus: mandates.status,
+    })
+    .from(invoices)
+    .innerJoin(leases, and(eq(leases.landlordId, invoices.landlordId), eq(leases.id, invoices.leaseId)))
+    .innerJoin(units, eq(units.id, leases.unitId))
+    .innerJoin(customers, and(eq(customers.landlordId, invoices.landlordId), eq(customers.id, invoices.customerId)))
+    .leftJoin(mandates, and(eq(mandates.landlordId, invoices.landlordId), eq(mandates.id, invoices.mandateId)))
+    .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, ids)));
+  const creditedIds = [...new Set(rows.flatMap((r) => (r.invoice.creditsInvoiceId ? [r.invoice.creditsInvoiceId] : [])))];
+  const [lines, allocations, credited] = await Promise.all([
+    db
+      .select()
+      .from(invoiceLines)
+      .where(and(eq(invoiceLines.landlordId, landlordId), inArray(invoiceLines.invoiceId, ids)))
+      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
+    db
+      .select({
+        invoiceId: paymentAllocations.invoiceId,
+        paymentId: payments.id,
+        paidOn: payments.paidOn,
+        amountMinor: paymentAllocations.amountMinor,
+        source: payments.source,
+      })
+      .from(paymentAllocations)
+      .innerJoin(payments, and(eq(payments.landlordId, paymentAllocations.landlordId), eq(payments.id, paymentAllocations.paymentId)))
+      .where(and(eq(paymentAllocations.landlordId, landlordId), inArray(paymentAllocations.invoiceId, ids)))
+      .orderBy(asc(payments.paidOn), asc(payments.id)),
+    creditedIds.length
+      ? db
+          .select({ id: invoices.id, number: invoices.number })
+          .from(invoices)
+          .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, creditedIds)))
+      : Promise.resolve([]),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    lines: lines.filter((l) => l.invoiceId === row.invoice.id),
+    payments: allocations.filter((a) => a.invoiceId === row.invoice.id).map(({ invoiceId: _, ...a }) => a),
+    creditsInvoice: credited.find((c) => c.id === row.invoice.creditsInvoiceId) ?? null,
+  }));
+}
+
+export async function findLandlordForDocuments(db: DbOrTx, landlordId: string) {
+  const [row] = await db.select().from(landlords).where(eq(landlords.id, landlordId));
+  return row ?? null;
+}
+
+/** The landlord's billing settings row, or null before billing has been set up (RUN creates it). */
+export async function findBillingSettings(db: DbOrTx, landlordId: string) {
+  const [row] = await db.select().from(billingSettings).where(eq(billingSettings.landlordId, landlordId));
+  return row ?? null;
+}
+
+/** Records the rendered PDF once; a second render of the same notice (another worker) changes nothing. */
+export async function setPdfKey(db: DbOrTx, landlordId: string, invoiceId: string, key: string) {
+  await db
+    .update(invoices)
+    .set({ pdfKey: key })
+    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId), isNull(invoices.pdfKey)));
+}
+
+export async function findPdfKey(db: DbOrTx, landlordId: string, invoiceId: string) {
+  const [row] = await db
+    .select({ pdfKey: invoices.pdfKey, customerId: invoices.customerId, number: invoices.number })
+    .from(invoices)
+    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId)));
+  return row ?? null;
+}
+
+/** Notices whose PDF exists and whose e-mail has not gone out (invoices_email_pending_idx). */
+export function pendingEmails(db: DbOrTx, limit: number) {
+  return db
+    .select({ id: invoices.id, landlordId: invoices.landlordId })
+    .from(invoices)
+    .where(and(isNull(invoices.emailedAt), sql`${invoices.pdfKey} is not null`))
+    .orderBy(asc(invoices.createdAt), asc(invoices.id))
+    .limit(limit);
+}
+
+/** Takes one notice's e-mail turn: locks the row while it is still unmailed (another worker skips it). */
+export async function claimEmail(tx: DbOrTx, landlordId: string, invoiceId: string) {
+  const [row] = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId), isNull(invoices.emailedAt)))
+    .for('update', { skipLocked: true });
+  return Boolean(row);
+}
+
+export async function markEmailed(tx: DbOrTx, landlordId: string, invoiceId: string) {
+  await tx
+    .update(invoices)
+    .set({ emailedAt: new Date() })
+    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId)));
+}
+
+/**
+ * Open notices past due + the landlord's reminder days, not yet reminded and not paid by a mandate
+ * (invoices_reminder_pending_idx; the join keeps landlords without reminders out).
+ */
+export function dueReminders(db: DbOrTx, today: string, limit: number) {
+  return db
+    .select({ id: invoices.id, landlordId: invoices.landlordId })
+    .from(invoices)
+    .innerJoin(billingSettings, eq(billingSettings.landlordId, invoices.landlordId))
+    .where(
+      and(
+        inArray(invoices.status, ['unpaid', 'partly_paid']),
+        isNull(invoices.remindedAt),
+        isNull(invoices.mandateId),
+        sql`${billingSettings.reminderDays} is not null`,
+        lt(sql`${invoices.dueDate} + ${billingSettings.reminderDays}`, sql`${today}::date`),
+      ),
+    )
+    .orderBy(asc(invoices.dueDate), asc(invoices.id))
+    .limit(limit);
+}
+
+/** Takes one notice's reminder turn: still open, unreminded and without a mandate, locked. */
+export async function claimReminder(tx: DbOrTx, landlordId: string, invoiceId: string) {
+  const [row] = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.landlordId, landlordId),
+        eq(invoices.id, invoiceId),
+        isNull(invoices.remindedAt),
+        isNull(invoices.mandateId),
+        inArray(invoices.status, ['unpaid', 'partly_paid']),
+      ),
+    )
+    .for('update', { skipLocked: true });
+  return Boolean(row);
+}
+
+export async function markReminded(tx: DbOrTx, landlordId: string, invoiceId: string) {
+  await tx
+    .update(invoices)
+    .set({ remindedAt: new Date() })
+    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId)));
+}
