@@ -16,6 +16,7 @@ import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
 import { historyRoutes } from './modules/history/routes';
 import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
+import { billingRoutes } from './modules/billing/routes';
 import { leaseRoutes } from './modules/leases/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
@@ -111,6 +112,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
   await app.register(leaseRoutes, { prefix: '/api/v1' });
+  // Issue 11 (RUN): billing settings and runs, staff invoices, charges, credit notes.
+  await app.register(billingRoutes, { prefix: '/api/v1' });
   await app.register(importRoutes, { prefix: '/api/v1', redis });
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });

@@ -4,7 +4,7 @@
  * or an Idempotency-Key, so its build leaves their messages out of the `errors` catalogue it loads
  * on every first page (issue 8's JS budget; tenant-web/build/portal-errors-plugin.ts).
  */
-export const CONSOLE_ONLY_ERROR_PREFIXES = ['api_key_', 'idempotency_', 'bulk_', 'import_', 'webhook_', 'event_'] as const;
+export const CONSOLE_ONLY_ERROR_PREFIXES = ['api_key_', 'idempotency_', 'bulk_', 'import_', 'webhook_', 'event_', 'billing_'] as const;
 
 export const isConsoleOnlyError = (code: string) => CONSOLE_ONLY_ERROR_PREFIXES.some((prefix) => code.startsWith(prefix));
 

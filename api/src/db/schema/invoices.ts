@@ -18,6 +18,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -68,6 +69,11 @@ export const billingRuns = pgTable(
     createdBy: uuid('created_by'),
     createdCount: integer('created_count').notNull().default(0),
     skippedCount: integer('skipped_count').notNull().default(0),
+    /** The numbers the run gave out (a contiguous range of the series); null when it created nothing. */
+    firstSeq: bigint('first_seq', { mode: 'number' }),
+    lastSeq: bigint('last_seq', { mode: 'number' }),
+    /** Sum of the notices' totals per currency, as created. */
+    totals: jsonb('totals').$type<{ currency: (typeof CURRENCIES)[number]; totalMinor: number }[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -121,6 +127,8 @@ export const invoices = pgTable(
     /** Set when the lease had an active mandate at issue or got one before the due date. */
     mandateId: uuid('mandate_id'),
     externalId: text('external_id'),
+    /** A credit note's reason, as finance wrote it. */
+    reason: text('reason'),
     /** The rendered PDF in storage; null until the worker has rendered it. */
     pdfKey: text('pdf_key'),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
@@ -144,6 +152,8 @@ export const invoices = pgTable(
     index('invoices_landlord_status_seq_idx').on(t.landlordId, t.status, t.seq),
     index('invoices_open_due_idx').on(t.landlordId, t.dueDate, t.id).where(sql`${t.status} in ('unpaid', 'partly_paid')`),
     index('invoices_lease_idx').on(t.landlordId, t.leaseId, t.seq),
+    // Issue 11 (RUN): the staff list's kind filter in its order.
+    index('invoices_landlord_kind_seq_idx').on(t.landlordId, t.kind, t.seq),
     foreignKey({
       name: 'invoices_customer_fk',
       columns: [t.landlordId, t.customerId],

@@ -7,6 +7,11 @@ export async function insertEvent(db: DbOrTx, values: { landlordId: string; type
   return row!.id;
 }
 
+/** Many events in few statements (a billing run's notices), in the given order. */
+export async function insertEvents(db: DbOrTx, values: { landlordId: string; type: string; data: unknown }[]) {
+  for (let i = 0; i < values.length; i += 1000) await db.insert(events).values(values.slice(i, i + 1000));
+}
+
 /** Any key will do as long as nothing else takes it: the first 8 bytes of "events:sequencer". */
 const SEQUENCER_LOCK = sql`hashtextextended('portico:events:sequencer', 0)`;
 
