@@ -97,15 +97,62 @@ export async function insertRun(db: DbOrTx, values: typeof billingRuns.$inferIns
   return row!;
 }
 
-/** Rows per INSERT: ~25 parameters a notice keeps a statement well under Postgres' 65,535. */
-export const INSERT_BATCH = 1000;
+/** Rows per INSERT: the billing run sends each column as one array parameter (`unnest`), 5,000 rows a statement. */
+export const INSERT_BATCH = 5000;
 
-export async function insertInvoices(db: DbOrTx, rows: InvoiceValues[]) {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insert(invoices).values(rows.slice(i, i + INSERT_BATCH));
+const arr = (values: unknown[]) => sql.param(values);
+
+/**
+ * A billing run's notices: what all of them share once, the rest as one array per column, unnested
+ * by Postgres. Far cheaper than a VALUES list of 25 parameters a row (decision 11R2).
+ */
+export async function insertRunNotices(
+  db: DbOrTx,
+  common: {
+    landlordId: string;
+    period: string;
+    periodStart: string;
+    issueDate: string;
+    currency: string;
+    dueDate: string;
+    paymentMethod: string;
+    billingRunId: string;
+  },
+  rows: InvoiceValues[],
+) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const b = rows.slice(i, i + INSERT_BATCH);
+    await db.execute(sql`
+      insert into ${invoices} (id, landlord_id, customer_id, lease_id, property_id, kind, number, seq, period, period_start,
+        period_end, issue_date, subtotal_minor, vat_minor, total_minor, currency, due_date, status, reference, payment_method,
+        billing_run_id, mandate_id)
+      select u.id, ${common.landlordId}, u.customer_id, u.lease_id, u.property_id, 'notice', u.number, u.seq, ${common.period},
+        ${common.periodStart}, u.period_end, ${common.issueDate}, u.subtotal, u.vat, u.total, ${common.currency}, ${common.dueDate},
+        'unpaid', u.reference, ${common.paymentMethod}, ${common.billingRunId}, u.mandate_id
+      from unnest(${arr(b.map((r) => r.id))}::uuid[], ${arr(b.map((r) => r.customerId))}::uuid[], ${arr(b.map((r) => r.leaseId))}::uuid[],
+        ${arr(b.map((r) => r.propertyId ?? null))}::uuid[], ${arr(b.map((r) => r.number))}::text[], ${arr(b.map((r) => r.seq))}::bigint[],
+        ${arr(b.map((r) => r.periodEnd))}::date[], ${arr(b.map((r) => r.subtotalMinor))}::bigint[], ${arr(b.map((r) => r.vatMinor))}::bigint[],
+        ${arr(b.map((r) => r.totalMinor))}::bigint[], ${arr(b.map((r) => r.reference))}::text[], ${arr(b.map((r) => r.mandateId ?? null))}::uuid[])
+        as u(id, customer_id, lease_id, property_id, number, seq, period_end, subtotal, vat, total, reference, mandate_id)`);
+  }
+}
+
+/** One notice (a charge, a credit note, an integrator's notice). */
+export async function insertInvoice(db: DbOrTx, row: InvoiceValues) {
+  await db.insert(invoices).values(row);
 }
 
 export async function insertLines(db: DbOrTx, rows: LineValues[]) {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await db.insert(invoiceLines).values(rows.slice(i, i + INSERT_BATCH));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const b = rows.slice(i, i + INSERT_BATCH);
+    await db.execute(sql`
+      insert into ${invoiceLines} (landlord_id, invoice_id, position, kind, description, amount_minor, vat_rate, vat_minor)
+      select u.landlord_id, u.invoice_id, u.position, u.kind, u.description, u.amount, u.rate, u.vat
+      from unnest(${arr(b.map((r) => r.landlordId))}::uuid[], ${arr(b.map((r) => r.invoiceId))}::uuid[], ${arr(b.map((r) => r.position))}::int[],
+        ${arr(b.map((r) => r.kind))}::text[], ${arr(b.map((r) => r.description ?? ''))}::text[], ${arr(b.map((r) => r.amountMinor))}::bigint[],
+        ${arr(b.map((r) => r.vatRate ?? 0))}::int[], ${arr(b.map((r) => r.vatMinor ?? 0))}::bigint[])
+        as u(landlord_id, invoice_id, position, kind, description, amount, rate, vat)`);
+  }
 }
 
 export async function deleteLines(db: DbOrTx, p: { landlordId: string; invoiceId: string }) {

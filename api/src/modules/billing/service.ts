@@ -256,7 +256,11 @@ export async function executeRun(
         lineRows.push({ landlordId, invoiceId: id, position, ...line });
       });
     });
-    await repo.insertInvoices(tx, invoiceRows);
+    await repo.insertRunNotices(
+      tx,
+      { landlordId, period: p.period, periodStart, issueDate: today, currency, dueDate, paymentMethod: setup.method, billingRunId: run.id },
+      invoiceRows,
+    );
     await repo.insertLines(tx, lineRows);
     if (planned.length) await repo.setNextNumber(tx, { landlordId, nextNumber: first + planned.length });
     await emitEvents(
@@ -398,7 +402,7 @@ export async function createCharge(deps: Deps, actor: StaffActor, input: ChargeC
       paymentMethod: setup.method,
       mandateId: lease.mandateId,
     };
-    await repo.insertInvoices(tx, [row]);
+    await repo.insertInvoice(tx, row);
     await repo.insertLines(
       tx,
       priced.lines.map((l, position) => ({ landlordId, invoiceId: row.id!, position, ...l })),
@@ -462,7 +466,7 @@ export async function createCreditNote(deps: Deps, actor: StaffActor, invoiceId:
       creditsInvoiceId: original.id,
       reason: input.reason,
     };
-    await repo.insertInvoices(tx, [row]);
+    await repo.insertInvoice(tx, row);
     await repo.insertLines(
       tx,
       priced.lines.map((l, position) => ({
@@ -555,7 +559,7 @@ export async function putInvoiceByExternalId(
       paymentMethod: setup.method,
       externalId,
     };
-    await repo.insertInvoices(tx, [row]);
+    await repo.insertInvoice(tx, row);
     await repo.insertLines(
       tx,
       priced.lines.map((l, position) => ({ landlordId, invoiceId: row.id!, position, ...l })),

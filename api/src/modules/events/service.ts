@@ -38,7 +38,9 @@ export async function emitEvents<T extends Exclude<EventType, 'webhook.test'>>(
   const schema = EventPayloadSchemas[type];
   await repo.insertEvents(
     tx,
-    data.map((d) => ({ landlordId, type, data: schema.parse(d) })),
+    landlordId,
+    type,
+    data.map((d) => schema.parse(d)),
   );
 }
 
