@@ -154,6 +154,8 @@ export const invoices = pgTable(
     index('invoices_lease_idx').on(t.landlordId, t.leaseId, t.seq),
     // Issue 11 (RUN): the staff list's kind filter in its order.
     index('invoices_landlord_kind_seq_idx').on(t.landlordId, t.kind, t.seq),
+    // The `overdue` filter in the list's order: open notices by number, the due date read from the index.
+    index('invoices_open_seq_idx').on(t.landlordId, t.seq, t.dueDate).where(sql`${t.status} in ('unpaid', 'partly_paid')`),
     foreignKey({
       name: 'invoices_customer_fk',
       columns: [t.landlordId, t.customerId],
