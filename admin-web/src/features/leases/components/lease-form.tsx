@@ -213,18 +213,21 @@ export function LeaseForm({
             error={fieldError('validTo')}
             {...form.register('validTo')}
           />
-          <TextInput
-            label={t('leases.form.noticePeriodMonths')}
-            inputMode="numeric"
-            required
-            error={fieldError('noticePeriodMonths')}
-            {...form.register('noticePeriodMonths')}
-          />
-          <NativeSelect
-            label={t('leases.form.billingCadence')}
-            data={(['monthly', 'quarterly'] as const).map((c) => ({ value: c, label: t(`leases.cadence.${c}`) }))}
-            {...form.register('billingCadence')}
-          />
+          {/* Side by side even on a phone: the billing cadence (issue 11) adds no height to the form. */}
+          <Group grow wrap="nowrap" align="flex-start" gap="xs">
+            <TextInput
+              label={t('leases.form.noticePeriodMonths')}
+              inputMode="numeric"
+              required
+              error={fieldError('noticePeriodMonths')}
+              {...form.register('noticePeriodMonths')}
+            />
+            <NativeSelect
+              label={t('leases.form.billingCadence')}
+              data={(['monthly', 'quarterly'] as const).map((c) => ({ value: c, label: t(`leases.cadence.${c}`) }))}
+              {...form.register('billingCadence')}
+            />
+          </Group>
           <TextInput
             label={t('leases.form.areaM2')}
             description={t('leases.form.areaHint')}
