@@ -272,6 +272,17 @@ describe('billing runs', () => {
     expect((await noticesOf(l.landlord.id)).map((r) => r.seq)).toEqual([99, 100]);
   });
 
+  it('two runs of the same month at once: each lease billed once, numbers gapless', async () => {
+    const l = await billable();
+    const [a, b] = await Promise.all([
+      l.client.post('/api/v1/billing/runs', { period: '2027-09' }),
+      l.client.post('/api/v1/billing/runs', { period: '2027-09' }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect([a.json().createdCount, b.json().createdCount].sort()).toEqual([0, 2]);
+    expect((await noticesOf(l.landlord.id)).map((r) => r.seq)).toEqual([1, 2]);
+  });
+
   it('refuses without a payment account for the currency (422), nothing written', async () => {
     const l = await billable({ bankgiro: false });
     for (const url of ['/api/v1/billing/runs/preview', '/api/v1/billing/runs']) {
