@@ -28,11 +28,20 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
     it('finance previews and runs a month, then opens the notice', async () => {
       const s = await makeScenario();
       const finance = await withDb(async (db) => {
-        await db.update(landlords).set({ paymentAccounts: { bankgiro: '991-2346' } }).where(eq(landlords.id, s.landlord.id));
+        await db
+          .update(landlords)
+          .set({ paymentAccounts: { bankgiro: '991-2346' } })
+          .where(eq(landlords.id, s.landlord.id));
         await db
           .insert(leaseRentLines)
           .values({ landlordId: s.landlord.id, leaseId: s.lease.id, position: 0, kind: 'rent', description: 'Hyra', amountMinor: 845_000 });
-        return insertStaff(db, { landlordId: s.landlord.id, email: `finance-${s.u}@e2e.test`, name: 'Fia Finance', role: 'finance', password: STAFF_PASSWORD });
+        return insertStaff(db, {
+          landlordId: s.landlord.id,
+          email: `finance-${s.u}@e2e.test`,
+          name: 'Fia Finance',
+          role: 'finance',
+          password: STAFF_PASSWORD,
+        });
       });
       context = await browser.newContext({ ...device, locale: 'en-GB' });
       const login = await context.request.post(`${env.adminUrl}/api/v1/auth/staff/login`, {
