@@ -11,6 +11,10 @@ CREATE TABLE "mandate_exports" (
 );
 --> statement-breakpoint
 DROP INDEX "payments_import_idx";--> statement-breakpoint
+ALTER TABLE "billing_runs" ADD COLUMN "first_seq" bigint;--> statement-breakpoint
+ALTER TABLE "billing_runs" ADD COLUMN "last_seq" bigint;--> statement-breakpoint
+ALTER TABLE "billing_runs" ADD COLUMN "totals" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "invoices" ADD COLUMN "reason" text;--> statement-breakpoint
 ALTER TABLE "mandates" ADD COLUMN "export_id" uuid;--> statement-breakpoint
 ALTER TABLE "payment_imports" ADD COLUMN "currency" text DEFAULT 'SEK' NOT NULL;--> statement-breakpoint
 ALTER TABLE "payment_imports" ADD COLUMN "deposit_serials" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
@@ -24,6 +28,8 @@ CREATE INDEX "invoices_mandate_open_due_idx" ON "invoices" USING btree ("landlor
 CREATE INDEX "invoices_pdf_pending_idx" ON "invoices" USING btree ("created_at","id") WHERE "invoices"."pdf_key" is null;--> statement-breakpoint
 CREATE INDEX "invoices_email_pending_idx" ON "invoices" USING btree ("created_at","id") WHERE "invoices"."emailed_at" is null;--> statement-breakpoint
 CREATE INDEX "invoices_reminder_pending_idx" ON "invoices" USING btree ("due_date","id") WHERE "invoices"."status" in ('unpaid', 'partly_paid') and "invoices"."reminded_at" is null and "invoices"."mandate_id" is null;--> statement-breakpoint
+CREATE INDEX "invoices_landlord_kind_seq_idx" ON "invoices" USING btree ("landlord_id","kind","seq");--> statement-breakpoint
+CREATE INDEX "invoices_open_seq_idx" ON "invoices" USING btree ("landlord_id","seq","due_date") WHERE "invoices"."status" in ('unpaid', 'partly_paid');--> statement-breakpoint
 CREATE UNIQUE INDEX "mandates_live_payer_key" ON "mandates" USING btree ("landlord_id","payer_number") WHERE "mandates"."status" in ('pending', 'active');--> statement-breakpoint
 CREATE INDEX "mandates_landlord_created_idx" ON "mandates" USING btree ("landlord_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "mandates_export_pick_idx" ON "mandates" USING btree ("landlord_id","kind","created_at") WHERE "mandates"."status" = 'pending' and "mandates"."exported_at" is null;--> statement-breakpoint

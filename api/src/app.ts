@@ -7,6 +7,7 @@ import type { Deps } from './deps';
 import { accountRoutes } from './modules/account/routes';
 import { apiKeyRoutes } from './modules/api-keys/routes';
 import { authRoutes } from './modules/auth/routes';
+import { billingRoutes } from './modules/billing/routes';
 import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { deliveryRoutes } from './modules/deliveries/routes';
@@ -115,6 +116,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
   await app.register(leaseRoutes, { prefix: '/api/v1' });
+  // Issue 11 (RUN): billing settings and runs, staff invoices, charges, credit notes.
+  await app.register(billingRoutes, { prefix: '/api/v1' });
   await app.register(importRoutes, { prefix: '/api/v1', redis });
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });
   await app.register(portalMessagingRoutes, { prefix: '/api/v1/portal' });

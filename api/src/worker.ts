@@ -49,6 +49,9 @@ function loop(name: string, pass: () => Promise<boolean>, intervalMs: number, fi
   };
 }
 
+/** How often the worker looks for scheduled billing runs: a quarter of an hour is soon enough for a day. */
+const BILLING_SCHEDULE_INTERVAL_MS = 15 * 60_000;
+
 /**
  * Runs the outbox relay, the reconciler, the delivery worker, retention and the upload sweeper
  * until `close`.
@@ -126,6 +129,19 @@ export function startWorker(deps: Deps) {
     // Not in the first seconds after a (re)start, when the worker should be sending.
     Math.min(60_000, settings.retentionIntervalMs),
   );
+  // Issue 11 (RUN): scheduled billing runs (decision 11R4); each pass bills the next month for the
+  // landlords whose schedule day has come, once (a repeated pass finds the run recorded).
+  const billingSchedule = loop(
+    'billing schedule',
+    async () => {
+      const { runBillingSchedule } = await import('./jobs/billing-schedule');
+      const { period, results } = await runBillingSchedule(deps);
+      if (results.length) console.log(`billing schedule: ${period}`, results);
+      return false;
+    },
+    BILLING_SCHEDULE_INTERVAL_MS,
+    Math.min(60_000, BILLING_SCHEDULE_INTERVAL_MS),
+  );
   // Issue 10: events are numbered in commit order and fanned out, then due webhook deliveries are
   // sent; both poll Postgres (decision 10H3), so neither depends on Redis.
   const hooks = webhookSettings(deps.config);
@@ -175,6 +191,7 @@ export function startWorker(deps: Deps) {
         reconciler.stop(),
         importReconciler.stop(),
         retention.stop(),
+        billingSchedule.stop(),
         sequencer.stop(),
         webhookSender.stop(),
         noticeDocuments.stop(),

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertInvoice, insertPortalUser } from '../src/db/fixtures';
+
+import { leases } from '../src/db/schema/leases';
 import { outbox } from '../src/db/schema/outbox';
 import { recordChange } from '../src/modules/history/service';
 import { Client, createTestApp, eq, makeLandlord, PASSWORD, PNG, signIn, uniquePersonalNumber } from './helpers';
@@ -259,6 +261,30 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/leases/bulk': staffRoute('own', 403, { body: () => ({ items: [] }) }),
   // --- console: a record's change history (issue 9) ---
   'GET /api/v1/history/:recordType/:recordId': staffRoute(404, 403),
+  // --- console and integrators: billing (issue 11, RUN); technicians see nothing of money ---
+  'GET /api/v1/billing/settings': staffRoute('own', 403),
+  'PATCH /api/v1/billing/settings': staffRoute('own', 403, { body: () => ({ attachPdf: true }) }),
+  // Another landlord previews or runs its own billing (a business answer: it has no payment account).
+  'POST /api/v1/billing/runs/preview': staffRoute('passes', 403, { body: () => ({ period: '2027-03' }) }),
+  'POST /api/v1/billing/runs': staffRoute('passes', 403, { body: () => ({ period: '2027-03' }) }),
+  'GET /api/v1/billing/runs': staffRoute('own', 403),
+  'GET /api/v1/billing/runs/:runId': staffRoute(404, 403),
+  'GET /api/v1/invoices': staffRoute('own', 403),
+  'GET /api/v1/invoices/aged-debt': staffRoute('own', 403),
+  'GET /api/v1/invoices/export.csv': staffRoute('own', 403),
+  'POST /api/v1/invoices/charges': staffRoute(404, 403, {
+    body: (f) => ({ leaseId: f.ids.leaseId, lines: [{ kind: 'other', description: 'Key', amountMinor: 10000 }] }),
+  }),
+  'PUT /api/v1/invoices/by-external-id/:externalId': staffRoute(404, 403, {
+    body: (f) => ({
+      leaseExternalId: f.ids.leaseExternalId,
+      period: '2027-03',
+      lines: [{ kind: 'rent', description: 'Rent', amountMinor: 10000 }],
+      dueDate: '2027-02-26',
+    }),
+  }),
+  'GET /api/v1/invoices/:invoiceId': staffRoute(404, 403),
+  'POST /api/v1/invoices/:invoiceId/credit-notes': staffRoute(404, 403, { body: () => ({ amountMinor: 100, reason: 'Matrix' }) }),
   // --- console: leases (issue 9); another landlord naming the victim's customer and unit finds neither ---
   'GET /api/v1/leases': staffRoute('own', 403),
   'GET /api/v1/leases/unit-options': staffRoute('own', 403),
@@ -456,17 +482,19 @@ async function victim() {
     after: { name: marker },
   });
   const sessions = await owner.get('/api/v1/auth/portal/sessions');
-  const messageId = thread.json().messages[0].id as string;
-  const [delivery] = await t.app.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId));
-  expect(report.json().assignee?.id).not.toBe(a.technician.id);
-
-  // Issue 11 (DOCS): a notice of the company's.
-  const docsNotice = await insertInvoice(t.app.db, {
+  // Issue 11 (RUN): a notice of the company's, and its lease named by an external id.
+  const notice = await insertInvoice(t.app.db, {
     landlordId: a.landlord.id,
     customerId: a.company.customer.id,
     leaseId: a.office.id,
     status: 'unpaid',
   });
+  const leaseExternalId = `matrix-lease-${tag()}`;
+  await t.app.db.update(leases).set({ externalId: leaseExternalId }).where(eq(leases.id, a.office.id));
+  const messageId = thread.json().messages[0].id as string;
+  const [delivery] = await t.app.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId));
+  expect(report.json().assignee?.id).not.toBe(a.technician.id);
+
   const ids: Record<string, string> = {
     threadId: thread.json().id,
     messageId,
@@ -493,9 +521,10 @@ async function victim() {
     paymentId: payment.json().id,
     // No BgMax import is made here (it needs the landlord's bankgiro): only whose it would be matters.
     paymentImportId: randomUUID(),
-
-    invoiceId: docsNotice.id,
     eventId: randomUUID(),
+    invoiceId: notice.id,
+    leaseExternalId,
+    runId: randomUUID(),
     kind: 'units',
     externalId: `matrix-${tag()}`,
     // Ids of things that have no row to reach: only whose they would be matters.

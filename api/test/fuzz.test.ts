@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { FastifySchema } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
+import { insertInvoice } from '../src/db/fixtures';
 import { Client, createTestAppWithEid, makeLandlord, PDF, PNG, signIn, type TestLandlord } from './helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -62,6 +63,13 @@ async function makeWorld(): Promise<World> {
   });
   const sessions = (await portal.get('/api/v1/auth/portal/sessions')).json().items ?? [];
   const imported = await json(staff.upload('/api/v1/imports?kind=units', Buffer.from('Unit id,Unit number\nU-1,1\n'), 'units.csv'));
+  // Issue 11 (RUN): a notice to aim the invoice routes at.
+  const notice = await insertInvoice(t.app.db, {
+    landlordId: l.landlord.id,
+    customerId: l.company.customer.id,
+    leaseId: l.office.id,
+    status: 'unpaid',
+  });
   const ids: Record<string, string[]> = {
     landlordId: [l.landlord.id],
     customerId: [l.company.customer.id, l.household.customer.id],
@@ -79,6 +87,7 @@ async function makeWorld(): Promise<World> {
     invitationId: invited.statusCode < 300 ? [invited.json().id] : [],
     sessionId: sessions.map((s: { id: string }) => s.id),
     importId: [imported.id],
+    invoiceId: [notice.id],
   };
   return { l, staff, portal, ids, allIds: Object.values(ids).flat() };
 }

@@ -136,11 +136,13 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       });
       await staff.goto(`${env.adminUrl}/billing/imports`);
       await staff.getByRole('heading', { level: 1, name: 'Payment file imports' }).waitFor();
-      await staff.locator('input[type="file"]').setInputFiles({ name: 'BGMAX.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'latin1') });
+      await staff
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'BGMAX.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'latin1') });
       await staff.getByRole('button', { name: 'Import', exact: true }).click();
-      await expect.poll(async () => (await withDb((db) => db.select().from(invoices).where(eq(invoices.id, notice!.id))))[0]?.status).toBe(
-        'paid',
-      );
+      await expect
+        .poll(async () => (await withDb((db) => db.select().from(invoices).where(eq(invoices.id, notice!.id))))[0]?.status)
+        .toBe('paid');
 
       // The tenant sees the notice paid, with the day the money came in, and no Pay button.
       await tenant.reload();

@@ -156,6 +156,17 @@ export const ERROR_CODES = [
 
   // Issue 11, notice documents (DOCS)
   'notice_nothing_to_pay',
+
+  'billing_no_payment_account',
+  'billing_ocr_lengths_invalid',
+  'billing_number_does_not_fit',
+  'billing_run_busy',
+  'invoice_credit_lines_or_amount',
+  'invoice_credit_too_large',
+  'invoice_not_creditable',
+  'invoice_locked',
+  'invoice_period_taken',
+  'invoice_lease_not_billable',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -195,6 +206,8 @@ export const RESOURCES = [
 
   'payment',
   'payment_import',
+
+  'billing_run',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -75,6 +75,27 @@ export const router = createBrowserRouter([
                     lazy: () => import('./routes/billing-layout').then((m) => ({ Component: m.BillingLayout })),
                     // Issue 11: RUN, PAY and MANDATE add their pages here (paths under /billing).
                     children: [
+                      // RUN: invoices, billing runs, aged debt, billing settings.
+                      {
+                        path: '/billing',
+                        lazy: () => import('./routes/billing-invoices').then((m) => ({ Component: m.BillingInvoicesRoute })),
+                      },
+                      {
+                        path: '/billing/invoices/:invoiceId',
+                        lazy: () => import('./routes/billing-invoice').then((m) => ({ Component: m.BillingInvoiceRoute })),
+                      },
+                      {
+                        path: '/billing/runs',
+                        lazy: () => import('./routes/billing-runs').then((m) => ({ Component: m.BillingRunsRoute })),
+                      },
+                      {
+                        path: '/billing/aged-debt',
+                        lazy: () => import('./routes/billing-aged-debt').then((m) => ({ Component: m.BillingAgedDebtRoute })),
+                      },
+                      {
+                        path: '/billing/settings',
+                        lazy: () => import('./routes/billing-settings').then((m) => ({ Component: m.BillingSettingsRoute })),
+                      },
                       {
                         path: '/billing/mandates',
                         lazy: () => import('./routes/billing-mandates').then((m) => ({ Component: m.BillingMandatesRoute })),

@@ -7,14 +7,15 @@ import type { CaseStatus } from '@portico/shared/contracts/cases';
 import { CustomerCreateSchema } from '@portico/shared/contracts/customers';
 import { type LeaseCreateInput, LeaseCreateSchema } from '@portico/shared/contracts/leases';
 import { PropertyCreateSchema, type Unit, UnitCreateSchema } from '@portico/shared/contracts/properties';
-import { addDays, addMonths, format, subDays, subMonths } from 'date-fns';
+import { addDays, addMonths, format, parseISO, subDays, subMonths } from 'date-fns';
 import { sv } from 'date-fns/locale';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { StaffActor, TenantActor } from '../actors';
 import { loadConfig } from '../config';
 import type { Deps } from '../deps';
 import { openInfra } from '../infra';
+import { executeRun } from '../modules/billing/service';
 import { createObject } from '../modules/cases/objects';
 import { reply as caseReply, changeStatus, createCase } from '../modules/cases/service';
 import { addWorkOrder } from '../modules/cases/work-orders';
@@ -23,13 +24,15 @@ import { upload as uploadFile } from '../modules/files/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
+import { bookPayment } from '../modules/payments/allocate';
 import { buildBgmax } from '../modules/payments/bgmax-fixture';
 import { importBgmax, registerPayment } from '../modules/payments/service';
 import { createProperty, createUnit } from '../modules/properties/service';
 import { createLandlord, updateSettings } from '../modules/settings/service';
-import { insertInvoice, insertPortalUser, insertStaff } from './fixtures';
+import { insertPortalUser, insertStaff } from './fixtures';
 import { cases } from './schema/cases';
 import { customerContacts, portalMemberships } from './schema/customers';
+import { invoices } from './schema/invoices';
 import { landlords } from './schema/landlords';
 import { portalUsers } from './schema/portal-users';
 
@@ -207,25 +210,6 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   await insertPortalUser(db, { email: 'ulf.berg@kontorsbolaget.example', name: 'Ulf Berg', password }, [
     { landlordId: se.id, customerId: company.customer.id, role: 'user' },
   ]);
-  // Rent in advance: next month's invoice is open, this month's is past due, last month's was paid early.
-  for (const [period, status, dueDate, paidAt] of [
-    [addMonths(now, 1), 'unpaid', addDays(now, 10), null],
-    [now, 'unpaid', subDays(now, 20), null],
-    [subMonths(now, 1), 'paid', subDays(now, 50), subDays(now, 53)],
-  ] as const) {
-    await insertInvoice(db, {
-      landlordId: se.id,
-      customerId: company.customer.id,
-      leaseId: officeLease.id,
-      number: `F-${format(period, 'yyyy-MM')}01`,
-      period: format(period, 'yyyy-MM'),
-      status,
-      dueDate: day(dueDate),
-      paidAt: paidAt ? day(paidAt) : null,
-      totalMinor: 8_750_000,
-    });
-  }
-
   // Seed 001: a company with a lease and contact data but no portal user yet — sign up with 857209-0606.
   const bakery = await newCustomer(deps, anna, {
     kind: 'company',
@@ -562,6 +546,48 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     ...location,
   });
   void assignedToTove;
+
+  // --- Billing (issue 11, RUN): payment accounts, then real billing runs of last, this and next month ---
+  // Rent in advance: next month's notices are open, this month's are past due, last month's were paid
+  // three days before they fell due (a manual payment each, booked through the payments core).
+  for (const [landlord, accounts] of [
+    [se, { bankgiro: '991-2346' }],
+    [dk, { fiCreditor: '85799665' }],
+  ] as const) {
+    const [row] = await db.select({ accounts: landlords.paymentAccounts }).from(landlords).where(eq(landlords.id, landlord.id));
+    await db
+      .update(landlords)
+      .set({ paymentAccounts: { ...accounts, ...row?.accounts } })
+      .where(eq(landlords.id, landlord.id));
+    for (const month of [subMonths(now, 1), now, addMonths(now, 1)])
+      await executeRun(db, {
+        landlordId: landlord.id,
+        period: format(month, 'yyyy-MM'),
+        source: 'console',
+        createdBy: null,
+        today: day(now),
+      });
+    const paid = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.landlordId, landlord.id), eq(invoices.period, format(subMonths(now, 1), 'yyyy-MM'))));
+    for (const notice of paid)
+      await db.transaction((tx) =>
+        bookPayment(
+          tx,
+          {
+            landlordId: landlord.id,
+            customerId: notice.customerId,
+            source: 'manual',
+            amountMinor: notice.totalMinor,
+            currency: notice.currency,
+            paidOn: day(subDays(parseISO(notice.dueDate), 3)),
+            reference: notice.reference,
+          },
+          notice.id,
+        ),
+      );
+  }
 
   // --- LEASE (issue 11 §1): signed leases in the portal ---
   // Jens's flat (no BankID step-up at Nordhavn) and Kontorsbolaget's office (Lars, after BankID) were

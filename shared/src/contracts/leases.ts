@@ -34,6 +34,12 @@ export const RentLineInputSchema = z.object({
 export type RentLineInput = z.input<typeof RentLineInputSchema>;
 
 export const MAX_RENT_LINES = 30;
+
+/**
+ * Issue 11: how often a lease is billed (billing-core's BILLING_CADENCES; spelt out here because
+ * billing-core imports this file).
+ */
+const BillingCadenceSchema = z.enum(['monthly', 'quarterly']);
 export const MAX_LEASE_UNITS = 50;
 
 /** The lease number as people write it (`HA-23-0415`): letters, digits and - / . _ between them. */
@@ -91,6 +97,8 @@ export const LeaseFieldsSchema = z.object({
   /** Null: until further notice. On or after `validFrom`. */
   validTo: isoDate().nullable().optional(),
   noticePeriodMonths: z.number().int().min(0).max(36),
+  /** Issue 11: billed every month, or each quarter (January, April, July, October) for three months. */
+  billingCadence: BillingCadenceSchema,
   /** Replaces every rent line when given. */
   rentLines: z.array(RentLineInputSchema).max(MAX_RENT_LINES),
   /** An upload (POST /uploads) of the signed lease; it must be a PDF. Null removes the document. */
@@ -100,6 +108,7 @@ export const LeaseFieldsSchema = z.object({
 
 export const LeaseCreateSchema = LeaseFieldsSchema.extend({
   noticePeriodMonths: LeaseFieldsSchema.shape.noticePeriodMonths.default(3),
+  billingCadence: LeaseFieldsSchema.shape.billingCadence.default('monthly'),
   rentLines: LeaseFieldsSchema.shape.rentLines.default([]),
 }).superRefine(leaseRules);
 export type LeaseCreateInput = z.input<typeof LeaseCreateSchema>;
@@ -124,6 +133,7 @@ const LeaseUpsertFieldsSchema = LeaseFieldsSchema.omit({ customerId: true, unitI
   customerExternalId: ExternalIdSchema,
   unitExternalIds: z.array(ExternalIdSchema).min(1).max(MAX_LEASE_UNITS),
   noticePeriodMonths: LeaseFieldsSchema.shape.noticePeriodMonths.default(3),
+  billingCadence: LeaseFieldsSchema.shape.billingCadence.default('monthly'),
   rentLines: LeaseFieldsSchema.shape.rentLines.default([]),
 });
 export const LeaseUpsertSchema = LeaseUpsertFieldsSchema.superRefine(leaseRules);
@@ -191,6 +201,7 @@ export const LeaseDetailSchema = LeaseSummarySchema.extend({
   /** The area agreed in the lease; null when it is the units' sum. */
   areaM2Agreed: z.number().nullable(),
   noticePeriodMonths: z.number().int(),
+  billingCadence: BillingCadenceSchema,
   noticeDate: z.string().nullable(),
   rentLines: z.array(RentLineSchema),
   totals: RentTotalsSchema,

@@ -13,6 +13,7 @@ export const CONSOLE_ONLY_ERROR_PREFIXES = [
   'event_',
   'bgmax_',
   'payment_import_',
+  'billing_',
 ] as const;
 
 export const isConsoleOnlyError = (code: string) => CONSOLE_ONLY_ERROR_PREFIXES.some((prefix) => code.startsWith(prefix));

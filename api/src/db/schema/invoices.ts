@@ -70,6 +70,11 @@ export const billingRuns = pgTable(
     createdBy: uuid('created_by'),
     createdCount: integer('created_count').notNull().default(0),
     skippedCount: integer('skipped_count').notNull().default(0),
+    /** The numbers the run gave out (a contiguous range of the series); null when it created nothing. */
+    firstSeq: bigint('first_seq', { mode: 'number' }),
+    lastSeq: bigint('last_seq', { mode: 'number' }),
+    /** Sum of the notices' totals per currency, as created. */
+    totals: jsonb('totals').$type<{ currency: (typeof CURRENCIES)[number]; totalMinor: number }[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -123,6 +128,8 @@ export const invoices = pgTable(
     /** Set when the lease had an active mandate at issue or got one before the due date. */
     mandateId: uuid('mandate_id'),
     externalId: text('external_id'),
+    /** A credit note's reason, as finance wrote it. */
+    reason: text('reason'),
     /** The rendered PDF in storage; null until the worker has rendered it. */
     pdfKey: text('pdf_key'),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
@@ -157,6 +164,11 @@ export const invoices = pgTable(
     index('invoices_reminder_pending_idx')
       .on(t.dueDate, t.id)
       .where(sql`${t.status} in ('unpaid', 'partly_paid') and ${t.remindedAt} is null and ${t.mandateId} is null`),
+
+    // Issue 11 (RUN): the staff list's kind filter in its order.
+    index('invoices_landlord_kind_seq_idx').on(t.landlordId, t.kind, t.seq),
+    // The `overdue` filter in the list's order: open notices by number, the due date read from the index.
+    index('invoices_open_seq_idx').on(t.landlordId, t.seq, t.dueDate).where(sql`${t.status} in ('unpaid', 'partly_paid')`),
     foreignKey({
       name: 'invoices_customer_fk',
       columns: [t.landlordId, t.customerId],

@@ -7,6 +7,16 @@ export async function insertEvent(db: DbOrTx, values: { landlordId: string; type
   return row!.id;
 }
 
+/** Many events in few statements (a billing run's notices), in the given order. */
+export async function insertEvents(db: DbOrTx, landlordId: string, type: string, data: unknown[]) {
+  for (let i = 0; i < data.length; i += 5000) {
+    const batch = data.slice(i, i + 5000).map((d) => JSON.stringify(d));
+    await db.execute(
+      sql`insert into ${events} (landlord_id, type, data) select ${landlordId}, ${type}, d from unnest(${sql.param(batch)}::jsonb[]) as d`,
+    );
+  }
+}
+
 /** Any key will do as long as nothing else takes it: the first 8 bytes of "events:sequencer". */
 const SEQUENCER_LOCK = sql`hashtextextended('portico:events:sequencer', 0)`;
 

@@ -28,6 +28,22 @@ export async function emitEvent<T extends Exclude<EventType, 'webhook.test'>>(
   return repo.insertEvent(tx, { landlordId, type, data: parsed });
 }
 
+/** `emitEvent` for many changes of one type at once (a billing run): batched inserts, same checks. */
+export async function emitEvents<T extends Exclude<EventType, 'webhook.test'>>(
+  tx: DbOrTx,
+  landlordId: string,
+  type: T,
+  data: EventPayload<T>[],
+) {
+  const schema = EventPayloadSchemas[type];
+  await repo.insertEvents(
+    tx,
+    landlordId,
+    type,
+    data.map((d) => schema.parse(d)),
+  );
+}
+
 /** The envelope an event is sent and listed in (Standard Webhooks: type, timestamp, data). */
 export function envelope(row: { type: string; data: unknown; createdAt: Date }) {
   return { type: row.type, timestamp: row.createdAt.toISOString(), data: row.data };

@@ -24,6 +24,7 @@ export type LeaseState = {
   validFrom: string;
   validTo: string | null;
   noticePeriodMonths: number;
+  billingCadence: repo.LeaseRow['billingCadence'];
   rentLines: repo.RentLineValues[];
   externalId: string | null;
 };
@@ -66,6 +67,7 @@ export async function loadState(db: Db, landlordId: string, lease: repo.LeaseRow
     validFrom: lease.validFrom,
     validTo: lease.validTo,
     noticePeriodMonths: lease.noticePeriodMonths,
+    billingCadence: lease.billingCadence,
     rentLines: lines.map((l) => ({ kind: l.kind, description: l.description, amountMinor: l.amountMinor, vatRate: l.vatRate })),
     externalId: lease.externalId,
   };
@@ -84,6 +86,7 @@ export async function snapshot(db: Db, landlordId: string, leaseId: string) {
     validTo: detail.validTo,
     status: detail.status,
     noticePeriodMonths: detail.noticePeriodMonths,
+    billingCadence: detail.billingCadence,
     noticeDate: detail.noticeDate,
     rentLines: detail.rentLines.map(({ id: _, ...l }) => l),
     signedPdf: detail.signedPdf?.filename ?? null,
@@ -162,6 +165,7 @@ export async function readDetail(db: Db, landlordId: string, leaseId: string): P
     areaM2: asNumber(lease.areaM2) ?? unitsArea,
     areaM2Agreed: asNumber(lease.areaM2),
     noticePeriodMonths: lease.noticePeriodMonths,
+    billingCadence: lease.billingCadence,
     noticeDate: lease.noticeDate,
     rentLines,
     totals: rentTotals(rentLines),
@@ -213,6 +217,7 @@ export async function writeLease(
     validFrom: state.validFrom,
     validTo: state.validTo,
     noticePeriodMonths: state.noticePeriodMonths,
+    billingCadence: state.billingCadence,
     externalId: state.externalId,
   };
   const row = await translateUnique(() =>

@@ -101,6 +101,7 @@ export async function createLease(deps: Deps, actor: StaffActor, input: LeaseCre
         validFrom: input.validFrom,
         validTo: input.validTo ?? null,
         noticePeriodMonths: input.noticePeriodMonths,
+        billingCadence: input.billingCadence,
         rentLines: normaliseLines(input.rentLines),
         externalId: input.externalId ?? null,
       },
@@ -130,6 +131,7 @@ export async function updateLease(deps: Deps, actor: StaffActor, leaseId: string
       validFrom: patch.validFrom ?? current.validFrom,
       validTo: patch.validTo === undefined ? current.validTo : patch.validTo,
       noticePeriodMonths: patch.noticePeriodMonths ?? current.noticePeriodMonths,
+      billingCadence: patch.billingCadence ?? current.billingCadence,
       rentLines: patch.rentLines ? normaliseLines(patch.rentLines) : current.rentLines,
       externalId: patch.externalId === undefined ? current.externalId : patch.externalId,
     };

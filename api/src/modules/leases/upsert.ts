@@ -43,6 +43,7 @@ export async function upsertLeaseByExternalId(
     validFrom: input.validFrom,
     validTo: input.validTo ?? null,
     noticePeriodMonths: input.noticePeriodMonths,
+    billingCadence: input.billingCadence,
     rentLines: normaliseLines(input.rentLines),
     externalId: input.externalId,
   };

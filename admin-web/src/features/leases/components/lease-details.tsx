@@ -159,6 +159,7 @@ export function LeaseDetails({ leaseId, canManage, history }: { leaseId: string;
           <Fact label={t('leases.validFrom')}>{formatDate(lease.validFrom)}</Fact>
           <Fact label={t('leases.validTo')}>{lease.validTo ? formatDate(lease.validTo) : t('leases.untilFurtherNotice')}</Fact>
           <Fact label={t('leases.noticePeriod')}>{t('leases.months', { count: lease.noticePeriodMonths })}</Fact>
+          <Fact label={t('leases.billingCadence')}>{t(`leases.cadence.${lease.billingCadence}`)}</Fact>
           {lease.noticeDate && <Fact label={t('leases.noticeDate')}>{formatDate(lease.noticeDate)}</Fact>}
           {lease.externalId && <Fact label={t('leases.externalId')}>{lease.externalId}</Fact>}
           <Fact label={t('leases.signedPdf')}>

@@ -26,7 +26,7 @@ import { type PickedUnit, UnitPicker } from './unit-picker';
  * kroner (turned into öre/øre on submit). The rules stay the contract's: the API answers each
  * field's issue and the form puts it on the field.
  */
-const FormSchema = LeaseFieldsSchema.pick({ number: true, type: true, validFrom: true }).extend({
+const FormSchema = LeaseFieldsSchema.pick({ number: true, type: true, validFrom: true, billingCadence: true }).extend({
   validTo: z.string(),
   areaM2: z.string(),
   noticePeriodMonths: z.string().regex(/^\d{1,2}$/),
@@ -80,6 +80,7 @@ export function LeaseForm({
       validTo: lease?.validTo ?? '',
       areaM2: lease?.areaM2Agreed === null || lease?.areaM2Agreed === undefined ? '' : String(lease.areaM2Agreed),
       noticePeriodMonths: String(lease?.noticePeriodMonths ?? 3),
+      billingCadence: lease?.billingCadence ?? 'monthly',
       rentLines: (lease?.rentLines ?? [{ kind: 'rent', description: '', amountMinor: 0, vatRate: 0 }]).map((l) => ({
         kind: l.kind,
         description: l.description,
@@ -142,6 +143,7 @@ export function LeaseForm({
         validFrom: values.validFrom,
         validTo: values.validTo || null,
         noticePeriodMonths: Number(values.noticePeriodMonths),
+        billingCadence: values.billingCadence,
         rentLines,
         ...(signedPdfId ? { signedPdfId } : {}),
       };
@@ -211,13 +213,21 @@ export function LeaseForm({
             error={fieldError('validTo')}
             {...form.register('validTo')}
           />
-          <TextInput
-            label={t('leases.form.noticePeriodMonths')}
-            inputMode="numeric"
-            required
-            error={fieldError('noticePeriodMonths')}
-            {...form.register('noticePeriodMonths')}
-          />
+          {/* Side by side even on a phone: the billing cadence (issue 11) adds no height to the form. */}
+          <Group grow wrap="nowrap" align="flex-start" gap="xs">
+            <TextInput
+              label={t('leases.form.noticePeriodMonths')}
+              inputMode="numeric"
+              required
+              error={fieldError('noticePeriodMonths')}
+              {...form.register('noticePeriodMonths')}
+            />
+            <NativeSelect
+              label={t('leases.form.billingCadence')}
+              data={(['monthly', 'quarterly'] as const).map((c) => ({ value: c, label: t(`leases.cadence.${c}`) }))}
+              {...form.register('billingCadence')}
+            />
+          </Group>
           <TextInput
             label={t('leases.form.areaM2')}
             description={t('leases.form.areaHint')}
