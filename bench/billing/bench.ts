@@ -14,11 +14,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '../../api/src/db/client';
 import { runMigrations } from '../../api/src/db/migrate';
+import { executeRun } from '../../api/src/modules/billing/runs';
 import { renderNoticePdf } from '../../api/src/modules/notice-documents/pdf';
 import { noticeQr } from '../../api/src/modules/notice-documents/qr';
 import { renderPendingPdfs } from '../../api/src/modules/notice-documents/service';
 import { createLocalStorage } from '../../api/src/storage/local';
-import { makeOcr } from '../../shared/src/formats/ocr';
 
 const URL_ = process.env.BENCH_DATABASE_URL!;
 const N = Number(process.env.BENCH_NOTICES ?? 50_000);
@@ -60,45 +60,18 @@ async function generate(pool: Pool) {
   await q(`insert into lease_units (landlord_id, lease_id, unit_id) select landlord_id, id, unit_id from leases where landlord_id = $1`, [
     l,
   ]);
+  await q(
+    `insert into lease_rent_lines (landlord_id, lease_id, position, kind, description, amount_minor)
+     select landlord_id, id, 0, 'rent', 'Hyra', 845000 from leases where landlord_id = $1`,
+    [l],
+  );
   return l;
 }
 
-/**
- * ---- SWAP FOR RUN'S SERVICE AT MERGE ----
- * Creates March 2027's notices of every lease (one rent line each, OCR from the number with the
- * length digit) with one bulk insert. The lead replaces this body with RUN's billing run
- * (`runBilling` for the landlord and period); the timing below stays the same.
- */
-async function createNotices(pool: Pool, landlordId: string) {
-  const leases = (await pool.query('select id, customer_id from leases where landlord_id = $1 order by number', [landlordId])).rows as {
-    id: string;
-    customer_id: string;
-  }[];
-  for (let i = 0; i < leases.length; i += 5000) {
-    const chunk = leases.slice(i, i + 5000);
-    const seqs = chunk.map((_, k) => i + k + 1);
-    await pool.query(
-      `insert into invoices (landlord_id, customer_id, lease_id, kind, number, seq, period, period_start, period_end, issue_date,
-         subtotal_minor, vat_minor, total_minor, currency, due_date, status, reference, payment_method)
-       select $1, x.customer_id, x.lease_id, 'notice', x.seq::text, x.seq, '2027-03', '2027-03-01', '2027-03-31', '2027-02-10',
-         845000, 0, 845000, 'SEK', '2027-02-26', 'unpaid', x.ref, 'bankgiro'
-       from unnest($2::uuid[], $3::uuid[], $4::bigint[], $5::text[]) as x(customer_id, lease_id, seq, ref)`,
-      [
-        landlordId,
-        chunk.map((c) => c.customer_id),
-        chunk.map((c) => c.id),
-        seqs,
-        seqs.map((n) => makeOcr(String(n), { control: 'length' })),
-      ],
-    );
-  }
-  await pool.query(
-    `insert into invoice_lines (landlord_id, invoice_id, position, kind, description, amount_minor, vat_rate, vat_minor)
-     select landlord_id, id, 1, 'rent', 'Hyra mars 2027', total_minor, 0, 0 from invoices where landlord_id = $1`,
-    [landlordId],
-  );
-  await pool.query('update billing_settings set next_number = $2 where landlord_id = $1', [landlordId, leases.length + 1]);
-  return leases.length;
+/** March 2027's notices of every lease, made by the product's billing run (one transaction, gapless numbers). */
+async function createNotices(db: ReturnType<typeof createDb>['db'], landlordId: string) {
+  const result = await executeRun(db, { landlordId, period: '2027-03', source: 'api', createdBy: null, today: '2027-02-10' });
+  return result?.createdCount ?? 0;
 }
 
 function forkAll(args: string[], env: Record<string, string>) {
@@ -117,10 +90,10 @@ function forkAll(args: string[], env: Record<string, string>) {
 async function main() {
   const t0 = now();
   await runMigrations(URL_);
-  const { pool } = createDb(URL_, { statementTimeoutMillis: 0 });
+  const { db, pool } = createDb(URL_, { statementTimeoutMillis: 0 });
   const landlordId = await generate(pool);
   const tData = now();
-  const created = await createNotices(pool, landlordId);
+  const created = await createNotices(db, landlordId);
   const tNotices = now();
   console.log(`data: ${N} leases in ${(tData - t0).toFixed(1)} s; notices: ${created} in ${(tNotices - tData).toFixed(1)} s`);
 
@@ -145,7 +118,7 @@ async function main() {
   console.log('');
   console.log(`| phase (${PROCESSES} processes) | items | seconds | rate |`);
   console.log('|---|---:|---:|---:|');
-  console.log(`| notices created (bulk insert) | ${created} | ${noticesSeconds.toFixed(1)} | ${rate(created, noticesSeconds)} |`);
+  console.log(`| notices created (billing run) | ${created} | ${noticesSeconds.toFixed(1)} | ${rate(created, noticesSeconds)} |`);
   console.log(`| worker: PDFs rendered, stored, recorded | ${done} | ${pdfSeconds.toFixed(1)} | ${rate(done, pdfSeconds)} |`);
   console.log(
     `| raw pdfkit, same layout (baseline) | ${k * PROCESSES} | ${baseSeconds.toFixed(1)} | ${rate(k * PROCESSES, baseSeconds)} |`,

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { runScheduledBilling } from '../modules/billing/service';
+import { runScheduledBilling } from '../modules/billing/runs';
 
 /**
  * One pass of the billing schedule (issue 11, decision 11R4), run by the worker on a timer: every

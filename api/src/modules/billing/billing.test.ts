@@ -10,7 +10,7 @@ import { leaseRentLines, leases } from '../../db/schema/leases';
 import { staffUsers } from '../../db/schema/staff';
 import { events } from '../../db/schema/webhooks';
 import { dueDateFor } from './rules';
-import { runScheduledBilling } from './service';
+import { runScheduledBilling } from './runs';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

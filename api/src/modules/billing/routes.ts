@@ -26,7 +26,9 @@ import { z } from 'zod';
 import { sendUpserted } from '../../bulk';
 import { apiArea } from '../../plugins/api-area';
 import * as invoices from './invoices';
+import * as runs from './runs';
 import * as service from './service';
+import * as settings from './settings';
 
 const CsvResponse = z.string().meta({ format: 'binary', description: 'CSV (see docs/billing.md for the columns)' });
 
@@ -43,31 +45,31 @@ export async function billingRoutes(fastify: FastifyInstance) {
   const one = { 200: InvoiceDetailSchema };
 
   app.get('/billing/settings', { schema: { tags, response: { 200: BillingSettingsSchema } } }, (request) =>
-    service.readSettings(app.deps, request.staff!),
+    settings.readSettings(app.deps, request.staff!),
   );
   app.patch(
     '/billing/settings',
     { schema: { tags, body: BillingSettingsPatchSchema, response: { 200: BillingSettingsSchema } } },
-    (request) => service.updateSettings(app.deps, request.staff!, request.body),
+    (request) => settings.updateSettings(app.deps, request.staff!, request.body),
   );
 
   app.post(
     '/billing/runs/preview',
     { schema: { tags, body: BillingRunRequestSchema, response: { 200: BillingRunPreviewSchema } } },
-    (request) => service.previewRun(app.deps, request.staff!, request.body.period),
+    (request) => runs.previewRun(app.deps, request.staff!, request.body.period),
   );
   app.post(
     '/billing/runs',
     { schema: { tags, body: BillingRunRequestSchema, response: { 201: BillingRunSchema } } },
-    async (request, reply) => reply.status(201).send(await service.startRun(app.deps, request.staff!, request.body.period)),
+    async (request, reply) => reply.status(201).send(await runs.startRun(app.deps, request.staff!, request.body.period)),
   );
   app.get(
     '/billing/runs',
     { schema: { tags, querystring: BillingRunListQuerySchema, response: { 200: BillingRunPageSchema } } },
-    (request) => service.listRuns(app.deps, request.staff!, request.query),
+    (request) => runs.listRuns(app.deps, request.staff!, request.query),
   );
   app.get('/billing/runs/:runId', { schema: { tags, params: BillingRunParamsSchema, response: { 200: BillingRunSchema } } }, (request) =>
-    service.getRun(app.deps, request.staff!, request.params.runId),
+    runs.getRun(app.deps, request.staff!, request.params.runId),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { EquipmentObject, EquipmentObjectBody } from '@portico/shared/contracts/cases';
 import type { Actor, StaffActor } from '../../actors';
+import { uniqueViolation } from '../../db/pg-errors';
 import type { Deps } from '../../deps';
 import { conflict, forbidden, notFound } from '../../errors';
 import * as properties from '../properties/service';
@@ -43,8 +44,7 @@ export async function updateObject(deps: Deps, actor: StaffActor, id: string, bo
     if (!row) throw notFound('object');
     return toObject(row);
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505')
-      throw conflict('conflict');
+    if (uniqueViolation(err) !== null) throw conflict('conflict');
     throw err;
   }
 }

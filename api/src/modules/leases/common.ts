@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type LeaseCreate, type LeaseDetail, leaseProblems, type RentTotals } from '@portico/shared/contracts/leases';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
+import { uniqueViolation } from '../../db/pg-errors';
 import { AppError, badRequest, conflict, notFound } from '../../errors';
 import { emitEvent } from '../events/service';
 import { listAttachments, toAttachment } from '../files/service';
@@ -34,14 +35,6 @@ export function rentTotals(lines: { amountMinor: number; vatRate: number }[]): R
   // VAT rounded per line to whole öre/øre, as a notice prints it line by line.
   const vatMinor = lines.reduce((sum, l) => sum + Math.round((l.amountMinor * l.vatRate) / 100), 0);
   return { netMinor, vatMinor, grossMinor: netMinor + vatMinor };
-}
-
-/** The unique constraint a Postgres error broke, if it was a unique violation. */
-function uniqueViolation(err: unknown): string | undefined {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  if (e.cause?.code === '23505') return e.cause.constraint ?? '';
-  if (e.code === '23505') return e.constraint ?? '';
-  return undefined;
 }
 
 async function translateUnique<T>(write: () => Promise<T>): Promise<T> {

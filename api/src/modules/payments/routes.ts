@@ -24,6 +24,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, tooLarge } from '../../errors';
 import { apiArea } from '../../plugins/api-area';
+import * as imports from './import';
 import * as service from './service';
 
 const UploadBody = z.object({ file: z.string().meta({ format: 'binary' }) }).meta({
@@ -77,20 +78,20 @@ export async function paymentRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       // Roles first: a manager's or technician's upload is not read at all.
       service.assertMayImport(request.staff!);
-      return reply.status(201).send(await service.importBgmax(app.deps, request.staff!, await uploadedBytes(request)));
+      return reply.status(201).send(await imports.importBgmax(app.deps, request.staff!, await uploadedBytes(request)));
     },
   );
 
   app.get(
     '/payments/imports',
     { schema: { tags, querystring: PaymentImportListQuerySchema, response: { 200: PaymentImportPageSchema } } },
-    (request) => service.listImports(app.deps, request.staff!, request.query),
+    (request) => imports.listImports(app.deps, request.staff!, request.query),
   );
 
   app.get(
     '/payments/imports/:paymentImportId',
     { schema: { tags, params: PaymentImportParamsSchema, response: { 200: PaymentImportSummarySchema } } },
-    (request) => service.getImport(app.deps, request.staff!, request.params.paymentImportId),
+    (request) => imports.getImport(app.deps, request.staff!, request.params.paymentImportId),
   );
 
   app.get('/payments', { schema: { tags, querystring: PaymentListQuerySchema, response: { 200: PaymentPageSchema } } }, (request) =>

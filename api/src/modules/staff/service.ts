@@ -12,6 +12,7 @@ import type { Locale } from '@portico/shared/locale';
 import { addDays, isBefore } from 'date-fns';
 import type { StaffActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
+import { uniqueViolation } from '../../db/pg-errors';
 import type { Deps } from '../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { assertPasswordAllowed, hashPassword } from '../auth/passwords';
@@ -28,8 +29,7 @@ export const STAFF_INVITATION_TTL_DAYS = 7;
 /** Active admins' addresses and languages, for notices to a landlord's admins. */
 export { activeAdminRecipients } from './repo';
 
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
+const isUniqueViolation = (err: unknown) => uniqueViolation(err) !== null;
 
 function statusOf(row: { hasPassword: boolean; deactivatedAt: Date | null }): StaffUser['status'] {
   if (row.deactivatedAt) return 'deactivated';

@@ -5,8 +5,8 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager, useCursorParam } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney } from '@/lib/format';
 import { useAgedDebt } from '../api/aged-debt';
-import { formatMoney } from '../lib/money';
 
 const BUCKETS = ['notDueMinor', 'days1to30Minor', 'days31to60Minor', 'days61to90Minor', 'over90Minor', 'totalMinor'] as const;
 

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney, formatPeriod } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { usePreviewRun, useStartRun } from '../api/runs';
-import { formatMoney, formatPeriod } from '../lib/money';
 
 const nextMonth = () => {
   const d = new Date();

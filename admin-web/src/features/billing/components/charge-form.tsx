@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
+import { parseAmount } from '@/lib/format';
 import { useCreateCharge } from '../api/invoice-actions';
-import { parseAmount } from '../lib/money';
 
 /** A single extra charge on a lease (one line): its own number, reference and due date. */
 export function ChargeForm({ leaseId }: { leaseId: string }) {

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney, parseAmount } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { useCreateCreditNote } from '../api/invoice-actions';
-import { formatMoney, parseAmount } from '../lib/money';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -6,10 +6,10 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager, useCursorParam } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { exportUrl, useInvoices } from '../api/get-invoices';
 import type { InvoiceListParams } from '../api/query-keys';
-import { formatMoney } from '../lib/money';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>

@@ -6,10 +6,10 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney, formatNumber } from '@/lib/format';
 import { useCaseStats } from '../api/get-case-stats';
 import type { StatsGroup } from '../api/query-keys';
 import { drillDownSearch, STATS_GROUPS } from '../lib/filters';
-import { formatMoney, formatNumber } from '../lib/format';
 
 export const STATS_MEASURES = ['cases', 'workOrders', 'costs', 'leadTimes'] as const;
 export type StatsMeasure = (typeof STATS_MEASURES)[number];

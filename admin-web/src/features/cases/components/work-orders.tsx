@@ -12,9 +12,9 @@ import { AttachmentLinks } from '@/components/attachment-links';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
 import { useFieldError } from '@/lib/form';
+import { formatMinutes, formatMoney, localDateTimeNow, parseMajorToMinor } from '@/lib/format';
 import { formatDateTime } from '@/lib/i18n';
 import { useCreateWorkOrder } from '../api/create-work-order';
-import { formatMinutes, formatMoney, localDateTimeNow, parseMajorToMinor } from '../lib/format';
 import { SignDeliveryNote } from './sign-delivery-note';
 
 const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;

@@ -7,10 +7,10 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { usePageTitle } from '@/components/page-heading';
 import { TableScroll } from '@/components/table-scroll';
+import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { useLease } from '../api/get-lease';
 import { type LeaseAction, useLeaseAction } from '../api/lease-actions';
-import { formatMinor } from '../lib/money';
 import { LeaseStatusBadge } from './lease-status-badge';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -121,7 +121,7 @@ export function LeaseDetails({ leaseId, canManage, history }: { leaseId: string;
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorAlert error={query.error} />;
   const lease = query.data;
-  const money = (minor: number) => formatMinor(minor, lease.currency);
+  const money = (minor: number) => formatMoney(minor, lease.currency);
   const area = (m2: number | null) =>
     m2 === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(m2)} m²`;
   return (

@@ -16,9 +16,9 @@ import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { applyIssues } from '@/lib/errors';
 import { maxLengthOf, useFieldError } from '@/lib/form';
+import { minorToInput, parseAmount } from '@/lib/format';
 import { uploadAttachment } from '@/lib/upload-attachment';
 import { useCreateLease, useUpdateLease } from '../api/save-lease';
-import { inputToMinor, minorToInput } from '../lib/money';
 import { type PickedUnit, UnitPicker } from './unit-picker';
 
 /**
@@ -104,7 +104,7 @@ export function LeaseForm({
       failed = true;
     }
     const rentLines = values.rentLines.map((line, i) => {
-      const amountMinor = inputToMinor(line.amount);
+      const amountMinor = parseAmount(line.amount);
       if (amountMinor === null) {
         form.setError(`rentLines.${i}.amount`, { type: 'server', message: t('leases.form.amountInvalid') });
         failed = true;

@@ -6,9 +6,9 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
 import { useMe } from '@/features/auth/api/get-me';
+import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { useCollections, useConfirmCollections } from '../api/collections';
-import { formatMoney } from '../lib/format';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -6,10 +6,10 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager, useCursorParam } from '@/components/pager';
+import { formatMoney } from '@/lib/format';
 import { formatDateTime } from '@/lib/i18n';
 import { usePaymentImports } from '../api/get-imports';
 import { useUploadBgmax } from '../api/upload-bgmax';
-import { formatMoney } from '../lib/money';
 
 const OUTCOMES: (keyof PaymentImportTally)[] = ['matched', 'partial', 'over', 'unmatched', 'deductions'];
 

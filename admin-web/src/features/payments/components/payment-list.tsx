@@ -9,9 +9,9 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager, useCursorParam } from '@/components/pager';
 import { blankAsNone } from '@/lib/form';
+import { formatMoney } from '@/lib/format';
 import { useAllocateCredit } from '../api/allocate-credit';
 import { usePayments } from '../api/get-payments';
-import { formatMoney } from '../lib/money';
 import { PaymentRow } from './payment-row';
 import { type Target, TargetPicker } from './target-picker';
 

@@ -2,8 +2,8 @@ import { Badge, Group, Paper, Text } from '@mantine/core';
 import type { PaymentState, PaymentSummary } from '@portico/shared/contracts/payments';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
-import { formatMoney } from '../lib/money';
 
 const STATE_COLOR: Record<PaymentState, string> = { unmatched: 'red.9', credit: 'yellow.9', allocated: 'teal.9' };
 

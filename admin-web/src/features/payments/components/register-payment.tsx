@@ -8,15 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert } from '@/components/error-alert';
 import { maxLengthOf, useFieldError } from '@/lib/form';
+import { parseAmount } from '@/lib/format';
 import { useRegisterPayment } from '../api/register-payment';
-import { parseMajorToMinor } from '../lib/money';
 import { type Target, TargetPicker } from './target-picker';
 
 const { shape } = PaymentCreateFieldsSchema;
 /** The contract's fields; the amount is typed as text and checked as what the submit turns it into. */
 const FormSchema = PaymentCreateFieldsSchema.pick({ paidOn: true, reference: true, note: true }).extend({
   amount: z.string().refine((v) => {
-    const minor = parseMajorToMinor(v);
+    const minor = parseAmount(v);
     return minor !== null && shape.amountMinor.safeParse(minor).success;
   }, 'payments:register.amountInvalid'),
 });
@@ -46,7 +46,7 @@ export function RegisterPayment() {
           setDone(false);
           register.mutate(
             {
-              amountMinor: parseMajorToMinor(values.amount) ?? 0,
+              amountMinor: parseAmount(values.amount) ?? 0,
               paidOn: values.paidOn,
               reference: values.reference || undefined,
               note: values.note || undefined,

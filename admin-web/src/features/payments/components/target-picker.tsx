@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
+import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { useCustomerSearch, usePayableInvoices } from '../api/find-targets';
-import { formatMoney } from '../lib/money';
 
 /** Where a payment goes: a notice (found by reference or number), a customer (credit), or — when allowed — nowhere yet. */
 export type Target = { kind: 'invoice'; invoiceId: string } | { kind: 'customer'; customerId: string } | { kind: 'none' };

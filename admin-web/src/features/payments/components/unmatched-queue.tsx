@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { CursorPager, useCursorParam } from '@/components/pager';
+import { formatMoney } from '@/lib/format';
 import { useAssignPayment } from '../api/assign-payment';
 import { useUnmatched } from '../api/get-payments';
-import { formatMoney } from '../lib/money';
 import { PaymentRow } from './payment-row';
 import { type Target, TargetPicker } from './target-picker';
 

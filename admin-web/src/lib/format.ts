@@ -1,5 +1,6 @@
 import { intlLocale } from '@/lib/i18n';
 
+/** Minor units as the reader's money: 845000 SEK → "8 450,00 kr" (sv), "SEK 8,450.00" (en). */
 export function formatMoney(minor: number, currency: string): string {
   return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(minor / 100);
 }
@@ -19,15 +20,28 @@ export function formatMinutes(minutes: number): string {
   return m === 0 ? hours : `${hours} ${mins}`;
 }
 
-/** "450,50" or "450.50" → 45050 minor units; null when it is not a non-negative amount with at most two decimals. */
+/** What a person types as an amount ("8 450", "8450,5", "450.50") → minor units; null when it is not one. */
+export function parseAmount(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(compact)) return null;
+  const [whole, fraction = ''] = compact.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** As `parseAmount`, with an empty field meaning nothing (0): optional costs. */
 export function parseMajorToMinor(input: string): number | null {
-  const normalised = input
-    .trim()
-    .replace(/[\s\u00a0]/g, '')
-    .replace(',', '.');
-  if (normalised === '') return 0;
-  if (!/^\d+(\.\d{1,2})?$/.test(normalised)) return null;
-  return Math.round(Number.parseFloat(normalised) * 100);
+  return input.trim() === '' ? 0 : parseAmount(input);
+}
+
+/** Minor units as a form shows them: "8450,00" in sv/da, "8450.00" in en. */
+export function minorToInput(minor: number): string {
+  const separator = intlLocale().startsWith('en') ? '.' : ',';
+  return (minor / 100).toFixed(2).replace('.', separator);
+}
+
+/** `YYYY-MM` as "mars 2027" in the reader's language. */
+export function formatPeriod(period: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', year: 'numeric' }).format(new Date(`${period}-01T12:00:00`));
 }
 
 /** `datetime-local` value for now, in the browser's time zone. */
