@@ -118,6 +118,8 @@ export async function seedDemo(deps: Deps, now = new Date()) {
   await updateSettings(deps, anna, { portalEnabled: true, passwordPolicy: 'classic', invoicesRequireStrongAuth: true });
   const erik = await newStaff(db, { landlordId: se.id, email: 'erik.lund@gota.example', name: 'Erik Lund', role: 'manager', password });
   const tove = await newStaff(db, { landlordId: se.id, email: 'tove.ek@gota.example', name: 'Tove Ek', role: 'technician', password });
+  // Issue 11: finance runs billing, imports payment files and handles mandates.
+  await newStaff(db, { landlordId: se.id, email: 'frida.falk@gota.example', name: 'Frida Falk', role: 'finance', password });
   const { units: seUnits } = await newProperty(
     deps,
     anna,

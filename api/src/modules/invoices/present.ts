@@ -1,6 +1,6 @@
 import { type InvoiceDetail, invoiceStatusOn, type PaymentInstructions } from '@portico/shared/contracts/billing-core';
 import { fik71Line } from '@portico/shared/formats/fik';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customers } from '../../db/schema/customers';
 import { invoiceLines, invoices, mandates, paymentAllocations, payments } from '../../db/schema/invoices';
@@ -38,12 +38,42 @@ export function paymentInstructions(invoice: InvoiceRow, accounts: StoredPayment
  * it (staff policy, or the tenant's customer) before answering.
  */
 export async function loadInvoiceDetail(db: DbOrTx, landlordId: string, invoiceId: string, today = billingToday()) {
-  const [row] = await db
+  const [[row], [landlord]] = await Promise.all([
+    loadInvoiceRows(db, landlordId, [invoiceId]),
+    db.select({ accounts: landlords.paymentAccounts }).from(landlords).where(eq(landlords.id, landlordId)),
+  ]);
+  if (!row) return null;
+  return presentInvoice(row.invoice, {
+    lease: row.lease,
+    customer: { id: row.customer.id, name: row.customer.name },
+    accounts: landlord?.accounts ?? {},
+    mandate: row.mandateKind && row.mandateStatus === 'active' ? { kind: row.mandateKind } : null,
+    lines: row.lines,
+    payments: row.payments,
+    creditsInvoice: row.creditsInvoice,
+    today,
+  });
+}
+
+/**
+ * Notices of one landlord with everything shown of them (lease, customer with address, lines,
+ * payments, credited invoice): one query for the notices and one each for their parts. The PDF
+ * worker reads batches; the detail pages read one.
+ */
+export async function loadInvoiceRows(db: DbOrTx, landlordId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
     .select({
       invoice: invoices,
       lease: { id: leases.id, number: leases.number, unitType: units.type, address: units.address },
-      customer: { id: customers.id, name: customers.name },
-      accounts: landlords.paymentAccounts,
+      customer: {
+        id: customers.id,
+        name: customers.name,
+        street: customers.street,
+        postalCode: customers.postalCode,
+        city: customers.city,
+        locale: customers.locale,
+      },
       mandateKind: mandates.kind,
       mandateStatus: mandates.status,
     })
@@ -51,18 +81,18 @@ export async function loadInvoiceDetail(db: DbOrTx, landlordId: string, invoiceI
     .innerJoin(leases, and(eq(leases.landlordId, invoices.landlordId), eq(leases.id, invoices.leaseId)))
     .innerJoin(units, eq(units.id, leases.unitId))
     .innerJoin(customers, and(eq(customers.landlordId, invoices.landlordId), eq(customers.id, invoices.customerId)))
-    .innerJoin(landlords, eq(landlords.id, invoices.landlordId))
     .leftJoin(mandates, and(eq(mandates.landlordId, invoices.landlordId), eq(mandates.id, invoices.mandateId)))
-    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId)));
-  if (!row) return null;
+    .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, ids)));
+  const creditedIds = [...new Set(rows.flatMap((r) => (r.invoice.creditsInvoiceId ? [r.invoice.creditsInvoiceId] : [])))];
   const [lines, allocations, credited] = await Promise.all([
     db
       .select()
       .from(invoiceLines)
-      .where(and(eq(invoiceLines.landlordId, landlordId), eq(invoiceLines.invoiceId, invoiceId)))
-      .orderBy(asc(invoiceLines.position)),
+      .where(and(eq(invoiceLines.landlordId, landlordId), inArray(invoiceLines.invoiceId, ids)))
+      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
     db
       .select({
+        invoiceId: paymentAllocations.invoiceId,
         paymentId: payments.id,
         paidOn: payments.paidOn,
         amountMinor: paymentAllocations.amountMinor,
@@ -70,25 +100,21 @@ export async function loadInvoiceDetail(db: DbOrTx, landlordId: string, invoiceI
       })
       .from(paymentAllocations)
       .innerJoin(payments, and(eq(payments.landlordId, paymentAllocations.landlordId), eq(payments.id, paymentAllocations.paymentId)))
-      .where(and(eq(paymentAllocations.landlordId, landlordId), eq(paymentAllocations.invoiceId, invoiceId)))
+      .where(and(eq(paymentAllocations.landlordId, landlordId), inArray(paymentAllocations.invoiceId, ids)))
       .orderBy(asc(payments.paidOn), asc(payments.id)),
-    row.invoice.creditsInvoiceId
+    creditedIds.length
       ? db
           .select({ id: invoices.id, number: invoices.number })
           .from(invoices)
-          .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, row.invoice.creditsInvoiceId)))
+          .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, creditedIds)))
       : Promise.resolve([]),
   ]);
-  return presentInvoice(row.invoice, {
-    lease: row.lease,
-    customer: row.customer,
-    accounts: row.accounts,
-    mandate: row.mandateKind && row.mandateStatus === 'active' ? { kind: row.mandateKind } : null,
-    lines,
-    payments: allocations,
-    creditsInvoice: credited[0] ?? null,
-    today,
-  });
+  return rows.map((row) => ({
+    ...row,
+    lines: lines.filter((l) => l.invoiceId === row.invoice.id),
+    payments: allocations.filter((a) => a.invoiceId === row.invoice.id).map(({ invoiceId: _, ...a }) => a),
+    creditsInvoice: credited.find((c) => c.id === row.invoice.creditsInvoiceId) ?? null,
+  }));
 }
 
 export function presentInvoice(

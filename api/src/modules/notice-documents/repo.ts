@@ -1,10 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customers } from '../../db/schema/customers';
-import { billingSettings, invoiceLines, invoices, mandates, paymentAllocations, payments } from '../../db/schema/invoices';
+import { billingSettings, invoices } from '../../db/schema/invoices';
 import { landlords } from '../../db/schema/landlords';
-import { leases } from '../../db/schema/leases';
-import { units } from '../../db/schema/properties';
 
 /**
  * Notices without a PDF yet, oldest first (invoices_pdf_pending_idx), across landlords: the worker's
@@ -19,64 +16,6 @@ export function claimPendingPdfs(tx: DbOrTx, limit: number) {
     .orderBy(asc(invoices.createdAt), asc(invoices.id))
     .limit(limit)
     .for('update', { skipLocked: true });
-}
-
-/** Everything the PDFs of these notices (one landlord) show, in two round trips plus allocations. */
-export async function documentRows(db: DbOrTx, landlordId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      invoice: invoices,
-      lease: { id: leases.id, number: leases.number, unitType: units.type, address: units.address },
-      customer: {
-        id: customers.id,
-        name: customers.name,
-        street: customers.street,
-        postalCode: customers.postalCode,
-        city: customers.city,
-        locale: customers.locale,
-      },
-      mandateKind: mandates.kind,
-      mandateStatus: mandates.status,
-    })
-    .from(invoices)
-    .innerJoin(leases, and(eq(leases.landlordId, invoices.landlordId), eq(leases.id, invoices.leaseId)))
-    .innerJoin(units, eq(units.id, leases.unitId))
-    .innerJoin(customers, and(eq(customers.landlordId, invoices.landlordId), eq(customers.id, invoices.customerId)))
-    .leftJoin(mandates, and(eq(mandates.landlordId, invoices.landlordId), eq(mandates.id, invoices.mandateId)))
-    .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, ids)));
-  const creditedIds = [...new Set(rows.flatMap((r) => (r.invoice.creditsInvoiceId ? [r.invoice.creditsInvoiceId] : [])))];
-  const [lines, allocations, credited] = await Promise.all([
-    db
-      .select()
-      .from(invoiceLines)
-      .where(and(eq(invoiceLines.landlordId, landlordId), inArray(invoiceLines.invoiceId, ids)))
-      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
-    db
-      .select({
-        invoiceId: paymentAllocations.invoiceId,
-        paymentId: payments.id,
-        paidOn: payments.paidOn,
-        amountMinor: paymentAllocations.amountMinor,
-        source: payments.source,
-      })
-      .from(paymentAllocations)
-      .innerJoin(payments, and(eq(payments.landlordId, paymentAllocations.landlordId), eq(payments.id, paymentAllocations.paymentId)))
-      .where(and(eq(paymentAllocations.landlordId, landlordId), inArray(paymentAllocations.invoiceId, ids)))
-      .orderBy(asc(payments.paidOn), asc(payments.id)),
-    creditedIds.length
-      ? db
-          .select({ id: invoices.id, number: invoices.number })
-          .from(invoices)
-          .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, creditedIds)))
-      : Promise.resolve([]),
-  ]);
-  return rows.map((row) => ({
-    ...row,
-    lines: lines.filter((l) => l.invoiceId === row.invoice.id),
-    payments: allocations.filter((a) => a.invoiceId === row.invoice.id).map(({ invoiceId: _, ...a }) => a),
-    creditsInvoice: credited.find((c) => c.id === row.invoice.creditsInvoiceId) ?? null,
-  }));
 }
 
 export async function findLandlordForDocuments(db: DbOrTx, landlordId: string) {

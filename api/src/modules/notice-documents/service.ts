@@ -9,7 +9,7 @@ import { wantsEmail } from '../account/service';
 import { assertMayReadBilling } from '../billing/policy';
 import { billingToday } from '../billing/today';
 import { listContacts } from '../customers/service';
-import { loadInvoiceDetail, presentInvoice } from '../invoices/present';
+import { loadInvoiceDetail, loadInvoiceRows, presentInvoice } from '../invoices/present';
 import { assertMaySeeInvoices } from '../invoices/service';
 import { queueEmail } from '../outbox/service';
 import { formatMoney, formatPeriodRange } from './format';
@@ -49,7 +49,7 @@ export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, l
   const landlord = await repo.findLandlordForDocuments(db, landlordId);
   if (!landlord) return 0;
   const logo = await logoOf(deps, landlord);
-  const rows = await repo.documentRows(db, landlordId, ids);
+  const rows = await loadInvoiceRows(db, landlordId, ids);
   let stored = 0;
   for (const row of rows) {
     try {

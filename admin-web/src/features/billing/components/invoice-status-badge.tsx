@@ -2,12 +2,13 @@ import { Badge } from '@mantine/core';
 import type { InvoiceStatus } from '@portico/shared/contracts/billing-core';
 import { useTranslation } from 'react-i18next';
 
+/** Filled, with white text at 4.5:1 or more (axe): the portal's notice badges use the same shades. */
 const COLORS: Record<InvoiceStatus, string> = {
-  unpaid: 'blue.8',
-  partly_paid: 'yellow.9',
-  overdue: 'red.8',
+  unpaid: 'blue.9',
+  partly_paid: 'indigo.9',
+  overdue: 'red.9',
   paid: 'teal.9',
-  credited: 'gray.7',
+  credited: 'gray.8',
 };
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {

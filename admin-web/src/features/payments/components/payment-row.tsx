@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 
-const STATE_COLOR: Record<PaymentState, string> = { unmatched: 'red.9', credit: 'yellow.9', allocated: 'teal.9' };
+const STATE_COLOR: Record<PaymentState, string> = { unmatched: 'red.9', credit: 'violet.9', allocated: 'teal.9' };
 
 export function PaymentStateBadge({ state }: { state: PaymentState }) {
   const { t } = useTranslation('payments');

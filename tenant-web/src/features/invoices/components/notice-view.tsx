@@ -206,7 +206,7 @@ function PayDialog(props: {
               {({ copied, copy }) => (
                 <Button
                   variant={copied ? 'filled' : 'light'}
-                  color={copied ? 'green.9' : undefined}
+                  color={copied ? 'teal.9' : undefined}
                   onClick={copy}
                   aria-label={`${copied ? t('pay.copied') : t('pay.copy')}: ${f.label}`}
                 >
