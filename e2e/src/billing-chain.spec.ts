@@ -103,7 +103,16 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       // The tenant's main administrator signs in with BankID and opens the notice.
       const tenant = await tenantContext.newPage();
       await tenant.goto(`${env.tenantUrl}/login`);
-      await tenant.getByRole('button', { name: 'Sign in with BankID' }).click();
+      // The sign-in page is prerendered: a click before hydration does nothing, so click until the broker answers.
+      await expect
+        .poll(
+          async () => {
+            if (tenant.url().startsWith(env.tenantUrl)) await tenant.getByRole('button', { name: 'Sign in with BankID' }).click();
+            return tenant.getByLabel('Personal identity number').isVisible();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe(true);
       await tenant.getByLabel('Personal identity number').fill(s.ssn);
       await tenant.getByLabel('Name').fill('Karl Kedja');
       await tenant.getByRole('button', { name: 'Sign in' }).click();
