@@ -19,6 +19,7 @@ import { renderNoticePdf } from '../../api/src/modules/notice-documents/pdf';
 import { noticeQr } from '../../api/src/modules/notice-documents/qr';
 import { renderPendingPdfs } from '../../api/src/modules/notice-documents/service';
 import { createLocalStorage } from '../../api/src/storage/local';
+import { makeOcr } from '../../shared/src/formats/ocr';
 
 const URL_ = process.env.BENCH_DATABASE_URL!;
 const N = Number(process.env.BENCH_NOTICES ?? 50_000);

@@ -29,12 +29,13 @@ export async function findBillingSettings(db: DbOrTx, landlordId: string) {
   return row ?? null;
 }
 
-/** Records the rendered PDF once; a second render of the same notice (another worker) changes nothing. */
-export async function setPdfKey(db: DbOrTx, landlordId: string, invoiceId: string, key: string) {
-  await db
-    .update(invoices)
-    .set({ pdfKey: key })
-    .where(and(eq(invoices.landlordId, landlordId), eq(invoices.id, invoiceId), isNull(invoices.pdfKey)));
+/** Records rendered PDFs once each; a second render of the same notice (another worker) changes nothing. */
+export async function setPdfKeys(db: DbOrTx, landlordId: string, files: { id: string; key: string }[]) {
+  if (files.length === 0) return;
+  await db.execute(sql`
+    update ${invoices} set pdf_key = f.key
+    from unnest(${sql.param(files.map((f) => f.id))}::uuid[], ${sql.param(files.map((f) => f.key))}::text[]) as f(id, key)
+    where ${invoices.landlordId} = ${landlordId} and ${invoices.id} = f.id and ${invoices.pdfKey} is null`);
 }
 
 export async function findPdfKey(db: DbOrTx, landlordId: string, invoiceId: string) {
