@@ -1,6 +1,7 @@
 import { Box } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 
 /**
  * The money area (issue 11): invoices, billing runs, debt, payments, mandates and the billing
@@ -9,6 +10,12 @@ import { NavLink, Outlet } from 'react-router';
  */
 export function BillingLayout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the row scrolls sideways: keep the current page's link in view.
+  useEffect(() => {
+    if (pathname) nav.current?.querySelector('a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   const links = [
     { to: '/billing', label: t('nav.billingInvoices'), end: true },
     { to: '/billing/runs', label: t('nav.billingRuns') },
@@ -22,7 +29,7 @@ export function BillingLayout() {
   ];
   return (
     <>
-      <Box component="nav" aria-label={t('nav.billingSections')} className="sub-nav" mb="md">
+      <Box component="nav" ref={nav} aria-label={t('nav.billingSections')} className="sub-nav" mb="md">
         <ul>
           {links.map((link) => (
             <li key={link.to}>

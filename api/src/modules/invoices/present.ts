@@ -38,11 +38,10 @@ export function paymentInstructions(invoice: InvoiceRow, accounts: StoredPayment
  * it (staff policy, or the tenant's customer) before answering.
  */
 export async function loadInvoiceDetail(db: DbOrTx, landlordId: string, invoiceId: string, today = billingToday()) {
-  const [[row], [landlord]] = await Promise.all([
-    loadInvoiceRows(db, landlordId, [invoiceId]),
-    db.select({ accounts: landlords.paymentAccounts }).from(landlords).where(eq(landlords.id, landlordId)),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const [row] = await loadInvoiceRows(db, landlordId, [invoiceId]);
   if (!row) return null;
+  const [landlord] = await db.select({ accounts: landlords.paymentAccounts }).from(landlords).where(eq(landlords.id, landlordId));
   return presentInvoice(row.invoice, {
     lease: row.lease,
     customer: { id: row.customer.id, name: row.customer.name },
@@ -84,31 +83,30 @@ export async function loadInvoiceRows(db: DbOrTx, landlordId: string, ids: strin
     .leftJoin(mandates, and(eq(mandates.landlordId, invoices.landlordId), eq(mandates.id, invoices.mandateId)))
     .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, ids)));
   const creditedIds = [...new Set(rows.flatMap((r) => (r.invoice.creditsInvoiceId ? [r.invoice.creditsInvoiceId] : [])))];
-  const [lines, allocations, credited] = await Promise.all([
-    db
-      .select()
-      .from(invoiceLines)
-      .where(and(eq(invoiceLines.landlordId, landlordId), inArray(invoiceLines.invoiceId, ids)))
-      .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position)),
-    db
-      .select({
-        invoiceId: paymentAllocations.invoiceId,
-        paymentId: payments.id,
-        paidOn: payments.paidOn,
-        amountMinor: paymentAllocations.amountMinor,
-        source: payments.source,
-      })
-      .from(paymentAllocations)
-      .innerJoin(payments, and(eq(payments.landlordId, paymentAllocations.landlordId), eq(payments.id, paymentAllocations.paymentId)))
-      .where(and(eq(paymentAllocations.landlordId, landlordId), inArray(paymentAllocations.invoiceId, ids)))
-      .orderBy(asc(payments.paidOn), asc(payments.id)),
-    creditedIds.length
-      ? db
-          .select({ id: invoices.id, number: invoices.number })
-          .from(invoices)
-          .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, creditedIds)))
-      : Promise.resolve([]),
-  ]);
+  // One after another, not Promise.all: `db` may be a transaction (one connection).
+  const lines = await db
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.landlordId, landlordId), inArray(invoiceLines.invoiceId, ids)))
+    .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
+  const allocations = await db
+    .select({
+      invoiceId: paymentAllocations.invoiceId,
+      paymentId: payments.id,
+      paidOn: payments.paidOn,
+      amountMinor: paymentAllocations.amountMinor,
+      source: payments.source,
+    })
+    .from(paymentAllocations)
+    .innerJoin(payments, and(eq(payments.landlordId, paymentAllocations.landlordId), eq(payments.id, paymentAllocations.paymentId)))
+    .where(and(eq(paymentAllocations.landlordId, landlordId), inArray(paymentAllocations.invoiceId, ids)))
+    .orderBy(asc(payments.paidOn), asc(payments.id));
+  const credited = creditedIds.length
+    ? await db
+        .select({ id: invoices.id, number: invoices.number })
+        .from(invoices)
+        .where(and(eq(invoices.landlordId, landlordId), inArray(invoices.id, creditedIds)))
+    : [];
   return rows.map((row) => ({
     ...row,
     lines: lines.filter((l) => l.invoiceId === row.invoice.id),

@@ -97,7 +97,11 @@ export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, l
     }),
   );
   const done = stored.filter((id): id is string => id !== null);
-  await repo.setPdfKeys(db, landlordId, done.map((id) => ({ id, key: pdfKeyOf(id) })));
+  await repo.setPdfKeys(
+    db,
+    landlordId,
+    done.map((id) => ({ id, key: pdfKeyOf(id) })),
+  );
   return done.length;
 }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { TableScroll } from '@/components/table-scroll';
-import { formatMoney, parseAmount } from '@/lib/format';
+import { formatMoney, formatPeriod, parseAmount } from '@/lib/format';
 import { formatDate } from '@/lib/i18n';
 import { useCreateCreditNote } from '../api/invoice-actions';
 import { InvoiceStatusBadge } from './invoice-status-badge';
@@ -105,7 +105,11 @@ export function InvoiceDetails({
           </Anchor>
         </Fact>
         <Fact label={t('detail.period')}>
-          {invoice.period ? `${formatDate(invoice.period.start)} – ${formatDate(invoice.period.end)}` : '—'}
+          {invoice.period
+            ? invoice.period.start.slice(0, 7) === invoice.period.end.slice(0, 7)
+              ? formatPeriod(invoice.period.start.slice(0, 7))
+              : `${formatDate(invoice.period.start)} – ${formatDate(invoice.period.end)}`
+            : '—'}
         </Fact>
         <Fact label={t('detail.issueDate')}>{formatDate(invoice.issueDate)}</Fact>
         <Fact label={t('detail.dueDate')}>{formatDate(invoice.dueDate)}</Fact>
@@ -132,7 +136,7 @@ export function InvoiceDetails({
             {invoice.lines.map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id and never reorder
               <Table.Tr key={i}>
-                <Table.Td>{line.description || line.kind}</Table.Td>
+                <Table.Td>{line.description || t(`charge.kinds.${line.kind}`)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{money(line.amountMinor)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   {money(line.vatMinor)} ({line.vatRate} %)

@@ -69,21 +69,21 @@ export function InvoiceTable({
 
   return (
     <>
-      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      {/* Scrolls sideways on a phone (what to pay and when come first); focusable so the keyboard can scroll it too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-scroll" tabIndex={0} aria-label={t('invoices.tableLabel')}>
         <Table striped highlightOnHover miw={760} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('invoices.col.period')}</Table.Th>
-              <Table.Th scope="col">{t('invoices.col.number')}</Table.Th>
-              <Table.Th scope="col">{t('invoices.col.lease')}</Table.Th>
               <Table.Th scope="col" ta="right">
                 {t('invoices.col.amount')}
               </Table.Th>
               <Table.Th scope="col">{t('invoices.col.due')}</Table.Th>
               <Table.Th scope="col">{t('invoices.col.status')}</Table.Th>
               <Table.Th scope="col">{t('invoices.col.paid')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.number')}</Table.Th>
+              <Table.Th scope="col">{t('invoices.col.lease')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -98,8 +98,6 @@ export function InvoiceTable({
                     {periodOf(invoice.period, locale)}
                   </Anchor>
                 </Table.Th>
-                <Table.Td>{invoice.number}</Table.Td>
-                <Table.Td>{invoice.lease.address}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney(invoice.totalMinor, invoice.currency, locale)}
                 </Table.Td>
@@ -121,6 +119,8 @@ export function InvoiceTable({
                     </>
                   )}
                 </Table.Td>
+                <Table.Td>{invoice.number}</Table.Td>
+                <Table.Td>{invoice.lease.address}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -22,6 +22,9 @@ import { formatDate, formatMoney, formatPeriod } from '@/lib/format';
 import { openInvoicePdf, useInvoiceQr } from '../api/get-invoice';
 import { STATUS_COLOR } from './invoice-table';
 
+/** "januari 2027" as a heading: "Januari 2027". */
+const capitalised = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 /** Seed 001's notice page: reference, QR code, amount, due date, "Open notice" and (004) "Pay". */
 export function NoticeView({ notice, customerId }: { notice: InvoiceDetail; customerId: string }) {
   const { t, i18n } = useTranslation('money');
@@ -35,7 +38,9 @@ export function NoticeView({ notice, customerId }: { notice: InvoiceDetail; cust
   return (
     <Stack gap="md">
       <Group gap="sm" align="center">
-        <Title order={1}>{notice.period ? formatPeriod(notice.period.start, locale) : t(`notice.kind.${notice.kind}`)}</Title>
+        <Title order={1}>
+          {notice.period ? capitalised(formatPeriod(notice.period.start, locale), locale) : t(`notice.kind.${notice.kind}`)}
+        </Title>
         <Badge color={STATUS_COLOR[notice.status]} variant="filled" radius="sm">
           {t(`status.${notice.status}`)}
         </Badge>
@@ -124,7 +129,7 @@ export function NoticeView({ notice, customerId }: { notice: InvoiceDetail; cust
                 // Lines have no id of their own; their order is fixed.
                 // biome-ignore lint/suspicious/noArrayIndexKey: the notice's lines never reorder
                 <Table.Tr key={i}>
-                  <Table.Td>{line.description}</Table.Td>
+                  <Table.Td>{line.description || t(`notice.lineKinds.${line.kind}`)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {money(line.amountMinor + line.vatMinor)}
                     {line.vatMinor !== 0 && (
