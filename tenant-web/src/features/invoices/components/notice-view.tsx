@@ -205,8 +205,15 @@ function PayDialog(props: {
       <Stack gap="sm">
         <Text>{t('pay.intro', { amount: props.amount, due: props.due })}</Text>
         {fields.map((f) => (
-          <Group key={f.label} align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput label={f.label} value={f.value} readOnly style={{ flex: 1 }} styles={{ input: { fontFamily: 'monospace' } }} />
+          // A long value (the FI line, an IBAN) takes the whole row, so a phone shows all of it; the button goes below.
+          <Group key={f.label} align="flex-end" gap="xs" wrap={f.value.length > 18 ? 'wrap' : 'nowrap'}>
+            <TextInput
+              label={f.label}
+              value={f.value}
+              readOnly
+              style={{ flex: 1, minWidth: f.value.length > 18 ? '100%' : undefined }}
+              styles={{ input: { fontFamily: 'monospace' } }}
+            />
             <CopyButton value={f.value}>
               {({ copied, copy }) => (
                 <Button
