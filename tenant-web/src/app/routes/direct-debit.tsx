@@ -1,6 +1,7 @@
 import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
+import { MoneyTabs } from '@/components/money-tabs';
 import { PageLoader } from '@/components/page-loader';
 import { StrongAuthPanel } from '@/features/invoices/components/strong-auth-panel';
 import { MandateOverview } from '@/features/mandates/components/mandate-overview';
@@ -18,6 +19,7 @@ export function DirectDebitRoute() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('directDebit.title')}</Title>
+      <MoneyTabs />
       {!membership || !canSeeInvoices(membership.role) ? (
         <Alert color="yellow" variant="light" role="status">
           {tp('invoices.notAllowed')}

@@ -1,6 +1,7 @@
 import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router';
+import { MoneyTabs } from '@/components/money-tabs';
 import { PaymentTable } from '@/features/payments/components/payment-table';
 import { canSeeInvoices } from '@/lib/roles';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -14,6 +15,7 @@ export function InvoicePaymentsRoute() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('payments.title')}</Title>
+      <MoneyTabs />
       {!membership || !canSeeInvoices(membership.role) ? (
         <Alert color="yellow" variant="light" role="status">
           {t('payments.notAllowed')}
