@@ -79,7 +79,12 @@ export async function importBgmax(deps: Deps, actor: StaffActor, data: Buffer): 
       if (earlier) throw duplicate(file, earlier.createdAt);
       const booked = new Set(await repo.bookedSerials(tx, { landlordId, serials: file.payments.map((p) => p.bankSerial) }));
       const first = file.payments.find((p) => booked.has(p.bankSerial));
-      if (first) throw new AppError(409, 'payment_import_serial_booked', { line: first.line, serial: first.bankSerial });
+      if (first) {
+        // The same file may have committed between the two reads (two uploads at once): say so, as above.
+        const committed = await repo.findDuplicateImport(tx, { landlordId, payeeAccount, fileStamp: file.stamp, sha256 });
+        if (committed) throw duplicate(file, committed.createdAt);
+        throw new AppError(409, 'payment_import_serial_booked', { line: first.line, serial: first.bankSerial });
+      }
 
       const imp = await repo.insertImport(tx, {
         landlordId,
