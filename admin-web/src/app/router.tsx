@@ -122,6 +122,37 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                lazy: () => import('./routes/role-gate').then((m) => ({ Component: m.AdminsAndManagers })),
+                children: [
+                  {
+                    lazy: () => import('./routes/content-layout').then((m) => ({ Component: m.ContentLayout })),
+                    // Issue 12: the portal's content. OPS, POSTS, HELP and DOCS add their pages here.
+                    children: [
+                      // OPS: operational notices.
+                      {
+                        path: '/content',
+                        lazy: () => import('./routes/content-notices').then((m) => ({ Component: m.ContentNoticesRoute })),
+                      },
+                      // POSTS: news, bulletin board, area information.
+                      {
+                        path: '/content/posts',
+                        lazy: () => import('./routes/content-posts').then((m) => ({ Component: m.ContentPostsRoute })),
+                      },
+                      // HELP: help-centre articles.
+                      {
+                        path: '/content/help',
+                        lazy: () => import('./routes/content-help').then((m) => ({ Component: m.ContentHelpRoute })),
+                      },
+                      // DOCS: documents.
+                      {
+                        path: '/content/documents',
+                        lazy: () => import('./routes/content-documents').then((m) => ({ Component: m.ContentDocumentsRoute })),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
                 lazy: () => import('./routes/settings-layout').then((m) => ({ Component: m.SettingsLayout })),
                 children: [
                   { path: '/settings', lazy: () => import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })) },

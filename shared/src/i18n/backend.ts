@@ -26,6 +26,10 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     mandates: () => import('./sv/mandates.json'),
     money: () => import('./sv/money.json'),
     leases: () => import('./sv/leases.json'),
+    ops: () => import('./sv/ops.json'),
+    posts: () => import('./sv/posts.json'),
+    help: () => import('./sv/help.json'),
+    documents: () => import('./sv/documents.json'),
   },
   da: {
     errors: () => import('./da/errors.json'),
@@ -39,6 +43,10 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     mandates: () => import('./da/mandates.json'),
     money: () => import('./da/money.json'),
     leases: () => import('./da/leases.json'),
+    ops: () => import('./da/ops.json'),
+    posts: () => import('./da/posts.json'),
+    help: () => import('./da/help.json'),
+    documents: () => import('./da/documents.json'),
   },
   en: {
     errors: () => import('./en/errors.json'),
@@ -52,6 +60,10 @@ const loaders: Record<Locale, Record<string, Loader>> = {
     mandates: () => import('./en/mandates.json'),
     money: () => import('./en/money.json'),
     leases: () => import('./en/leases.json'),
+    ops: () => import('./en/ops.json'),
+    posts: () => import('./en/posts.json'),
+    help: () => import('./en/help.json'),
+    documents: () => import('./en/documents.json'),
   },
 };
 

@@ -84,6 +84,15 @@ export const routes: RouteObject[] = [
               },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
+              // Issue 12: the portal's content (OPS, POSTS, HELP, DOCS replace these pages).
+              {
+                path: '/operational-info',
+                lazy: () => import('./routes/operational-info').then((m) => ({ Component: m.OperationalInfoRoute })),
+              },
+              { path: '/news', lazy: () => import('./routes/news').then((m) => ({ Component: m.NewsRoute })) },
+              { path: '/help', lazy: () => import('./routes/help').then((m) => ({ Component: m.HelpRoute })) },
+              { path: '/property', lazy: () => import('./routes/property').then((m) => ({ Component: m.PropertyRoute })) },
+              { path: '/documents', lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })) },
               { path: '/leases', lazy: () => import('./routes/leases').then((m) => ({ Component: m.LeasesRoute })) },
               { path: '/leases/:leaseId', lazy: () => import('./routes/lease').then((m) => ({ Component: m.LeaseRoute })) },
               { path: '/organisation', lazy: () => import('./routes/organisation').then((m) => ({ Component: m.OrganisationRoute })) },

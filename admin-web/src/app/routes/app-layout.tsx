@@ -23,7 +23,7 @@ function loginPath(location: { pathname: string; search: string }) {
 const SETTINGS_AREA = /^\/(settings|staff|imports)(\/|$)/;
 
 /** Technicians work their assigned cases only, so they see just the queue. */
-function MainNav({ technician }: { technician: boolean }) {
+function MainNav({ technician, contentEditor }: { technician: boolean; contentEditor: boolean }) {
   const { t } = useTranslation();
   const settingsArea = SETTINGS_AREA.test(useLocation().pathname);
   const unread = useUnreadCount({ enabled: !technician });
@@ -70,6 +70,11 @@ function MainNav({ technician }: { technician: boolean }) {
             <li>
               <NavLink to="/billing">{t('nav.billing')}</NavLink>
             </li>
+            {contentEditor && (
+              <li>
+                <NavLink to="/content">{t('nav.content')}</NavLink>
+              </li>
+            )}
             <li>
               <Link to="/settings" aria-current={settingsArea ? 'page' : undefined}>
                 {t('nav.settings')}
@@ -167,7 +172,7 @@ export function AppLayout() {
               </Button>
             </Group>
           </Group>
-          <MainNav technician={user.role === 'technician'} />
+          <MainNav technician={user.role === 'technician'} contentEditor={user.role === 'admin' || user.role === 'manager'} />
         </Container>
       </Box>
       <Box component="main" id="main" tabIndex={-1} className="main">

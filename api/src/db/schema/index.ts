@@ -2,6 +2,7 @@
 export * from './api-keys';
 export * from './auth';
 export * from './cases';
+export * from './content';
 export * from './customers';
 export * from './history';
 export * from './idempotency';

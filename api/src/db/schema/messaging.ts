@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseEvents, workOrders } from './cases';
+import { documents, posts } from './content';
 import { customers } from './customers';
 import { landlords } from './landlords';
 import { leases } from './leases';
@@ -84,6 +85,9 @@ export const attachments = pgTable(
     propertyId: uuid('property_id'),
     /** Or a lease's signed PDF (the newest one claimed is the lease's document). */
     leaseId: uuid('lease_id'),
+    /** Or a news/bulletin post's image, or a document's file (issue 12). */
+    postId: uuid('post_id'),
+    documentId: uuid('document_id'),
     uploaderKind: text('uploader_kind', { enum: ['staff', 'tenant'] }).notNull(),
     uploaderId: uuid('uploader_id').notNull(),
     filename: text('filename').notNull(),
@@ -98,6 +102,8 @@ export const attachments = pgTable(
     index('attachments_work_order_idx').on(t.workOrderId),
     index('attachments_property_idx').on(t.landlordId, t.propertyId),
     index('attachments_lease_idx').on(t.leaseId),
+    index('attachments_post_idx').on(t.landlordId, t.postId).where(sql`post_id is not null`),
+    index('attachments_document_idx').on(t.landlordId, t.documentId).where(sql`document_id is not null`),
     unique('attachments_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'attachments_message_fk',
@@ -118,6 +124,12 @@ export const attachments = pgTable(
       name: 'attachments_property_fk',
       columns: [t.landlordId, t.propertyId],
       foreignColumns: [properties.landlordId, properties.id],
+    }),
+    foreignKey({ name: 'attachments_post_fk', columns: [t.landlordId, t.postId], foreignColumns: [posts.landlordId, posts.id] }),
+    foreignKey({
+      name: 'attachments_document_fk',
+      columns: [t.landlordId, t.documentId],
+      foreignColumns: [documents.landlordId, documents.id],
     }),
     foreignKey({ name: 'attachments_lease_fk', columns: [t.landlordId, t.leaseId], foreignColumns: [leases.landlordId, leases.id] }),
   ],

@@ -18,6 +18,8 @@ export const outbox = pgTable(
     /** For related cases: which case and customer a notification went to, for the delivery view. */
     caseId: uuid('case_id'),
     customerId: uuid('customer_id'),
+    /** For an urgent operational notice (issue 12): which notice a notification announces, for its delivery view. */
+    noticeId: uuid('notice_id'),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),
@@ -37,6 +39,7 @@ export const outbox = pgTable(
     index('outbox_message_idx').on(t.messageId),
     // A related case's deliveries (the recipient view, the deliveries list by case).
     index('outbox_case_idx').on(t.landlordId, t.caseId).where(sql`case_id is not null`),
+    index('outbox_notice_idx').on(t.landlordId, t.noticeId).where(sql`notice_id is not null`),
     // The reconciler's scan: handed over, not yet settled, oldest lease first.
     index('outbox_leased_idx').on(t.enqueuedAt).where(sql`status = 'pending' and enqueued_at is not null`),
     // Retention's scan of settled rows by age.

@@ -10,7 +10,9 @@ export type AttachTarget =
   | { caseEventId: string }
   | { workOrderId: string }
   | { propertyId: string }
-  | { leaseId: string };
+  | { leaseId: string }
+  | { postId: string }
+  | { documentId: string };
 
 const unclaimed = and(
   isNull(attachments.messageId),
@@ -18,6 +20,8 @@ const unclaimed = and(
   isNull(attachments.workOrderId),
   isNull(attachments.propertyId),
   isNull(attachments.leaseId),
+  isNull(attachments.postId),
+  isNull(attachments.documentId),
 );
 
 export async function insertAttachment(

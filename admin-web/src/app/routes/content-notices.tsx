@@ -1,0 +1,4 @@
+/** Placeholder: OPS replaces it (issue 12). */
+export function ContentNoticesRoute() {
+  return null;
+}

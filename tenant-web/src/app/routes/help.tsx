@@ -1,0 +1,4 @@
+/** Placeholder: HELP replaces it (issue 12). */
+export function HelpRoute() {
+  return null;
+}
