@@ -21,6 +21,7 @@ import { reply as caseReply, changeStatus, createCase } from '../modules/cases/s
 import { addWorkOrder } from '../modules/cases/work-orders';
 import { createCustomer } from '../modules/customers/service';
 import { upload as uploadFile } from '../modules/files/service';
+import { backfillDefaultHelpArticles } from '../modules/help/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
@@ -683,6 +684,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const infra = openInfra(loadConfig());
   try {
     console.log((await seedDemo(infra.deps)) ? 'demo data loaded' : 'demo data already present');
+    // Issue 12 (HELP): landlords made before the help centre existed get its default articles.
+    const filled = await backfillDefaultHelpArticles(infra.deps.db);
+    if (filled) console.log(`default help articles added for ${filled} landlord(s)`);
   } finally {
     await infra.close();
   }

@@ -6,6 +6,7 @@ import { insertPortalUser, insertStaff } from '../../db/fixtures';
 import { helpArticles } from '../../db/schema/content';
 import { createLandlordWithAdmin } from '../onboarding/service';
 import { DEFAULT_HELP_ARTICLES } from './defaults';
+import { landlordsWithoutHelpArticles } from './repo';
 import { ensureDefaultHelpArticles } from './service';
 
 /** Issue 12 §3: the help centre — staff write articles per language, tenants read and search them. */
@@ -273,6 +274,15 @@ describe('default articles', () => {
     expect(await ensureDefaultHelpArticles(t.app.db, landlord.id)).toBe(0);
     const [kept] = await t.app.db.select().from(helpArticles).where(eq(helpArticles.id, signInSv.id));
     expect(kept!.title).toBe('Vår egen text');
+  });
+
+  it('the backfill picks the landlords that have no article at all, and only those', async () => {
+    const without = await makeLandlord(t.app);
+    const withOne = await setUp();
+    await write(withOne.manager, { locale: 'en', title: 'Ours', body: 'Only this one' });
+    const ids = await landlordsWithoutHelpArticles(t.app.db);
+    expect(ids).toContain(without.landlord.id);
+    expect(ids).not.toContain(withOne.l.landlord.id);
   });
 
   it('the defaults are searchable in each language', async () => {

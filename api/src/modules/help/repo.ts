@@ -4,6 +4,7 @@ import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, keyset } from '../../cursor';
 import type { DbOrTx } from '../../db/client';
 import { helpArticles } from '../../db/schema/content';
+import { landlords } from '../../db/schema/landlords';
 
 /** The text search configuration of each language (the same mapping the generated `search` column uses). */
 export const SEARCH_CONFIG: Record<Locale, string> = { sv: 'swedish', da: 'danish', en: 'english' };
@@ -214,4 +215,16 @@ export async function findPublishedArticle(db: DbOrTx, params: { landlordId: str
     .from(helpArticles)
     .where(and(eq(helpArticles.landlordId, params.landlordId), eq(helpArticles.id, params.id), eq(helpArticles.published, true)));
   return row;
+}
+
+/**
+ * The system's one cross-landlord read here (the backfill, not a request): landlords that have no help
+ * article at all — those created before the help centre existed.
+ */
+export async function landlordsWithoutHelpArticles(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ id: landlords.id })
+    .from(landlords)
+    .where(sql`not exists (select 1 from ${helpArticles} where ${helpArticles.landlordId} = ${landlords.id})`);
+  return rows.map((r) => r.id);
 }

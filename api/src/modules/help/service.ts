@@ -128,6 +128,17 @@ export function ensureDefaultHelpArticles(tx: DbOrTx, landlordId: string): Promi
   return repo.insertArticlesIfMissing(tx, { landlordId, values });
 }
 
+/**
+ * The backfill (a seed step, run by `npm run seed` / `npm start`): landlords created before the help
+ * centre existed — those without a single article — get the defaults. A landlord that has any article
+ * is left alone, so one that removed some defaults does not get them back. Returns the landlords filled.
+ */
+export async function backfillDefaultHelpArticles(db: DbOrTx): Promise<number> {
+  const ids = await repo.landlordsWithoutHelpArticles(db);
+  for (const id of ids) await db.transaction((tx) => ensureDefaultHelpArticles(tx, id));
+  return ids.length;
+}
+
 // --- the portal -------------------------------------------------------------------------------------
 
 /** ts_headline's text (Markdown with match markers) as plain-text parts; markers never reach the client. */
