@@ -21,6 +21,7 @@ import { reply as caseReply, changeStatus, createCase } from '../modules/cases/s
 import { addWorkOrder } from '../modules/cases/work-orders';
 import { createCustomer } from '../modules/customers/service';
 import { upload as uploadFile } from '../modules/files/service';
+import { seedHelpDemo } from '../modules/help/demo';
 import { backfillDefaultHelpArticles } from '../modules/help/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
@@ -651,6 +652,7 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     .update(landlords)
     .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
     .where(eq(landlords.id, se.id));
+  await seedHelpDemo(deps, { se: anna, dk: mette }); // Issue 12 (HELP)
   return true;
 }
 
