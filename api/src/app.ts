@@ -14,6 +14,7 @@ import { deliveryRoutes } from './modules/deliveries/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { eventRoutes } from './modules/events/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
+import { portalHelpRoutes, staffHelpRoutes } from './modules/help/routes';
 import { historyRoutes } from './modules/history/routes';
 import { importRoutes } from './modules/imports/routes';
 import { portalInvoiceRoutes } from './modules/invoices/routes';
@@ -134,6 +135,10 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(staffNoticeDocumentRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
+
+  // Issue 12, help centre (HELP)
+  await app.register(staffHelpRoutes, { prefix: '/api/v1' });
+  await app.register(portalHelpRoutes, { prefix: '/api/v1/portal' });
 
   return app;
 }

@@ -403,6 +403,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/portal/leases/:leaseId/request-copy': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/landlord': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/landlord/logo': portalRoute('passes', 'passes'),
+  // Issue 12 (HELP): the help centre; staff: admins and managers; portal: the landlord's articles for every role.
+  'GET /api/v1/help-articles': staffRoute('own', 403),
+  'POST /api/v1/help-articles': staffRoute('own', 403, { body: () => ({ locale: 'en', category: 'other', title: 'Matrix', body: 'b' }) }),
+  'GET /api/v1/help-articles/:articleId': staffRoute(404, 403),
+  'PATCH /api/v1/help-articles/:articleId': staffRoute(404, 403, { body: () => ({ title: 'Taken' }) }),
+  'DELETE /api/v1/help-articles/:articleId': staffRoute(404, 403),
+  'GET /api/v1/portal/help-articles': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/help-articles/:articleId': portalRoute('own', 'allowed'),
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -463,6 +471,8 @@ async function victim() {
   );
   // A payment waiting in the unmatched queue (issue 11 PAY); its note carries the marker.
   const payment = await admin.post('/api/v1/payments', { amountMinor: 100, paidOn: '2027-01-01', note: `${marker} payment` });
+  // A landlord-wide help article: every customer of the landlord may read it, so it carries no marker.
+  const helpArticle = await manager.post('/api/v1/help-articles', { locale: 'en', category: 'other', title: 'Matrix help', body: 'b' });
   const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
   const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
   for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment])
@@ -517,6 +527,7 @@ async function victim() {
     recordId: a.company.customer.id,
     importId: upload.json().id,
     apiKeyId: apiKey.json().id,
+    articleId: helpArticle.json().id,
     endpointId: endpoint.json().id,
     paymentId: payment.json().id,
     // No BgMax import is made here (it needs the landlord's bankgiro): only whose it would be matters.

@@ -62,6 +62,8 @@ async function makeWorld(): Promise<World> {
     role: 'user',
   });
   const sessions = (await portal.get('/api/v1/auth/portal/sessions')).json().items ?? [];
+  // Issue 12 (HELP): a help article to aim the help-centre routes at.
+  const helpArticle = await json(staff.post('/api/v1/help-articles', { locale: 'en', category: 'other', title: 'Hjälp', body: 'Text' }));
   const imported = await json(staff.upload('/api/v1/imports?kind=units', Buffer.from('Unit id,Unit number\nU-1,1\n'), 'units.csv'));
   // Issue 11 (RUN): a notice to aim the invoice routes at.
   const notice = await insertInvoice(t.app.db, {
@@ -88,6 +90,7 @@ async function makeWorld(): Promise<World> {
     sessionId: sessions.map((s: { id: string }) => s.id),
     importId: [imported.id],
     invoiceId: [notice.id],
+    articleId: [helpArticle.id],
   };
   return { l, staff, portal, ids, allIds: Object.values(ids).flat() };
 }

@@ -143,6 +143,14 @@ export const router = createBrowserRouter([
                         path: '/content/help',
                         lazy: () => import('./routes/content-help').then((m) => ({ Component: m.ContentHelpRoute })),
                       },
+                      {
+                        path: '/content/help/new',
+                        lazy: () => import('./routes/content-help-article').then((m) => ({ Component: m.ContentHelpArticleRoute })),
+                      },
+                      {
+                        path: '/content/help/:articleId',
+                        lazy: () => import('./routes/content-help-article').then((m) => ({ Component: m.ContentHelpArticleRoute })),
+                      },
                       // DOCS: documents.
                       {
                         path: '/content/documents',

@@ -21,6 +21,8 @@ import { reply as caseReply, changeStatus, createCase } from '../modules/cases/s
 import { addWorkOrder } from '../modules/cases/work-orders';
 import { createCustomer } from '../modules/customers/service';
 import { upload as uploadFile } from '../modules/files/service';
+import { seedHelpDemo } from '../modules/help/demo';
+import { backfillDefaultHelpArticles } from '../modules/help/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
@@ -650,6 +652,7 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     .update(landlords)
     .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
     .where(eq(landlords.id, se.id));
+  await seedHelpDemo(deps, { se: anna, dk: mette }); // Issue 12 (HELP)
   return true;
 }
 
@@ -683,6 +686,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const infra = openInfra(loadConfig());
   try {
     console.log((await seedDemo(infra.deps)) ? 'demo data loaded' : 'demo data already present');
+    // Issue 12 (HELP): landlords made before the help centre existed get its default articles.
+    const filled = await backfillDefaultHelpArticles(infra.deps.db);
+    if (filled) console.log(`default help articles added for ${filled} landlord(s)`);
   } finally {
     await infra.close();
   }

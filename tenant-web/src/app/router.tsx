@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
               },
               { path: '/news', lazy: () => import('./routes/news').then((m) => ({ Component: m.NewsRoute })) },
               { path: '/help', lazy: () => import('./routes/help').then((m) => ({ Component: m.HelpRoute })) },
+              { path: '/help/:articleId', lazy: () => import('./routes/help-article').then((m) => ({ Component: m.HelpArticleRoute })) },
               { path: '/property', lazy: () => import('./routes/property').then((m) => ({ Component: m.PropertyRoute })) },
               { path: '/documents', lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })) },
               { path: '/leases', lazy: () => import('./routes/leases').then((m) => ({ Component: m.LeasesRoute })) },

@@ -5,6 +5,7 @@ import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
+import { ensureDefaultHelpArticles } from '../help/service';
 import { type ChangeActor, recordChange } from '../history/service';
 import { canChangeSettings, canReadSettings } from './policy';
 import { findLandlord, insertLandlord, type LandlordRow, updateLandlord } from './repo';
@@ -183,6 +184,8 @@ export async function createLandlord(
   input: { name: string; country: 'SE' | 'DK'; defaultLocale: Locale },
 ) {
   const landlord = await insertLandlord(tx, { ...input, portalEnabled: false });
+  // Issue 12 (HELP): every new landlord starts with the default help articles in sv, da and en.
+  await ensureDefaultHelpArticles(tx, landlord.id);
   await recordChange(tx, actor(landlord.id), {
     recordType: 'settings',
     recordId: landlord.id,
