@@ -88,6 +88,20 @@ export async function smsSenderOf(db: DbOrTx, landlordId: string) {
   return (await findLandlord(db, landlordId))?.smsSender ?? null;
 }
 
+/**
+ * Issue 12 SHELL: the landlord's branding for an e-mail's header, read when the e-mail goes out (like
+ * the SMS sender): the display name, the brand colour and the stored logo, if any.
+ */
+export async function emailBrandOf(db: DbOrTx, landlordId: string) {
+  const landlord = await findLandlord(db, landlordId);
+  if (!landlord) return null;
+  return {
+    displayName: landlord.brandName ?? landlord.name,
+    colour: landlord.brandColour,
+    logo: landlord.logoKey && landlord.logoType ? { key: landlord.logoKey, contentType: landlord.logoType } : null,
+  };
+}
+
 // --- logo ------------------------------------------------------------------------------
 
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
