@@ -25,7 +25,8 @@ interface ShellProps {
  * The portal's app shell (issue 12 §7): a compact top bar (the landlord's logo, name and colour; an
  * account menu with the tenancy switcher, language, settings and sign out), a side navigation on wide
  * screens and a bottom tab bar on phones (Home, Messages, Cases, More → /more lists the rest). Both
- * navigations are always rendered; CSS shows one, so the hidden one is out of the accessibility tree.
+ * navigations are always rendered under the same name; CSS shows one, so the hidden one is out of the
+ * accessibility tree.
  */
 export function AppShell({ children, ...props }: ShellProps & { children: ReactNode }) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function AppShell({ children, ...props }: ShellProps & { children: ReactN
         </nav>
         <div className="app-content">{children}</div>
       </div>
-      <nav className="tab-bar" aria-label={t('nav.tabs')}>
+      <nav className="tab-bar" aria-label={t('nav.label')}>
         <NavLink to="/home">
           <TabIcon d="M3 11 12 3l9 8v10h-6v-6H9v6H3z" />
           <span>{t('nav.home')}</span>
@@ -169,7 +170,15 @@ function AccountMenu({ me, selection, onChooseLease, onChooseLocale, onSignOut, 
       </button>
       <div id={panelId} className="account-panel" hidden={!open}>
         <p className="account-name">{me.name}</p>
-        <AccountControls me={me} selection={selection} onChooseLease={onChooseLease} onChooseLocale={onChooseLocale} />
+        <AccountControls
+          me={me}
+          selection={selection}
+          onChooseLease={(next) => {
+            setOpenOn(null);
+            onChooseLease(next);
+          }}
+          onChooseLocale={onChooseLocale}
+        />
         <Link to="/settings" className="account-link">
           {t('nav.settings')}
         </Link>
