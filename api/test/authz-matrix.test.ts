@@ -199,6 +199,20 @@ const MATRIX: Record<string, Entry> = {
     otherCustomer: 'allowed',
     lowerRole: 'allowed',
   },
+  // Issue 12 SHELL: the sign-in page's branding (`/login?landlord=<id>`) is public like the support contacts.
+  'GET /api/v1/auth/portal/branding/:landlordId': {
+    anonymous: 'allowed',
+    otherLandlord: 'allowed',
+    otherCustomer: 'allowed',
+    lowerRole: 'allowed',
+  },
+  // No logo here: 404 is a business answer, for anyone.
+  'GET /api/v1/auth/portal/branding/:landlordId/logo': {
+    anonymous: 'passes',
+    otherLandlord: 'passes',
+    otherCustomer: 'passes',
+    lowerRole: 'passes',
+  },
   // --- console: how each e-mail and SMS went (admins and managers) ---
   'GET /api/v1/deliveries': staffRoute('own', 403, { query: (f) => `messageId=${f.ids.messageId}` }),
   // --- console and API: webhooks and the changes feed (issue 10; admins and managers) ---

@@ -215,6 +215,8 @@ describe('seeds 000/002: switching organisation', () => {
     await p.getByRole('tab', { name: /Sent/ }).click();
     await visible(p, subjects.one);
     expect(await p.getByText(subjects.two).count()).toBe(0);
+    // Issue 12 SHELL: the tenancy switcher is in the account menu.
+    await p.getByRole('button', { name: 'Account' }).click();
     const switcher = p.getByLabel('Tenancy');
     const target = (await switcher.locator('option').allTextContents()).find((o) => o.includes(`Second ${u} AB`))!;
     await switcher.selectOption({ label: target });

@@ -9,7 +9,7 @@ import { uniquePersonalNumber } from '@portico/api/test/helpers';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, STAFF_PASSWORD, signInConsole, VIEWPORTS, withDb } from './harness';
+import { env, expectAccessible, launch, openPortalSection, STAFF_PASSWORD, signInConsole, VIEWPORTS, withDb } from './harness';
 
 /**
  * Issue 11's whole chain, as the people do it: finance bills March, the tenant's main administrator
@@ -117,7 +117,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await tenant.getByLabel('Name').fill('Karl Kedja');
       await tenant.getByRole('button', { name: 'Sign in' }).click();
       await tenant.waitForURL(new RegExp(`^${env.tenantUrl}/messages`));
-      await tenant.getByRole('link', { name: 'Invoices', exact: true }).click();
+      await openPortalSection(tenant, 'Invoices');
       await tenant.getByRole('link', { name: 'Show the notice for March 2027' }).click();
       await tenant.getByRole('heading', { level: 1, name: 'March 2027' }).waitFor();
       const qr = tenant.getByRole('img', { name: `QR code for paying notice ${notice!.number}` });

@@ -3,7 +3,7 @@ import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertPr
 import { formatMonth } from '@portico/shared/months';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, PHOTO, STAFF_PASSWORD, VIEWPORTS, waitForMail, withDb } from './harness';
+import { env, expectAccessible, launch, openPortalSection, PHOTO, STAFF_PASSWORD, VIEWPORTS, waitForMail, withDb } from './harness';
 
 /** Issue 4's flow as people walk it: report on a phone, work it in the console, follow it, see the dashboard. */
 let browser: Browser;
@@ -147,7 +147,7 @@ describe('service case end to end', () => {
     await waitForMail(s.tenantEmail, (m) => m.subject.includes('updated') && m.text.includes('Resolved'));
 
     // --- The main administrator drills down from the dashboard ---
-    await phone.getByRole('link', { name: 'Dashboard' }).click();
+    await openPortalSection(phone, 'Dashboard');
     await phone.waitForURL(/\/dashboard/);
     const month = new Date().toISOString().slice(0, 7);
     const bar = phone.getByRole('link', { name: new RegExp(`^${formatMonth(month, 'en')}:`) });

@@ -147,3 +147,18 @@ export const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/**
+ * Issue 12 SHELL: opens a portal section by its navigation label. On a phone the bottom tab bar has
+ * Home, Messages, Cases and More; every other section is on the More page.
+ */
+export async function openPortalSection(p: Page, label: string) {
+  const link = p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible())) {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More', exact: true }).click();
+    await p.waitForURL(/\/more$/);
+    await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+    return;
+  }
+  await link.click();
+}

@@ -5,7 +5,7 @@ import { landlords } from '@portico/api/src/db/schema/landlords';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, VIEWPORTS, withDb } from './harness';
+import { env, expectAccessible, launch, openPortalSection, VIEWPORTS, withDb } from './harness';
 
 /**
  * Issue 11, seeds 001 and 004: a tenant's main administrator opens "Invoices", sees the unpaid
@@ -80,7 +80,7 @@ for (const [size, device] of Object.entries(VIEWPORTS)) {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL(/\/messages/);
 
-      await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+      await openPortalSection(page, 'Invoices');
       await page.waitForURL(/\/invoices$/);
       await page.getByRole('navigation', { name: 'Notices and payments' }).waitFor();
       await expect.poll(() => page.getByRole('switch', { name: 'Show only unpaid' }).isChecked()).toBe(true);

@@ -6,7 +6,7 @@ import { CSRF_HEADER } from '@portico/shared/headers';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { env, expectAccessible, launch, STAFF_PASSWORD, VIEWPORTS, withDb } from './harness';
+import { env, expectAccessible, launch, openPortalSection, STAFF_PASSWORD, VIEWPORTS, withDb } from './harness';
 
 /** Issue 11 §1 as a tenant walks it (seeds 001, 002): Leases, a lease and its signed PDF; another lease's copy request. */
 let browser: Browser;
@@ -115,7 +115,7 @@ describe('leases in the portal', () => {
       const p = await context.newPage();
       try {
         await signIn(p, s.email);
-        await p.getByRole('link', { name: 'Leases', exact: true }).click();
+        await openPortalSection(p, 'Leases');
         await p.waitForURL(/\/leases$/);
         await p.getByRole('heading', { level: 1, name: 'Leases' }).waitFor();
         // Seed 002's columns: a table on a desktop, a card per lease on a phone (no sideways scrolling).

@@ -2,8 +2,8 @@ import { DeliverJobSchema, NotificationSchema } from '@portico/shared/jobs';
 import type { Job } from 'bullmq';
 import type { Db } from '../db/client';
 import { findOutbox, markSent, recordAttemptFailed } from '../modules/outbox/repo';
-import { smsSenderOf } from '../modules/settings/service';
-import type { Mailer } from '../notify/mailer';
+import { emailBrandOf, smsSenderOf } from '../modules/settings/service';
+import type { MailAttachment, Mailer } from '../notify/mailer';
 import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
 import { renderEmail, renderSms } from '../notify/templates';
@@ -26,6 +26,9 @@ async function persistently<T>(write: () => Promise<T>, totalMs: number) {
     }
   }
 }
+
+/** The Content-ID of the landlord's logo in an e-mail's HTML. */
+const LOGO_CID = 'landlord-logo@portico';
 
 /**
  * Sends one outbox e-mail or SMS. Idempotent: a row already sent or failed is left alone, so a
@@ -54,8 +57,20 @@ export function deliverProcessor(
       } else {
         const stored = 'attachments' in notification ? (notification.attachments ?? []) : [];
         if (stored.length && !files) throw new Error('deliver: attachments need storage');
-        const attachments = stored.map((a) => ({ filename: a.filename, contentType: a.contentType, content: files!.read(a.storageKey) }));
-        await mailer.send(notification.to, { ...renderEmail(notification), ...(attachments.length ? { attachments } : {}) }, row.id);
+        const attachments: MailAttachment[] = stored.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: files!.read(a.storageKey),
+        }));
+        // The landlord's name, colour and logo (inline, by CID) as set when the e-mail goes out (issue 12 SHELL).
+        const brand = row.landlordId ? await emailBrandOf(db, row.landlordId) : null;
+        const logo = brand?.logo && files ? brand.logo : null;
+        if (logo) attachments.push({ filename: 'logo', contentType: logo.contentType, content: files!.read(logo.key), cid: LOGO_CID });
+        const rendered = renderEmail(
+          notification,
+          brand && { displayName: brand.displayName, colour: brand.colour, logoCid: logo ? LOGO_CID : null },
+        );
+        await mailer.send(notification.to, { ...rendered, ...(attachments.length ? { attachments } : {}) }, row.id);
       }
     } catch (err) {
       const final = row.attempts + 1 >= settings.attempts;

@@ -4,7 +4,8 @@ import type { Config } from '../config';
 import type { RenderedEmail } from './templates';
 
 /** A file sent with an e-mail; `content` is read when the mail is sent (a storage stream). */
-export type MailAttachment = { filename: string; contentType: string; content: Readable | Buffer };
+/** `cid`: an inline image the HTML shows as `<img src="cid:…">` (the landlord's logo, issue 12 SHELL). */
+export type MailAttachment = { filename: string; contentType: string; content: Readable | Buffer; cid?: string };
 
 /** The domain of MAIL_FROM (`Portico <no-reply@example.se>` → `example.se`), for Message-IDs. */
 export function mailDomain(mailFrom: string) {

@@ -25,8 +25,34 @@ function compose(subject: string, blocks: ({ text: string } | { quote: string } 
   return { subject, text, html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${html}</body></html>` };
 }
 
+/**
+ * Issue 12 SHELL: the landlord's branding in an e-mail's header, looked up when the e-mail goes out
+ * (jobs/deliver.ts). `colour` is the landlord's validated brand colour (white text passes on it);
+ * `logoCid` names an inline attachment the caller sends with the e-mail.
+ */
+export type EmailBrand = { displayName: string; colour: string | null; logoCid: string | null };
+
+/** The default header colour without a brand colour (the portal's own blue). */
+const DEFAULT_BRAND_COLOUR = '#1864ab';
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+function brandHeader(brand: EmailBrand): string {
+  const colour = brand.colour && HEX_COLOUR.test(brand.colour) ? brand.colour : DEFAULT_BRAND_COLOUR;
+  const logo = brand.logoCid
+    ? `<img src="cid:${escapeHtml(brand.logoCid)}" alt="" height="32" style="height:32px;width:auto;vertical-align:middle;margin-right:10px;background:#fff;border-radius:4px;padding:2px">`
+    : '';
+  return `<div style="background:${colour};color:#ffffff;padding:12px 16px;font-size:18px;font-weight:bold;margin:0 0 16px">${logo}<span style="vertical-align:middle">${escapeHtml(brand.displayName)}</span></div>`;
+}
+
+/** Every e-mail the product sends, in the recipient's language, with the landlord's header when given. */
+export function renderEmail(n: Notification, brand?: EmailBrand | null): RenderedEmail {
+  const email = renderContent(n);
+  if (!brand) return email;
+  return { ...email, html: email.html.replace(/^(<!doctype html><html><body[^>]*>)/, `$1${brandHeader(brand)}`) };
+}
+
 /** Every e-mail the product sends, in the recipient's language, from the shared catalogue. */
-export function renderEmail(n: Notification): RenderedEmail {
+function renderContent(n: Notification): RenderedEmail {
   const t = translator(n.locale);
   const greeting = { text: t('email:greeting') };
   const signature = { text: t('email:signature', { landlordName: n.landlordName }) };

@@ -54,6 +54,8 @@ export const MembershipSchema = z.object({
   customerId: z.uuid(),
   customerName: z.string(),
   role: PortalRoleSchema,
+  /** A private customer whose only portal member is this user: company features (Organisation, Dashboard) are hidden. */
+  household: z.boolean(),
   landlord: z.object({
     id: z.uuid(),
     name: z.string(),

@@ -157,6 +157,19 @@ export const SupportContactsSchema = z.object({
 });
 export type SupportContacts = z.infer<typeof SupportContactsSchema>;
 
+/**
+ * Issue 12 SHELL: before sign-in, by landlord id (`/login?landlord=<id>`, the link in invitations and
+ * e-mails): what the sign-in page shows of the landlord. Public, like a contact page.
+ */
+export const PortalBrandingSchema = z.object({
+  landlordId: z.uuid(),
+  displayName: z.string(),
+  brandColour: z.string().nullable(),
+  /** Public path of the logo image, or null. */
+  logoUrl: z.string().nullable(),
+});
+export type PortalBranding = z.infer<typeof PortalBrandingSchema>;
+
 /** Section 4: what the new-landlord command takes (`npm run landlord:create -- --name … --country SE …`). */
 export const NewLandlordSchema = z.object({
   name: oneLine().min(1).max(200),

@@ -47,7 +47,7 @@ export const routes: RouteObject[] = [
                 loader: l.portalLayoutLoader,
               })),
             children: [
-              { path: '/', loader: () => redirect('/messages') },
+              { path: '/', loader: () => redirect('/home') },
               {
                 path: '/messages',
                 lazy: () =>
@@ -84,6 +84,8 @@ export const routes: RouteObject[] = [
               },
               { path: '/dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
               { path: '/home', lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
+              // Issue 12 SHELL: the phone's "More" tab (every section not in the tab bar, the account controls).
+              { path: '/more', lazy: () => import('./routes/more').then((m) => ({ Component: m.MoreRoute })) },
               // Issue 12: the portal's content (OPS, POSTS, HELP, DOCS replace these pages).
               {
                 path: '/operational-info',

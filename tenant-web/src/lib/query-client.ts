@@ -24,3 +24,9 @@ export const PORTAL_SCOPE = 'portal' as const;
  * under the old customer's key.
  */
 export const CUSTOMER_SCOPE = 'customer' as const;
+
+/**
+ * Issue 12 SHELL: lists and conversations a tenant watches (messages, cases, notices) refetch at this
+ * interval while the tab is visible (React Query pauses intervals in the background; focus refetches).
+ */
+export const LIVE_POLL_MS = 30_000;

@@ -91,6 +91,8 @@ export const portalMemberships = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.portalUserId, t.customerId] }),
+    // Issue 12 SHELL: "is anyone else a member of this customer" (the one-person household rule).
+    index('portal_memberships_customer_idx').on(t.customerId),
     foreignKey({
       name: 'portal_memberships_customer_fk',
       columns: [t.landlordId, t.customerId],

@@ -98,7 +98,10 @@ describe('account settings (seed 004)', () => {
     // The owner is told; no activation link is made for the taken address.
     const toOwner = await outboxFor(t.app, other.companyUser.email);
     expect(toOwner.map((m) => (m.payload as { template: string }).template)).toEqual(['email_in_use']);
-    expect(toOwner[0]!.payload).toMatchObject({ landlordName: l.landlord.name, link: 'http://tenant.test/login' });
+    expect(toOwner[0]!.payload).toMatchObject({
+      landlordName: l.landlord.name,
+      link: `http://tenant.test/login?landlord=${l.landlord.id}`,
+    });
     expect((await outboxFor(t.app, free)).map((m) => (m.payload as { template: string }).template)).toEqual(['email_change_activation']);
     // The old address hears of both requests alike.
     const notices = (await outboxFor(t.app, l.companyUser.email)).filter(

@@ -73,7 +73,8 @@ export async function startEmailChange(deps: Deps, userId: string, body: EmailCh
             to: taken.email,
             locale: taken.locale ?? locale,
             landlordName,
-            link: `${deps.config.tenantWebUrl}/login`,
+            // Issue 12 SHELL: the sign-in page shows this landlord's branding.
+            link: `${deps.config.tenantWebUrl}/login${landlord ? `?landlord=${landlord.id}` : ''}`,
           }
         : {
             template: 'email_change_activation',

@@ -49,6 +49,8 @@ export async function listMemberships(db: DbOrTx, portalUserId: string) {
       customerId: customers.id,
       customerName: customers.name,
       role: portalMemberships.role,
+      // Issue 12 SHELL: a private customer with no other portal member is a one-person household.
+      household: sql<boolean>`${customers.kind} = 'person' and not exists (select 1 from ${portalMemberships} other where other.customer_id = ${customers.id} and other.portal_user_id <> ${portalUserId})`,
       landlord: landlordColumns,
     })
     .from(portalMemberships)

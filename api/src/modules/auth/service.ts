@@ -151,6 +151,7 @@ export async function getPortalMe(deps: Deps, portalUserId: string, strongAuth =
       customerId: m.customerId,
       customerName: m.customerName,
       role: m.role,
+      household: m.household,
       landlord: {
         id: m.landlord.id,
         name: m.landlord.name,

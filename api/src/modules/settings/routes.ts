@@ -1,6 +1,7 @@
 import {
   LandlordSettingsPatchSchema,
   LandlordSettingsSchema,
+  PortalBrandingSchema,
   PortalLandlordInfoSchema,
   SupportContactsSchema,
 } from '@portico/shared/contracts/settings';
@@ -79,5 +80,19 @@ export async function publicSupportRoutes(fastify: FastifyInstance) {
     '/support/:landlordId',
     { schema: { tags: ['auth (portal)'], params: z.object({ landlordId: z.uuid() }), response: { 200: SupportContactsSchema } } },
     (request) => service.getPublicSupport(app.deps, request.params.landlordId),
+  );
+  // Issue 12 SHELL: the sign-in page's branding (`/login?landlord=<id>`).
+  app.get(
+    '/branding/:landlordId',
+    { schema: { tags: ['auth (portal)'], params: z.object({ landlordId: z.uuid() }), response: { 200: PortalBrandingSchema } } },
+    (request) => service.getPublicBranding(app.deps, request.params.landlordId),
+  );
+  app.get(
+    '/branding/:landlordId/logo',
+    {
+      schema: { tags: ['auth (portal)'], params: z.object({ landlordId: z.uuid() }), produces: ['image/*'] },
+      config: { openapiResponse: ImageResponse },
+    },
+    async (request, reply) => sendLogo(reply, await service.openPublicLogo(app.deps, request.params.landlordId)),
   );
 }

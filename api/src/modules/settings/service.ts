@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LandlordSettings, LandlordSettingsPatch, PortalLandlordInfo, SupportContacts } from '@portico/shared/contracts/settings';
+import type {
+  LandlordSettings,
+  LandlordSettingsPatch,
+  PortalBranding,
+  PortalLandlordInfo,
+  SupportContacts,
+} from '@portico/shared/contracts/settings';
 import type { Locale } from '@portico/shared/locale';
 import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
@@ -81,6 +87,20 @@ function mergeAccounts(stored: Record<string, string>, patch: Record<string, str
 /** The SMS sender id a landlord's SMS go out with, or null for the service default. */
 export async function smsSenderOf(db: DbOrTx, landlordId: string) {
   return (await findLandlord(db, landlordId))?.smsSender ?? null;
+}
+
+/**
+ * Issue 12 SHELL: the landlord's branding for an e-mail's header, read when the e-mail goes out (like
+ * the SMS sender): the display name, the brand colour and the stored logo, if any.
+ */
+export async function emailBrandOf(db: DbOrTx, landlordId: string) {
+  const landlord = await findLandlord(db, landlordId);
+  if (!landlord) return null;
+  return {
+    displayName: landlord.brandName ?? landlord.name,
+    colour: landlord.brandColour,
+    logo: landlord.logoKey && landlord.logoType ? { key: landlord.logoKey, contentType: landlord.logoType } : null,
+  };
 }
 
 // --- logo ------------------------------------------------------------------------------
@@ -170,6 +190,28 @@ export async function getPublicSupport(deps: Deps, landlordId: string): Promise<
       { displayName: landlord.brandName ?? landlord.name, supportEmail: landlord.supportEmail, supportPhone: landlord.supportPhone },
     ],
   };
+}
+
+/**
+ * Issue 12 SHELL: the sign-in page's branding by landlord id (`/login?landlord=<id>`). Public like the
+ * support contacts above; an unknown id or a landlord with the portal off answers 404.
+ */
+export async function getPublicBranding(deps: Deps, landlordId: string): Promise<PortalBranding> {
+  const landlord = await findLandlord(deps.db, landlordId);
+  if (!landlord?.portalEnabled) throw notFound('landlord');
+  return {
+    landlordId: landlord.id,
+    displayName: landlord.brandName ?? landlord.name,
+    brandColour: landlord.brandColour,
+    logoUrl: landlord.logoKey ? `/api/v1/auth/portal/branding/${landlord.id}/logo` : null,
+  };
+}
+
+/** The logo for the sign-in page: only for a landlord whose portal is on (404 otherwise). */
+export async function openPublicLogo(deps: Deps, landlordId: string) {
+  const landlord = await findLandlord(deps.db, landlordId);
+  if (!landlord?.portalEnabled) throw notFound('landlord');
+  return openLogo(deps, landlordId);
 }
 
 // --- a new landlord -------------------------------------------------------------------------

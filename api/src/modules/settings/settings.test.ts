@@ -155,8 +155,21 @@ describe('SMS sender, branding, support and links', () => {
     const logo = await tenant.get('/api/v1/portal/landlord/logo');
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-type']).toBe('image/png');
+    // Issue 12 SHELL: the sign-in page shows the same logo before sign-in, by landlord id.
+    const anonymous = new Client(t.app);
+    const branding = (await anonymous.get(`/api/v1/auth/portal/branding/${l.landlord.id}`)).json();
+    expect(branding).toMatchObject({
+      landlordId: l.landlord.id,
+      brandColour: '#1a5fb4',
+      logoUrl: `/api/v1/auth/portal/branding/${l.landlord.id}/logo`,
+    });
+    const publicLogo = await anonymous.get(branding.logoUrl);
+    expect(publicLogo.statusCode).toBe(200);
+    expect(publicLogo.headers['content-type']).toBe('image/png');
     expect((await admin.request('DELETE', '/api/v1/settings/logo')).json().hasLogo).toBe(false);
     expect((await tenant.get('/api/v1/portal/landlord/logo')).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${l.landlord.id}/logo`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${l.landlord.id}`)).json().logoUrl).toBeNull();
   });
 });
 
@@ -187,6 +200,17 @@ describe('what tenants see of their landlord', () => {
     expect((await anonymous.get(`/api/v1/auth/portal/support/${crypto.randomUUID()}`)).statusCode).toBe(404);
     const off = await makeLandlord(t.app, { portalEnabled: false });
     expect((await anonymous.get(`/api/v1/auth/portal/support/${off.landlord.id}`)).statusCode).toBe(404);
+    // Issue 12 SHELL: the sign-in page's branding by the same rules.
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${l.landlord.id}`)).json()).toEqual({
+      landlordId: l.landlord.id,
+      displayName: 'Göta Hem',
+      brandColour: null,
+      logoUrl: null,
+    });
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${off.landlord.id}`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/auth/portal/branding/${off.landlord.id}/logo`)).statusCode).toBe(404);
+    expect((await anonymous.get('/api/v1/auth/portal/branding/not-a-uuid')).statusCode).toBe(400);
   });
 });
 

@@ -187,7 +187,8 @@ export async function complete(deps: Deps, signupId: string, body: SignupComplet
         to: holder.email,
         locale: holder.locale ?? first?.defaultLocale ?? deps.config.defaultLocale,
         landlordName: first?.landlordName ?? 'Portico',
-        link: `${deps.config.tenantWebUrl}/login`,
+        // Issue 12 SHELL: the sign-in page shows this landlord's branding.
+        link: `${deps.config.tenantWebUrl}/login${first ? `?landlord=${first.landlordId}` : ''}`,
       });
       await repo.updateSignup(tx, signup.id, { completedAt: new Date() });
       return 'email_in_use' as const;

@@ -186,7 +186,7 @@ describe('sign-up does not tell whether an e-mail address has an account', () =>
     expect(told.at(-1)!.payload).toMatchObject({
       template: 'email_in_use',
       landlordName: l.landlord.name,
-      link: 'http://tenant.test/login',
+      link: `http://tenant.test/login?landlord=${l.landlord.id}`,
     });
     // One answer per verified sign-up: it cannot be used to try address after address.
     const next = await client.post(`/api/v1/auth/portal/signup/${id}/complete`, { name: 'Prober', email: `free-${id}@nowhere.test` });

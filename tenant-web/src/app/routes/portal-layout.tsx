@@ -5,18 +5,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { LanguagePicker } from '@/components/language-picker';
-import { LeaseSwitcher } from '@/components/lease-switcher';
+import { AppShell } from '@/components/app-shell';
 import { PageLoader } from '@/components/page-loader';
 import { SiteHeader } from '@/components/site-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { saveLocale } from '@/features/auth/api/save-locale';
+import { rememberLandlord } from '@/lib/branding';
 import { type LeaseSelection, resolveSelection, setSelection, useSelection } from '@/lib/current-lease';
 import { errorText } from '@/lib/errors';
-import { applyLocale, browserLocale, currentLocale, storedLocale, storeLocale } from '@/lib/i18n';
+import { applyLocale, browserLocale, storedLocale, storeLocale } from '@/lib/i18n';
+import { allowedSection } from '@/lib/nav';
 import { PORTAL_SCOPE } from '@/lib/query-client';
-import { canManageOrganisation, canSeeDashboard, canSeeInvoices } from '@/lib/roles';
 import { MainRegion } from './main-region';
 import { SkipLink } from './skip-link';
 
@@ -40,6 +40,12 @@ export function PortalLayout() {
     if (stored?.customerId !== selection.customerId || stored?.leaseId !== selection.leaseId) setSelection(selection);
   }, [selection, stored]);
 
+  // The sign-in page shows this landlord's branding next time on this device.
+  const landlordId = membership?.landlord.id;
+  useEffect(() => {
+    if (landlordId) rememberLandlord(landlordId);
+  }, [landlordId]);
+
   // Until the user picks a language: their saved one, else the landlord's default, else the browser's.
   const savedLocale = user?.locale ?? null;
   const landlordLocale = membership?.landlord.defaultLocale ?? null;
@@ -52,7 +58,7 @@ export function PortalLayout() {
     return (
       <>
         <SkipLink />
-        <SiteHeader showNav={false} controls={null} />
+        <SiteHeader controls={null} />
         <MainRegion>
           <PageLoader />
         </MainRegion>
@@ -64,7 +70,7 @@ export function PortalLayout() {
     return (
       <>
         <SkipLink />
-        <SiteHeader showNav={false} controls={null} />
+        <SiteHeader controls={null} />
         <MainRegion>
           <Stack>
             <h1>{t('error.title')}</h1>
@@ -95,17 +101,11 @@ export function PortalLayout() {
     setSelection(next);
     if (customerChanged) void queryClient.invalidateQueries({ queryKey: [PORTAL_SCOPE] });
     // Stay on a section the role in the new customer still allows; a thread or a case belongs to the old one.
-    const role = user.memberships.find((m) => m.customerId === next.customerId)?.role;
+    const nextMembership = user.memberships.find((m) => m.customerId === next.customerId);
     const path = location.pathname;
-    const stays =
-      path === '/messages' ||
-      path === '/cases' ||
-      path === '/cases/new' ||
-      path.startsWith('/settings') ||
-      (path === '/organisation' && canManageOrganisation(role)) ||
-      (path === '/invoices' && canSeeInvoices(role)) ||
-      (path === '/dashboard' && canSeeDashboard(role));
-    if (!stays) navigate(path.startsWith('/cases/') ? '/cases' : '/messages');
+    const section = allowedSection(nextMembership, path);
+    if (section === null) navigate('/home');
+    else if (section !== path && path !== '/cases/new' && !path.startsWith('/settings')) navigate(section);
   };
 
   const signOut = () => {
@@ -115,22 +115,23 @@ export function PortalLayout() {
   return (
     <>
       <SkipLink />
-      <SiteHeader
-        showNav
-        landlordName={membership?.landlord.name}
+      <AppShell
+        me={user}
+        membership={membership ?? null}
+        selection={selection}
+        onChooseLease={chooseLease}
+        onChooseLocale={chooseLocale}
         onSignOut={signOut}
         signingOut={logout.isPending}
-        role={membership?.role}
-        controls={
-          <>
-            <LeaseSwitcher me={user} value={selection} onChange={chooseLease} />
-            <LanguagePicker value={currentLocale()} onChange={chooseLocale} />
-          </>
-        }
-      />
-      <MainRegion>
-        <Outlet context={{ me: user, selection, membership: membership ?? null, chooseLocale } satisfies PortalOutletContext} />
-      </MainRegion>
+      >
+        <MainRegion>
+          <Outlet
+            context={
+              { me: user, selection, membership: membership ?? null, chooseLocale, chooseLease, signOut } satisfies PortalOutletContext
+            }
+          />
+        </MainRegion>
+      </AppShell>
     </>
   );
 }
@@ -142,4 +143,7 @@ export interface PortalOutletContext {
   membership: Membership | null;
   /** Switch the language and save it on the user (the header's picker and Settings share it). */
   chooseLocale: (locale: Locale) => void;
+  /** Switch the acting customer/lease (the account menu and /more share it). */
+  chooseLease: (next: LeaseSelection) => void;
+  signOut: () => void;
 }

@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@portico/shared/contracts/cases';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { LIVE_POLL_MS } from '@/lib/query-client';
 import { caseKeys } from './keys';
 
 /** One case with its public dialog, work orders and responsible manager (internal notes are never sent to tenants). */
@@ -9,7 +10,7 @@ export function getCase(caseId: string) {
 }
 
 export const caseQueryOptions = (customerId: string, caseId: string) =>
-  queryOptions({ queryKey: caseKeys.detail(customerId, caseId), queryFn: () => getCase(caseId) });
+  queryOptions({ queryKey: caseKeys.detail(customerId, caseId), queryFn: () => getCase(caseId), refetchInterval: LIVE_POLL_MS });
 
 export function useCase(customerId: string, caseId: string) {
   return useQuery({ ...caseQueryOptions(customerId, caseId), enabled: Boolean(customerId && caseId) });

@@ -2,6 +2,7 @@ import type { ThreadDetail } from '@portico/shared/contracts/messaging';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '@/lib/api-client';
+import { LIVE_POLL_MS } from '@/lib/query-client';
 import { messageKeys } from './keys';
 import { useMarkThreadRead } from './mark-thread-read';
 
@@ -10,7 +11,7 @@ export function getThread(threadId: string) {
 }
 
 export const threadQueryOptions = (threadId: string) =>
-  queryOptions({ queryKey: messageKeys.detail(threadId), queryFn: () => getThread(threadId) });
+  queryOptions({ queryKey: messageKeys.detail(threadId), queryFn: () => getThread(threadId), refetchInterval: LIVE_POLL_MS });
 
 /**
  * The thread as shown: once it is on screen and has something unread, it is marked read (POST), which

@@ -1,0 +1,1 @@
+CREATE INDEX "portal_memberships_customer_idx" ON "portal_memberships" USING btree ("customer_id");
