@@ -160,6 +160,9 @@ describe('portal: reading and searching', () => {
     expect(payments.items.map((a) => a.id)).toEqual([en.id]);
     // Each language only in its own: the Swedish article is not an answer in English.
     expect((await search(tenant, 'fakturor', 'en')).items).toEqual([]);
+    // Stop words only, or websearch syntax typed by accident: an empty answer, never an error.
+    for (const q of ['the', '"unclosed', '-', 'or or', "!!:* & | ('"]) expect((await search(tenant, q, 'en')).items).toEqual([]);
+    expect((await tenant.get('/api/v1/portal/help-articles?q=')).statusCode).toBe(400);
   });
 
   it('ranks a match in the title above one in the body, and highlights the matched words', async () => {
