@@ -153,7 +153,9 @@ export const PHOTO = Buffer.from(
  * Home, Messages, Cases and More; every other section is on the More page.
  */
 export async function openPortalSection(p: Page, label: string) {
-  const link = p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  const nav = p.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Home', exact: true }).waitFor();
+  const link = nav.getByRole('link', { name: label, exact: true });
   if (!(await link.isVisible())) {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More', exact: true }).click();
     await p.waitForURL(/\/more$/);

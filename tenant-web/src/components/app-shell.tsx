@@ -168,23 +168,28 @@ function AccountMenu({ me, selection, onChooseLease, onChooseLocale, onSignOut, 
         </span>
         <span className="account-label">{t('header.account')}</span>
       </button>
+      {/* The panel's content exists only while open: nothing in it (the user's name) shadows the page's text. */}
       <div id={panelId} className="account-panel" hidden={!open}>
-        <p className="account-name">{me.name}</p>
-        <AccountControls
-          me={me}
-          selection={selection}
-          onChooseLease={(next) => {
-            setOpenOn(null);
-            onChooseLease(next);
-          }}
-          onChooseLocale={onChooseLocale}
-        />
-        <Link to="/settings" className="account-link">
-          {t('nav.settings')}
-        </Link>
-        <button type="button" className="account-link" onClick={onSignOut} disabled={signingOut}>
-          {t('header.signOut')}
-        </button>
+        {open && (
+          <>
+            <p className="account-name">{me.name}</p>
+            <AccountControls
+              me={me}
+              selection={selection}
+              onChooseLease={(next) => {
+                setOpenOn(null);
+                onChooseLease(next);
+              }}
+              onChooseLocale={onChooseLocale}
+            />
+            <Link to="/settings" className="account-link">
+              {t('nav.settings')}
+            </Link>
+            <button type="button" className="account-link" onClick={onSignOut} disabled={signingOut}>
+              {t('header.signOut')}
+            </button>
+          </>
+        )}
       </div>
     </div>
   );
