@@ -26,6 +26,7 @@ import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/org
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
+import { portalPostRoutes, postRoutes } from './modules/posts/routes';
 import { signupRoutes } from './modules/signup/routes';
 import { staffInvitationRoutes, staffUserRoutes } from './modules/staff/routes';
 import { webhookRoutes } from './modules/webhooks/routes';
@@ -134,6 +135,10 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(staffNoticeDocumentRoutes, { prefix: '/api/v1' });
   await app.register(portalCaseRoutes, { prefix: '/api/v1/portal' });
+
+  // Issue 12 (POSTS): news, bulletin posts and area information.
+  await app.register(postRoutes, { prefix: '/api/v1' });
+  await app.register(portalPostRoutes, { prefix: '/api/v1/portal' });
 
   return app;
 }

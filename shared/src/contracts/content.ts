@@ -84,3 +84,5 @@ export const PortalPostSummarySchema = z.object({
 export type PortalPostSummary = z.infer<typeof PortalPostSummarySchema>;
 export const PortalPostListQuerySchema = CursorQuerySchema.extend({ category: PostCategorySchema.optional() });
 export const PortalPostPageSchema = cursorPageOf(PortalPostSummarySchema);
+export type PortalPostListQuery = z.infer<typeof PortalPostListQuerySchema>;
+export type PortalPostPage = z.infer<typeof PortalPostPageSchema>;
