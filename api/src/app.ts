@@ -24,9 +24,9 @@ import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging
 import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
+import { portalPostRoutes, postRoutes } from './modules/posts/routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
-import { portalPostRoutes, postRoutes } from './modules/posts/routes';
 import { signupRoutes } from './modules/signup/routes';
 import { staffInvitationRoutes, staffUserRoutes } from './modules/staff/routes';
 import { webhookRoutes } from './modules/webhooks/routes';

@@ -45,9 +45,7 @@ export const PostCreateSchema = PostFieldsSchema.refine(windowOk, windowIssue);
 export type PostCreate = z.infer<typeof PostCreateSchema>;
 
 /** Any of the fields; `target` replaces the whole targeting. */
-export const PostPatchSchema = PostFieldsSchema.partial()
-  .extend({ pinned: z.boolean().optional() })
-  .refine(windowOk, windowIssue);
+export const PostPatchSchema = PostFieldsSchema.partial().extend({ pinned: z.boolean().optional() }).refine(windowOk, windowIssue);
 export type PostPatch = z.infer<typeof PostPatchSchema>;
 
 export const PostImageSchema = z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int() });

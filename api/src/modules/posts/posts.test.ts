@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeLandlord, PASSWORD, PDF, PNG, signIn, type TestLandlord } from '../../../test/helpers';
 import { insertCustomer, insertLease, insertPortalUser, insertProperty, insertStaff } from '../../db/fixtures';
@@ -28,7 +28,13 @@ async function elsewhere(l: TestLandlord) {
   const far = await insertCustomer(t.app.db, { landlordId: l.landlord.id, kind: 'person', name: `Far ${tag()}` }, [
     { name: 'Far', email: `far-${tag()}@tenant.test` },
   ]);
-  await insertLease(t.app.db, { landlordId: l.landlord.id, customerId: far.customer.id, unitId: units[0]!.id, number: `L-${tag()}`, validFrom: '2024-01-01' });
+  await insertLease(t.app.db, {
+    landlordId: l.landlord.id,
+    customerId: far.customer.id,
+    unitId: units[0]!.id,
+    number: `L-${tag()}`,
+    validFrom: '2024-01-01',
+  });
   const user = await insertPortalUser(t.app.db, { email: `far-${tag()}@tenant.test`, name: 'Far', password: PASSWORD }, [
     { landlordId: l.landlord.id, customerId: far.customer.id, contactId: far.contacts[0]!.id, role: 'user' },
   ]);
@@ -68,7 +74,11 @@ describe('the portal feed', () => {
     const { l, manager, tenant, other } = await setUp();
     const old = await publish(manager, { publishFrom: at(-3 * DAY) });
     const pinned = await publish(manager, { publishFrom: at(-10 * DAY), pinned: true, category: 'area' });
-    const mine = await publish(manager, { category: 'bulletin', publishFrom: at(-DAY), target: { allProperties: false, propertyIds: [l.property.id] } });
+    const mine = await publish(manager, {
+      category: 'bulletin',
+      publishFrom: at(-DAY),
+      target: { allProperties: false, propertyIds: [l.property.id] },
+    });
     const theirs = await publish(manager, { category: 'bulletin', target: { allProperties: false, propertyIds: [other.property.id] } });
     const future = await publish(manager, { publishFrom: at(DAY) });
     const expired = await publish(manager, { publishFrom: at(-5 * DAY), publishUntil: at(-DAY) });
@@ -88,7 +98,10 @@ describe('the portal feed', () => {
     expect(read.json().properties).toEqual([{ id: l.property.id, name: l.property.name }]);
 
     // A window that has just closed hides the post (the clock, not a flag).
-    await t.app.db.update(posts).set({ publishUntil: new Date(Date.now() - 1000) }).where(eq(posts.id, mine.id));
+    await t.app.db
+      .update(posts)
+      .set({ publishUntil: new Date(Date.now() - 1000) })
+      .where(eq(posts.id, mine.id));
     expect((await tenant.get(`/api/v1/portal/posts/${mine.id}`)).statusCode).toBe(404);
   });
 
@@ -126,7 +139,11 @@ describe('images', () => {
   it('a post’s image shows to the tenants who see the post and nobody else; only images are taken', async () => {
     const { l, manager, tenant, other } = await setUp();
     const upload = (await manager.upload('/api/v1/uploads', PNG, 'yard.png')).json().id as string;
-    const post = await publish(manager, { category: 'bulletin', imageAttachmentId: upload, target: { allProperties: false, propertyIds: [l.property.id] } });
+    const post = await publish(manager, {
+      category: 'bulletin',
+      imageAttachmentId: upload,
+      target: { allProperties: false, propertyIds: [l.property.id] },
+    });
     const item = (await feed(tenant)).items.find((p) => p.id === post.id)!;
     expect(item.imageUrl).toBe(`/api/v1/portal/posts/${post.id}/image`);
     const img = await tenant.get(item.imageUrl!);
@@ -149,6 +166,24 @@ describe('images', () => {
     expect((await manager.post('/api/v1/posts', newPost({ imageAttachmentId: mineOnly }))).statusCode).toBe(404);
   });
 
+  it('an image loads without the customer header for a person whose second customer sees the post', async () => {
+    const { l, manager, other } = await setUp();
+    const upload = (await manager.upload('/api/v1/uploads', PNG, 'far.png')).json().id as string;
+    const post = await publish(manager, { imageAttachmentId: upload, target: { allProperties: false, propertyIds: [other.property.id] } });
+    const farCustomer = (await other.client.get('/api/v1/auth/portal/me')).json().memberships[0].customerId as string;
+    const both = await insertPortalUser(t.app.db, { email: `both-${tag()}@tenant.test`, name: 'Both', password: PASSWORD }, [
+      { landlordId: l.landlord.id, customerId: l.company.customer.id, role: 'user' },
+      { landlordId: l.landlord.id, customerId: farCustomer, role: 'user' },
+    ]);
+    const c = await signIn(t.app, 'portal', both.email);
+    // Acting for the company (no header: the first membership), the post is not in the feed…
+    expect((await c.get(`/api/v1/portal/posts/${post.id}`, { 'x-portico-customer': l.company.customer.id })).statusCode).toBe(404);
+    // …but its image, as an <img> asks for it (no header), shows: the person's other customer sees it.
+    expect((await c.get(`/api/v1/portal/posts/${post.id}/image`)).statusCode).toBe(200);
+    const stranger = await signIn(t.app, 'portal', l.companyUser.email);
+    expect((await stranger.get(`/api/v1/portal/posts/${post.id}/image`)).statusCode).toBe(404);
+  });
+
   it('replacing or removing the image, and deleting the post, let the old file go', async () => {
     const { manager } = await setUp();
     const first = (await manager.upload('/api/v1/uploads', PNG, '1.png')).json().id as string;
@@ -169,7 +204,13 @@ describe('staff', () => {
   it('admins and managers write posts; finance and technicians get 403; another landlord gets 404', async () => {
     const { l, manager } = await setUp();
     const post = await publish(manager);
-    const finance = await insertStaff(t.app.db, { landlordId: l.landlord.id, email: `fin-${tag()}@staff.test`, name: 'F', role: 'finance', password: PASSWORD });
+    const finance = await insertStaff(t.app.db, {
+      landlordId: l.landlord.id,
+      email: `fin-${tag()}@staff.test`,
+      name: 'F',
+      role: 'finance',
+      password: PASSWORD,
+    });
     for (const email of [finance.email, l.technician.email]) {
       const c = await signIn(t.app, 'staff', email);
       expect((await c.get('/api/v1/posts')).statusCode).toBe(403);
@@ -215,7 +256,9 @@ describe('staff', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await manager.get(`/api/v1/posts?limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { title: string }[]; nextCursor: string | null; total: number } = (
+        await manager.get(`/api/v1/posts?limit=5${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       expect(page.total).toBe(23);
       seen.push(...page.items.map((p: { title: string }) => p.title));
       cursor = page.nextCursor;
@@ -244,7 +287,9 @@ describe('staff', () => {
     const titles: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await tenant.get(`/api/v1/portal/posts?limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { title: string }[]; nextCursor: string | null } = (
+        await tenant.get(`/api/v1/portal/posts?limit=5${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       titles.push(...page.items.map((p: { title: string }) => p.title));
       cursor = page.nextCursor;
     } while (cursor);
@@ -268,15 +313,17 @@ describe('plans on a few thousand rows', () => {
       })),
     );
     await t.app.db.execute(sql`analyze posts`);
-    const plan = async (q: { toSQL(): { sql: string; params: unknown[] } }) => {
-      const { sql: text, params } = q.toSQL();
-      const res = await t.app.db.$client.query(`explain ${text}`, params);
-      return res.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    const plan = async (q: SQLWrapper) => {
+      const res = await t.app.db.execute(sql`explain ${q}`);
+      return res.rows.map((r) => (r as { 'QUERY PLAN': string })['QUERY PLAN']).join('\n');
     };
     const reader = { landlordId: l.landlord.id, customerId: l.company.customer.id };
     const cases: [string, string][] = [
       [await plan(repo.staffListQuery(t.app.db, { landlordId: l.landlord.id }, undefined, 25)), 'posts_landlord_published_idx'],
-      [await plan(repo.staffListQuery(t.app.db, { landlordId: l.landlord.id, category: 'area' }, undefined, 25)), 'posts_landlord_category_idx'],
+      [
+        await plan(repo.staffListQuery(t.app.db, { landlordId: l.landlord.id, category: 'area' }, undefined, 25)),
+        'posts_landlord_category_idx',
+      ],
       [await plan(repo.portalFeedQuery(t.app.db, reader, undefined, 25)), 'posts_landlord_feed_idx'],
       [await plan(repo.portalFeedQuery(t.app.db, { ...reader, category: 'bulletin' }, undefined, 25)), 'posts_landlord_category_feed_idx'],
     ];

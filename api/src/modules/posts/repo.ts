@@ -148,8 +148,7 @@ export async function deletePost(db: DbOrTx, landlordId: string, postId: string)
 /** Replaces a post's properties. */
 export async function setPostProperties(db: DbOrTx, landlordId: string, postId: string, propertyIds: string[]) {
   await db.delete(postProperties).where(and(eq(postProperties.landlordId, landlordId), eq(postProperties.postId, postId)));
-  if (propertyIds.length)
-    await db.insert(postProperties).values(propertyIds.map((propertyId) => ({ landlordId, postId, propertyId })));
+  if (propertyIds.length) await db.insert(postProperties).values(propertyIds.map((propertyId) => ({ landlordId, postId, propertyId })));
 }
 
 /** Of `propertyIds`, those that are the landlord's. */

@@ -13,6 +13,7 @@ import { markdownToText, renderMarkdown } from '../../content/markdown';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { badRequest, forbidden, notFound } from '../../errors';
+import { listMemberships } from '../auth/service';
 import * as files from '../files/service';
 import { canManagePosts, canReadPortalPosts } from './policy';
 import * as repo from './repo';
@@ -144,7 +145,8 @@ export async function updatePost(deps: Deps, actor: StaffActor, postId: string, 
     const publishUntil = input.publishUntil === undefined ? before.publishUntil : input.publishUntil ? new Date(input.publishUntil) : null;
     // The window is checked whole: a new start past the old end is as wrong as the other way round.
     if (publishUntil && publishUntil <= publishFrom) throw badWindow();
-    if (input.target) await repo.setPostProperties(tx, actor.landlordId, postId, await checkedPropertyIds(tx, actor.landlordId, input.target));
+    if (input.target)
+      await repo.setPostProperties(tx, actor.landlordId, postId, await checkedPropertyIds(tx, actor.landlordId, input.target));
     if (input.imageAttachmentId !== undefined) {
       const current = (await files.listAttachments(tx, actor.landlordId, 'postId', [postId])).map((a) => a.id);
       if (input.imageAttachmentId === null) await files.releasePostImages(tx, actor.landlordId, postId, null);
@@ -220,7 +222,15 @@ export async function listPortalPosts(deps: Deps, actor: TenantActor, query: Por
     'postId',
     page.items.map((p) => p.id),
   );
-  return { ...page, items: page.items.map((p) => portalSummaryOf(p, images.some((a) => a.postId === p.id))) };
+  return {
+    ...page,
+    items: page.items.map((p) =>
+      portalSummaryOf(
+        p,
+        images.some((a) => a.postId === p.id),
+      ),
+    ),
+  };
 }
 
 async function requirePortalPost(deps: Deps, actor: TenantActor, postId: string) {
@@ -247,7 +257,15 @@ export async function getPortalPost(deps: Deps, actor: TenantActor, postId: stri
   };
 }
 
+/**
+ * A post's image: an `<img>` sends no customer header, so (like files/service.ts' downloads) the
+ * image shows when the post is visible to any of the person's customers.
+ */
 export async function openPortalPostImage(deps: Deps, actor: TenantActor, postId: string) {
-  await requirePortalPost(deps, actor, postId);
-  return openImage(deps, actor.landlordId, postId);
+  requireReader(actor);
+  for (const m of await listMemberships(deps.db, actor.id)) {
+    const post = await repo.findPortalPost(deps.db, { landlordId: m.landlord.id, customerId: m.customerId }, postId);
+    if (post) return openImage(deps, post.landlordId, postId);
+  }
+  throw notFound('post');
 }
