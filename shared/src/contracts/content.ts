@@ -69,6 +69,7 @@ export type PortalNoticeList = z.infer<typeof PortalNoticeListSchema>;
 
 export const POST_CATEGORIES = ['news', 'bulletin', 'area'] as const;
 export const PostCategorySchema = z.enum(POST_CATEGORIES);
+export type PostCategory = z.infer<typeof PostCategorySchema>;
 
 export const PortalPostSummarySchema = z.object({
   id: z.uuid(),
