@@ -26,7 +26,7 @@ const windowOk = (v: { publishFrom?: string | undefined; publishUntil?: string |
   !v.publishFrom || !v.publishUntil || Date.parse(v.publishUntil) > Date.parse(v.publishFrom);
 const windowIssue = { message: 'The end of the window must come after its start', path: ['publishUntil'] };
 
-const PostFieldsSchema = z.object({
+export const PostFieldsSchema = z.object({
   category: PostCategorySchema,
   title: ContentTitleSchema,
   /** Markdown; stored with its sanitised HTML. */
