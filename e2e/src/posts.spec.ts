@@ -75,9 +75,11 @@ async function publish(s: Awaited<ReturnType<typeof scenario>>, title: string) {
     await p.getByLabel('Title').fill(title);
     await p.getByLabel('Text').fill('Bring a chair. **Coffee** is on us.');
     await p.getByRole('radio', { name: 'Tenants of chosen properties' }).check();
-    const picker = p.getByRole('textbox', { name: 'Properties' });
+    const picker = p.getByRole('combobox', { name: 'Properties' });
+    await picker.click();
     await picker.fill('Gårdsvägen');
     await p.getByRole('option', { name: s.here.property.name }).click();
+    await p.keyboard.press('Escape');
     await p.locator('input[type="file"]').setInputFiles({ name: 'yard.png', mimeType: 'image/png', buffer: PHOTO });
     await p.getByRole('img', { name: "The post's image" }).waitFor();
     await expectAccessible(p, 'console new post');

@@ -69,7 +69,7 @@ export function ContentPostRoute() {
         <PostStateBadge state={post.data.state} />
       </Group>
       {saved && (
-        <Alert color="teal" variant="light" role="status" mb="md" withCloseButton onClose={() => setSaved(false)}>
+        <Alert color="teal" variant="light" role="status" mb="md">
           {t('console.form.saved')}
         </Alert>
       )}
