@@ -25,6 +25,7 @@ import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging
 import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
+import { portalPostRoutes, postRoutes } from './modules/posts/routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
 import { signupRoutes } from './modules/signup/routes';
@@ -139,6 +140,10 @@ export async function buildApp(deps: AppDeps) {
   // Issue 12, help centre (HELP)
   await app.register(staffHelpRoutes, { prefix: '/api/v1' });
   await app.register(portalHelpRoutes, { prefix: '/api/v1/portal' });
+
+  // Issue 12 (POSTS): news, bulletin posts and area information.
+  await app.register(postRoutes, { prefix: '/api/v1' });
+  await app.register(portalPostRoutes, { prefix: '/api/v1/portal' });
 
   return app;
 }

@@ -7,7 +7,7 @@ import { badRequest } from './errors';
 // --- Keyset pages (decision 66) ------------------------------------------------------------------
 
 /** A sort key's SQL type: the cursor carries its value as Postgres text and casts it back. */
-export type KeyType = 'timestamptz' | 'date' | 'text' | 'int' | 'uuid';
+export type KeyType = 'timestamptz' | 'date' | 'text' | 'int' | 'uuid' | 'bool';
 export type KeyColumn = { expr: SQLWrapper; type: KeyType };
 
 /** Where a page starts: after the row named (reading on) or before it (reading back). */
@@ -19,6 +19,7 @@ const CAST: Record<KeyType, SQL> = {
   text: sql.raw('text'),
   int: sql.raw('int'),
   uuid: sql.raw('uuid'),
+  bool: sql.raw('boolean'),
 };
 const VALUE: Record<KeyType, z.ZodType<string>> = {
   // Postgres' own text form, e.g. `2026-11-30 12:00:00.123456+00`; what matters is that it parses.
@@ -28,6 +29,8 @@ const VALUE: Record<KeyType, z.ZodType<string>> = {
   text: z.string().max(400),
   int: z.string().regex(/^-?\d{1,18}$/),
   uuid: z.uuid(),
+  // A flag sorted on (a pinned post first): Postgres writes a boolean as text `true` / `false`.
+  bool: z.enum(['true', 'false']),
 };
 
 /**

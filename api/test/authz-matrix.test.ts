@@ -415,6 +415,20 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/portal/leases/:leaseId': portalRoute(404, 'allowed'),
   'GET /api/v1/portal/leases/:leaseId/signed-pdf': portalRoute(404, 403),
   'POST /api/v1/portal/leases/:leaseId/request-copy': portalRoute(404, 'allowed'),
+  // Issue 12 (POSTS): staff write posts (admins and managers; a technician gets 403). A post for the
+  // victim's property is every tenant's there to read: the neighbour lives in it too (allowed), and the
+  // post carries no marker. Isolation by property is tested in modules/posts/posts.test.ts.
+  'GET /api/v1/posts': staffRoute('own', 403),
+  'POST /api/v1/posts': staffRoute(404, 403, {
+    body: (f) => ({ category: 'news', title: 't', body: 'b', target: { allProperties: false, propertyIds: [f.ids.propertyId] } }),
+  }),
+  'GET /api/v1/posts/:postId': staffRoute(404, 403),
+  'PATCH /api/v1/posts/:postId': staffRoute(404, 403, { body: () => ({ pinned: true }) }),
+  'DELETE /api/v1/posts/:postId': staffRoute(404, 403),
+  'GET /api/v1/posts/:postId/image': staffRoute(404, 403),
+  'GET /api/v1/portal/posts': portalRoute('allowed', 'allowed'),
+  'GET /api/v1/portal/posts/:postId': portalRoute('allowed', 'allowed'),
+  'GET /api/v1/portal/posts/:postId/image': portalRoute('allowed', 'allowed'),
   'GET /api/v1/portal/landlord': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/landlord/logo': portalRoute('passes', 'passes'),
   // Issue 12 (HELP): the help centre; staff: admins and managers; portal: the landlord's articles for every role.
@@ -487,9 +501,19 @@ async function victim() {
   const payment = await admin.post('/api/v1/payments', { amountMinor: 100, paidOn: '2027-01-01', note: `${marker} payment` });
   // A landlord-wide help article: every customer of the landlord may read it, so it carries no marker.
   const helpArticle = await manager.post('/api/v1/help-articles', { locale: 'en', category: 'other', title: 'Matrix help', body: 'b' });
+
+  // Issue 12 (POSTS): a bulletin post with an image for the victim's property.
+  const postImage = (await manager.upload('/api/v1/uploads', PNG, 'post.png')).json().id as string;
+  const post = await manager.post('/api/v1/posts', {
+    category: 'bulletin',
+    title: 'Bulletin',
+    body: 'Body',
+    target: { allProperties: false, propertyIds: [a.property.id] },
+    imageAttachmentId: postImage,
+  });
   const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
   const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
-  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment])
+  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment, post])
     expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
@@ -548,6 +572,7 @@ async function victim() {
     paymentImportId: randomUUID(),
     eventId: randomUUID(),
     invoiceId: notice.id,
+    postId: post.json().id,
     leaseExternalId,
     runId: randomUUID(),
     kind: 'units',

@@ -72,6 +72,15 @@ async function makeWorld(): Promise<World> {
     leaseId: l.office.id,
     status: 'unpaid',
   });
+  // Issue 12 (POSTS): a post for the property, so the post routes get past "not found".
+  const post = await json(
+    staff.post('/api/v1/posts', {
+      category: 'news',
+      title: 'Nytt',
+      body: 'Text',
+      target: { allProperties: false, propertyIds: [l.property.id] },
+    }),
+  );
   const ids: Record<string, string[]> = {
     landlordId: [l.landlord.id],
     customerId: [l.company.customer.id, l.household.customer.id],
@@ -91,6 +100,8 @@ async function makeWorld(): Promise<World> {
     importId: [imported.id],
     invoiceId: [notice.id],
     articleId: [helpArticle.id],
+
+    postId: [post.id],
   };
   return { l, staff, portal, ids, allIds: Object.values(ids).flat() };
 }

@@ -214,6 +214,9 @@ export const RESOURCES = [
 
   // Issue 12, help centre (HELP)
   'help_article',
+
+  // Issue 12 (POSTS)
+  'post',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -138,6 +138,14 @@ export const router = createBrowserRouter([
                         path: '/content/posts',
                         lazy: () => import('./routes/content-posts').then((m) => ({ Component: m.ContentPostsRoute })),
                       },
+                      {
+                        path: '/content/posts/new',
+                        lazy: () => import('./routes/content-post').then((m) => ({ Component: m.ContentPostNewRoute })),
+                      },
+                      {
+                        path: '/content/posts/:postId',
+                        lazy: () => import('./routes/content-post').then((m) => ({ Component: m.ContentPostRoute })),
+                      },
                       // HELP: help-centre articles.
                       {
                         path: '/content/help',

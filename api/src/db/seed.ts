@@ -30,6 +30,7 @@ import { bookPayment } from '../modules/payments/allocate';
 import { buildBgmax } from '../modules/payments/bgmax-fixture';
 import { importBgmax } from '../modules/payments/import';
 import { registerPayment } from '../modules/payments/service';
+import { seedPostsDemo } from '../modules/posts/demo';
 import { createProperty, createUnit } from '../modules/properties/service';
 import { createLandlord, updateSettings } from '../modules/settings/service';
 import { insertPortalUser, insertStaff } from './fixtures';
@@ -653,6 +654,12 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
     .where(eq(landlords.id, se.id));
   await seedHelpDemo(deps, { se: anna, dk: mette }); // Issue 12 (HELP)
+
+  // Issue 12 (POSTS): news, a bulletin post with an image, area information and an expired post per landlord.
+  await seedPostsDemo(deps, [
+    { actor: anna, propertyId: seUnits[0]!.property.id, locale: 'sv' },
+    { actor: mette, propertyId: dkUnits[0]!.property.id, locale: 'da' },
+  ]);
   return true;
 }
 

@@ -69,6 +69,7 @@ export type PortalNoticeList = z.infer<typeof PortalNoticeListSchema>;
 
 export const POST_CATEGORIES = ['news', 'bulletin', 'area'] as const;
 export const PostCategorySchema = z.enum(POST_CATEGORIES);
+export type PostCategory = z.infer<typeof PostCategorySchema>;
 
 export const PortalPostSummarySchema = z.object({
   id: z.uuid(),
@@ -84,3 +85,5 @@ export const PortalPostSummarySchema = z.object({
 export type PortalPostSummary = z.infer<typeof PortalPostSummarySchema>;
 export const PortalPostListQuerySchema = CursorQuerySchema.extend({ category: PostCategorySchema.optional() });
 export const PortalPostPageSchema = cursorPageOf(PortalPostSummarySchema);
+export type PortalPostListQuery = z.infer<typeof PortalPostListQuerySchema>;
+export type PortalPostPage = z.infer<typeof PortalPostPageSchema>;

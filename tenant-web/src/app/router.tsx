@@ -92,6 +92,7 @@ export const routes: RouteObject[] = [
                 lazy: () => import('./routes/operational-info').then((m) => ({ Component: m.OperationalInfoRoute })),
               },
               { path: '/news', lazy: () => import('./routes/news').then((m) => ({ Component: m.NewsRoute })) },
+              { path: '/news/:postId', lazy: () => import('./routes/news-post').then((m) => ({ Component: m.NewsPostRoute })) },
               { path: '/help', lazy: () => import('./routes/help').then((m) => ({ Component: m.HelpRoute })) },
               { path: '/help/:articleId', lazy: () => import('./routes/help-article').then((m) => ({ Component: m.HelpArticleRoute })) },
               { path: '/property', lazy: () => import('./routes/property').then((m) => ({ Component: m.PropertyRoute })) },

@@ -147,6 +147,9 @@ export const posts = pgTable(
     // The portal's feed (pinned first, newest first) and the console's list.
     index('posts_landlord_feed_idx').on(t.landlordId, t.pinned, t.publishFrom, t.id),
     index('posts_landlord_category_idx').on(t.landlordId, t.category, t.publishFrom, t.id),
+    // POSTS: the console's list without a category (newest first), and the portal's feed of one category (pinned first).
+    index('posts_landlord_published_idx').on(t.landlordId, t.publishFrom, t.id),
+    index('posts_landlord_category_feed_idx').on(t.landlordId, t.category, t.pinned, t.publishFrom, t.id),
     unique('posts_landlord_id_key').on(t.landlordId, t.id),
     foreignKey({
       name: 'posts_created_by_fk',

@@ -64,7 +64,7 @@ export async function claimAttachments(db: DbOrTx, landlordId: string, uploader:
 export async function listAttachments(
   db: DbOrTx,
   landlordId: string,
-  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId' | 'leaseId',
+  by: 'messageId' | 'caseEventId' | 'workOrderId' | 'propertyId' | 'leaseId' | 'postId',
   ids: string[],
 ) {
   if (!ids.length) return [];
@@ -174,6 +174,14 @@ export async function releaseLeaseDocuments(db: DbOrTx, landlordId: string, leas
     .update(attachments)
     .set({ leaseId: null })
     .where(and(eq(attachments.landlordId, landlordId), eq(attachments.leaseId, leaseId), keepId ? ne(attachments.id, keepId) : undefined));
+}
+
+/** POSTS: lets go of a post's image (other than `keepId`): unclaimed again, the stale-upload sweeper deletes it with its file. */
+export async function releasePostImages(db: DbOrTx, landlordId: string, postId: string, keepId: string | null) {
+  await db
+    .update(attachments)
+    .set({ postId: null })
+    .where(and(eq(attachments.landlordId, landlordId), eq(attachments.postId, postId), keepId ? ne(attachments.id, keepId) : undefined));
 }
 
 /** A signature file referenced by a work order (claimed by the work order itself). */

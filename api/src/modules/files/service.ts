@@ -9,7 +9,7 @@ import { listMemberships } from '../auth/service';
 import { staffFileReach } from './policy';
 import * as repo from './repo';
 
-export { listAttachments, releaseLeaseDocuments } from './repo';
+export { listAttachments, releaseLeaseDocuments, releasePostImages } from './repo';
 
 export const toAttachment = (a: { id: string; filename: string; contentType: string; size: number }): Attachment => ({
   id: a.id,
@@ -101,6 +101,15 @@ export async function claimPropertyImage(tx: DbOrTx, actor: Actor, attachmentId:
   if (!pending) throw notFound('attachment');
   if (!(PROPERTY_IMAGE_TYPES as readonly string[]).includes(pending.contentType)) throw unsupported('image_type_not_allowed');
   await claimAll(tx, actor, [attachmentId], { propertyId });
+  return toAttachment(pending);
+}
+
+/** POSTS: binds the actor's own pending upload to a post as its image; anything a browser cannot show is refused (415). */
+export async function claimPostImage(tx: DbOrTx, actor: Actor, attachmentId: string, postId: string) {
+  const pending = await repo.findPendingUpload(tx, actor.landlordId, uploaderOf(actor), attachmentId);
+  if (!pending) throw notFound('attachment');
+  if (!(PROPERTY_IMAGE_TYPES as readonly string[]).includes(pending.contentType)) throw unsupported('image_type_not_allowed');
+  await claimAll(tx, actor, [attachmentId], { postId });
   return toAttachment(pending);
 }
 
