@@ -167,6 +167,9 @@ export const ERROR_CODES = [
   'invoice_locked',
   'invoice_period_taken',
   'invoice_lease_not_billable',
+
+  // Issue 12, operational information (OPS)
+  'notice_already_resolved',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -208,6 +211,9 @@ export const RESOURCES = [
   'payment_import',
 
   'billing_run',
+
+  // Issue 12, operational information (OPS)
+  'operational_notice',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;
