@@ -38,7 +38,7 @@ export const NoticeChannelsSchema = z.object({ email: z.boolean(), sms: z.boolea
 export type NoticeChannels = z.infer<typeof NoticeChannelsSchema>;
 
 /** An update's own text, shown in the notice's history. */
-export const NoticeUpdateTextSchema = multiLine().max(5_000);
+export const NoticeCommentSchema = multiLine().max(5_000);
 
 const endsAfterStart = (v: { startsAt?: string | undefined; endsAt?: string | null | undefined }) =>
   !v.startsAt || !v.endsAt || new Date(v.endsAt).getTime() > new Date(v.startsAt).getTime();
@@ -73,14 +73,14 @@ export const NoticePatchSchema = z
     endsAt: isoDateTime().nullable().optional(),
     target: ContentTargetSchema.optional(),
     /** Shown in the notice's history beside "updated" (e.g. "Now expected to be fixed by 14:00"). */
-    updateText: NoticeUpdateTextSchema.optional(),
+    comment: NoticeCommentSchema.optional(),
     /** An urgent notice's update can go out again, by these channels. */
     notify: NoticeChannelsSchema.optional(),
   })
   .refine(endsAfterStart, endsAfterStartIssue);
 export type NoticePatch = z.infer<typeof NoticePatchSchema>;
 
-export const NoticeResolveSchema = z.object({ updateText: NoticeUpdateTextSchema.optional() });
+export const NoticeResolveSchema = z.object({ comment: NoticeCommentSchema.optional() });
 export type NoticeResolve = z.infer<typeof NoticeResolveSchema>;
 
 export const NoticeParamsSchema = z.object({ noticeId: z.uuid() });

@@ -142,7 +142,7 @@ export async function updateNotice(deps: Deps, actor: StaffActor, noticeId: stri
       const propertyIds = await checkTarget(tx, landlordId, patch.target);
       await repo.replaceNoticeProperties(tx, { landlordId, noticeId, propertyIds });
     }
-    const text = patch.updateText ?? '';
+    const text = patch.comment ?? '';
     await repo.insertNoticeUpdate(tx, {
       landlordId,
       noticeId,
@@ -164,7 +164,7 @@ export async function resolveNotice(deps: Deps, actor: StaffActor, noticeId: str
     if (!before) throw notFound('operational_notice');
     if (noticeState(before) === 'resolved') throw conflict('notice_already_resolved');
     await repo.updateNotice(tx, { landlordId, id: noticeId, values: { resolvedAt: new Date() } });
-    const text = input.updateText ?? '';
+    const text = input.comment ?? '';
     await repo.insertNoticeUpdate(tx, {
       landlordId,
       noticeId,
@@ -217,7 +217,7 @@ export async function listDeliveries(
  * "operational info" preference; SMS only to a mobile number. One read of the recipients and one
  * insert per 1,000 rows, never a statement per tenant.
  */
-async function fanOut(deps: Deps, tx: DbOrTx, notice: repo.NoticeRow, channels: NoticeChannels, updateText: string | null) {
+async function fanOut(deps: Deps, tx: DbOrTx, notice: repo.NoticeRow, channels: NoticeChannels, comment: string | null) {
   const landlord = await findLandlord(tx, notice.landlordId);
   if (!landlord) throw notFound('landlord');
   const recipients = await repo.noticeRecipients(tx, {
@@ -226,7 +226,7 @@ async function fanOut(deps: Deps, tx: DbOrTx, notice: repo.NoticeRow, channels: 
     allProperties: notice.allProperties,
   });
   const text = markdownToText(notice.body);
-  const body = updateText ? `${markdownToText(updateText)}\n\n${text}` : text;
+  const body = comment ? `${markdownToText(comment)}\n\n${text}` : text;
   const link = `${deps.config.tenantWebUrl}/operational-info/${notice.id}`;
   const rows: Parameters<typeof queueNoticeNotifications>[3] = [];
   for (const r of recipients) {
@@ -237,7 +237,7 @@ async function fanOut(deps: Deps, tx: DbOrTx, notice: repo.NoticeRow, channels: 
       landlordName: landlord.name,
       name: r.name,
       kind: notice.kind,
-      update: updateText !== null,
+      update: comment !== null,
       title: notice.title,
       body,
       when: formatWhen(notice.startsAt, locale, landlord.country),
