@@ -411,6 +411,10 @@ describe('the portal', () => {
     expect(res.json().current.map((n: { id: string }) => n.id)).toEqual([here.id]);
     expect((await s.tenant.get(`/api/v1/portal/operational-notices?propertyId=${s.annex.id}`)).statusCode).toBe(404);
     expect((await s.tenant.get(`/api/v1/portal/operational-notices?propertyId=${randomUUID()}`)).statusCode).toBe(404);
+    // By lease (the new-case form): the lease's property; another customer's lease is 404.
+    const byLease = await s.tenant.get(`/api/v1/portal/operational-notices?leaseId=${s.l.office.id}`);
+    expect(byLease.json().current.map((n: { id: string }) => n.id)).toEqual([here.id]);
+    expect((await s.neighbourClient.get(`/api/v1/portal/operational-notices?leaseId=${s.l.office.id}`)).statusCode).toBe(404);
   });
 
   it('shows one notice with its history to every role; another landlord’s is 404', async () => {

@@ -1,4 +1,4 @@
-import type { PortalNotice, PortalNoticeList } from '@portico/shared/contracts/content';
+import type { PortalNotice, PortalNoticeList, PortalNoticeQuery } from '@portico/shared/contracts/content';
 import { noticeState, type PortalNoticeDetail } from '@portico/shared/contracts/operational-info';
 import { createEvent } from 'ics';
 import type { TenantActor } from '../../actors';
@@ -39,16 +39,19 @@ async function portalNoticesOf(db: DbOrTx, actor: TenantActor, rows: repo.Notice
   }));
 }
 
-export async function listPortalNotices(
-  deps: Deps,
-  actor: TenantActor,
-  query: { propertyId?: string | undefined },
-): Promise<PortalNoticeList> {
+export async function listPortalNotices(deps: Deps, actor: TenantActor, query: PortalNoticeQuery): Promise<PortalNoticeList> {
   const scope = { landlordId: actor.landlordId, customerId: actor.customerId };
   if (query.propertyId && !(await repo.customerIsInProperty(deps.db, { ...scope, propertyId: query.propertyId })))
     throw notFound('property');
+  if (query.leaseId && !(await repo.customerHasLease(deps.db, { ...scope, leaseId: query.leaseId }))) throw notFound('lease');
   const now = new Date();
-  const rows = await repo.listPortalNotices(deps.db, { ...scope, propertyId: query.propertyId, now, limit: PORTAL_NOTICES_SHOWN });
+  const rows = await repo.listPortalNotices(deps.db, {
+    ...scope,
+    propertyId: query.propertyId,
+    leaseId: query.leaseId,
+    now,
+    limit: PORTAL_NOTICES_SHOWN,
+  });
   const notices = await portalNoticesOf(deps.db, actor, rows, now);
   // Current ones the latest-started first; planned ones soonest first.
   return {

@@ -247,8 +247,15 @@ export async function customerIsInProperty(db: DbOrTx, params: Scope & { custome
 }
 
 /** Current and planned notices concerning the customer's properties (or all of the landlord's), soonest first. */
-export async function listPortalNotices(db: DbOrTx, params: Scope & { customerId: string; propertyId?: string; now: Date; limit: number }) {
-  const mine = params.propertyId ? sql`(${params.propertyId}::uuid)` : customerPropertyIds(params.landlordId, [params.customerId]);
+export async function listPortalNotices(
+  db: DbOrTx,
+  params: Scope & { customerId: string; propertyId?: string | undefined; leaseId?: string | undefined; now: Date; limit: number },
+) {
+  const mine = params.propertyId
+    ? sql`(${params.propertyId}::uuid)`
+    : params.leaseId
+      ? leasePropertyIds({ ...params, leaseId: params.leaseId })
+      : customerPropertyIds(params.landlordId, [params.customerId]);
   return db
     .select()
     .from(n)
@@ -284,4 +291,18 @@ export async function customerProperties(db: DbOrTx, params: Scope & { customerI
       ),
     )
     .orderBy(asc(properties.name));
+}
+
+/** The property ids of one of the customer's current leases (its units' properties), as a subquery. */
+export function leasePropertyIds(params: Scope & { customerId: string; leaseId: string }): SQL {
+  return sql`(select tu.property_id from leases tl
+    join lease_units tlu on tlu.landlord_id = tl.landlord_id and tlu.lease_id = tl.id
+    join units tu on tu.landlord_id = tlu.landlord_id and tu.id = tlu.unit_id
+    where tl.landlord_id = ${params.landlordId} and tl.id = ${params.leaseId} and tl.customer_id = ${params.customerId}
+      and tl.status in ('active', 'terminated'))`;
+}
+
+export async function customerHasLease(db: DbOrTx, params: Scope & { customerId: string; leaseId: string }) {
+  const result = await db.execute<{ ok: boolean }>(sql`select exists ${leasePropertyIds(params)} as ok`);
+  return result.rows[0]?.ok === true;
 }
