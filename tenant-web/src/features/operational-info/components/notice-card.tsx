@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PortalNotice } from '@portico/shared/contracts/content';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,7 +30,7 @@ export function NoticeWhen({ notice }: { notice: Pick<PortalNotice, 'startsAt' |
 export function NoticeCard({ notice, headingLevel = 3 }: { notice: PortalNotice; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation('ops');
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={`notice-${notice.id}`}>
+    <Paper withBorder p="md" component="article" aria-labelledby={`notice-${notice.id}`}>
       <Stack gap={6}>
         <Group gap="xs">
           <NoticeKindBadge kind={notice.kind} />
@@ -48,6 +48,6 @@ export function NoticeCard({ notice, headingLevel = 3 }: { notice: PortalNotice;
         <NoticeWhen notice={notice} />
         {notice.properties.length > 0 && <Text size="sm">{t('concerns', { names: notice.properties.map((p) => p.name).join(', ') })}</Text>}
       </Stack>
-    </Card>
+    </Paper>
   );
 }

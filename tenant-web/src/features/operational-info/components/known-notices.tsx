@@ -1,0 +1,32 @@
+import { Alert, Anchor, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useNotices } from '../api/get-notices';
+
+/**
+ * Seed 002, in the new-case form: "A fault in a common area? It may already be known" — the current
+ * notices for the chosen lease's property (all the customer's properties when no lease is chosen),
+ * shown before the form. Nothing when there are none.
+ */
+export function KnownNotices({ customerId, leaseId }: { customerId: string; leaseId: string }) {
+  const { t, ready } = useTranslation('ops');
+  const notices = useNotices(customerId, leaseId ? { leaseId } : {});
+  const current = notices.data?.current ?? [];
+  if (!ready || current.length === 0) return null;
+  return (
+    <Alert color="yellow" variant="light" title={t('known.title')} data-testid="known-notices">
+      <Text size="sm" mb="xs">
+        {t('known.intro')}
+      </Text>
+      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        {current.map((n) => (
+          <li key={n.id}>
+            <Anchor component={Link} to={`/operational-info/${n.id}`} size="sm">
+              {n.title}
+            </Anchor>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
