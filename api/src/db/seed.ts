@@ -24,6 +24,7 @@ import { upload as uploadFile } from '../modules/files/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
+import { seedOperationalNotices } from '../modules/operational-info/demo';
 import { bookPayment } from '../modules/payments/allocate';
 import { buildBgmax } from '../modules/payments/bgmax-fixture';
 import { importBgmax } from '../modules/payments/import';
@@ -650,6 +651,11 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     .update(landlords)
     .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
     .where(eq(landlords.id, se.id));
+  // Issue 12 (OPS): operational notices in each landlord's language.
+  await seedOperationalNotices(deps, {
+    se: { actor: anna, propertyId: flat.property.id },
+    dk: { actor: mette, propertyId: dkUnits[0]!.property.id },
+  });
   return true;
 }
 
