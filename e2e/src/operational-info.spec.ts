@@ -29,7 +29,7 @@ async function scenario() {
       const { property: p, units } = await insertProperty(
         db,
         { landlordId, name: property, street: `${property} 1`, postalCode: '411 04', city: 'Göteborg' },
-        [{ number: `1201-${u}`, type: 'apartment', address: `${property} 1, lgh 1201` }],
+        [{ number: `${name}-${u}`, type: 'apartment', address: `${property} 1, lgh 1201` }],
       );
       const email = `${name.toLowerCase()}-${u}@e2e.test`;
       const { customer, contacts } = await insertCustomer(db, { landlordId, kind: 'person', name: `${name} ${u}` }, [{ name, email }]);
@@ -77,11 +77,11 @@ describe('operational information', () => {
         await p.waitForURL(/\/content\/notices\/new$/);
         await p.getByLabel('Title').fill(title);
         await p.getByLabel('Text (Markdown)').fill('The **water** is off while we fix a leak.');
-        await p.getByRole('textbox', { name: 'Properties' }).click();
+        await p.getByRole('combobox', { name: 'Properties' }).click();
         await p.getByRole('option', { name: s.here.property.name }).click();
         await p.keyboard.press('Escape');
         await p.getByLabel('Urgent: also send by e-mail and/or SMS').check({ force: true });
-        await p.getByLabel('SMS').check();
+        await p.getByLabel('SMS', { exact: true }).check();
         await expectAccessible(p, `/content/notices/new (${size})`);
         await p.getByRole('button', { name: 'Publish' }).click();
         await p.waitForURL(/\/content\/notices\/[0-9a-f-]{36}$/);
