@@ -23,6 +23,8 @@ import { leaseRoutes } from './modules/leases/routes';
 import { portalMandateRoutes, staffMandateRoutes } from './modules/mandates/routes';
 import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging/routes';
 import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
+import { portalOperationalNoticeRoutes } from './modules/operational-info/portal-routes';
+import { operationalNoticeRoutes } from './modules/operational-info/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
 import { portalPostRoutes, postRoutes } from './modules/posts/routes';
@@ -118,6 +120,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
   await app.register(portalLandlordRoutes, { prefix: '/api/v1/portal' });
   await app.register(leaseRoutes, { prefix: '/api/v1' });
+  await app.register(operationalNoticeRoutes, { prefix: '/api/v1' });
+  await app.register(portalOperationalNoticeRoutes, { prefix: '/api/v1/portal' });
   // Issue 11 (RUN): billing settings and runs, staff invoices, charges, credit notes.
   await app.register(billingRoutes, { prefix: '/api/v1' });
   await app.register(importRoutes, { prefix: '/api/v1', redis });

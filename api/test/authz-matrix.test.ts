@@ -439,6 +439,26 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/help-articles/:articleId': staffRoute(404, 403),
   'GET /api/v1/portal/help-articles': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/help-articles/:articleId': portalRoute('own', 'allowed'),
+
+  // Issue 12 (OPS): operational notices. Staff: admins and managers (technicians 403). The portal: a
+  // notice for the victim's property is every tenant's of that property (the neighbour included).
+  'GET /api/v1/operational-notices': staffRoute('own', 403),
+  'POST /api/v1/operational-notices': staffRoute(404, 403, {
+    body: (f) => ({
+      kind: 'disruption',
+      title: 'Matrix notice',
+      body: 'x',
+      startsAt: new Date().toISOString(),
+      target: { allProperties: false, propertyIds: [f.ids.propertyId] },
+    }),
+  }),
+  'GET /api/v1/operational-notices/:noticeId': staffRoute(404, 403),
+  'PATCH /api/v1/operational-notices/:noticeId': staffRoute(404, 403, { body: () => ({ comment: 'x' }) }),
+  'POST /api/v1/operational-notices/:noticeId/resolve': staffRoute(404, 403, { body: () => ({}) }),
+  'GET /api/v1/operational-notices/:noticeId/deliveries': staffRoute(404, 403),
+  'GET /api/v1/portal/operational-notices': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/operational-notices/:noticeId': portalRoute('allowed', 'allowed'),
+  'GET /api/v1/portal/operational-notices/:noticeId/calendar.ics': portalRoute('allowed', 'allowed'),
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -513,7 +533,15 @@ async function victim() {
   });
   const apiKey = await admin.post('/api/v1/api-keys', { name: `${marker} key`, scopes: ['customers:read'] });
   const endpoint = await admin.post('/api/v1/webhook-endpoints', { url: `https://example.com/${marker}`, eventTypes: ['case.created'] });
-  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment, post])
+  // Issue 12 (OPS): planned work at the victim's property (its calendar file too).
+  const operationalNotice = await manager.post('/api/v1/operational-notices', {
+    kind: 'planned_work',
+    title: 'Matrix planned work',
+    body: 'x',
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    target: { allProperties: false, propertyIds: [a.property.id] },
+  });
+  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment, post, operationalNotice])
     expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
@@ -573,6 +601,8 @@ async function victim() {
     eventId: randomUUID(),
     invoiceId: notice.id,
     postId: post.json().id,
+
+    noticeId: operationalNotice.json().id,
     leaseExternalId,
     runId: randomUUID(),
     kind: 'units',

@@ -170,6 +170,9 @@ export const ERROR_CODES = [
 
   // Issue 12, help centre (HELP)
   'help_article_exists',
+
+  // Issue 12, operational information (OPS)
+  'notice_already_resolved',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -217,6 +220,9 @@ export const RESOURCES = [
 
   // Issue 12 (POSTS)
   'post',
+
+  // Issue 12, operational information (OPS)
+  'operational_notice',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -167,10 +167,26 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     payTo: z.object({ account: z.string(), reference: z.string() }).nullable(),
     link: z.string(),
   }),
+  // --- Issue 12, OPS: an urgent operational notice (or an update to it), by e-mail and/or SMS ---
+  z.object({
+    template: z.literal('operational_notice'),
+    ...base,
+    /** The recipient's name, for the greeting and the console's delivery list. */
+    name: z.string(),
+    kind: z.enum(['disruption', 'planned_work']),
+    /** An update to a notice already sent, rather than its first announcement. */
+    update: z.boolean(),
+    title: z.string(),
+    /** Plain text (from the Markdown), with an update's own text first. */
+    body: z.string(),
+    /** "1 dec. 2026 08:00" in the recipient's language. */
+    when: z.string(),
+    link: z.string(),
+  }),
 ]);
 
 /** Templates that may also go out as SMS. */
-export const SMS_TEMPLATES = ['signup_code', 'case_information'] as const;
+export const SMS_TEMPLATES = ['signup_code', 'case_information', 'operational_notice'] as const;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationTemplate = Notification['template'];
 

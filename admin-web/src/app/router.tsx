@@ -133,6 +133,14 @@ export const router = createBrowserRouter([
                         path: '/content',
                         lazy: () => import('./routes/content-notices').then((m) => ({ Component: m.ContentNoticesRoute })),
                       },
+                      {
+                        path: '/content/notices/new',
+                        lazy: () => import('./routes/content-notice-new').then((m) => ({ Component: m.ContentNoticeNewRoute })),
+                      },
+                      {
+                        path: '/content/notices/:noticeId',
+                        lazy: () => import('./routes/content-notice').then((m) => ({ Component: m.ContentNoticeRoute })),
+                      },
                       // POSTS: news, bulletin board, area information.
                       {
                         path: '/content/posts',

@@ -26,6 +26,7 @@ import { backfillDefaultHelpArticles } from '../modules/help/service';
 import { recordChange } from '../modules/history/service';
 import { createLease, updateLease } from '../modules/leases/service';
 import { createThread, reply } from '../modules/messaging/service';
+import { seedOperationalNotices } from '../modules/operational-info/demo';
 import { bookPayment } from '../modules/payments/allocate';
 import { buildBgmax } from '../modules/payments/bgmax-fixture';
 import { importBgmax } from '../modules/payments/import';
@@ -660,6 +661,12 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     { actor: anna, propertyId: seUnits[0]!.property.id, locale: 'sv' },
     { actor: mette, propertyId: dkUnits[0]!.property.id, locale: 'da' },
   ]);
+
+  // Issue 12 (OPS): operational notices in each landlord's language.
+  await seedOperationalNotices(deps, {
+    se: { actor: anna, propertyId: flat.property.id },
+    dk: { actor: mette, propertyId: dkUnits[0]!.property.id },
+  });
   return true;
 }
 

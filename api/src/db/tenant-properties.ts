@@ -16,3 +16,17 @@ export function customerPropertyIds(landlordId: string, customerIds: readonly st
       sql`, `,
     )}) and tl.status in ('active', 'terminated'))`;
 }
+
+/**
+ * The same rule read the other way (issue 12, OPS: an urgent notice's recipients): the customers
+ * "in" any of the properties `propertyIds` names (a subquery of property ids), or in any of the
+ * landlord's properties when it is null. Returns a subquery of customer ids for `in (...)`.
+ */
+export function propertyCustomerIds(landlordId: string, propertyIds: SQL | null): SQL {
+  return sql`(select tl.customer_id from leases tl
+    join lease_units tlu on tlu.landlord_id = tl.landlord_id and tlu.lease_id = tl.id
+    join units tu on tu.landlord_id = tlu.landlord_id and tu.id = tlu.unit_id
+    where tl.landlord_id = ${landlordId} and tl.status in ('active', 'terminated')${
+      propertyIds ? sql` and tu.property_id in ${propertyIds}` : sql``
+    })`;
+}

@@ -182,6 +182,15 @@ function renderContent(n: Notification): RenderedEmail {
         ...(n.link ? [{ link: n.link, label: t('email:caseInformation.cta') }] : []),
         signature,
       ]);
+    // Issue 12, OPS: an urgent operational notice or an update to it.
+    case 'operational_notice':
+      return compose(t(n.update ? 'email:operationalNotice.updateSubject' : 'email:operationalNotice.subject', n), [
+        { text: t('email:operationalNotice.greeting', n) },
+        { text: t(`email:operationalNotice.intro.${n.kind}`, n) },
+        { quote: n.body },
+        { link: n.link, label: t('email:operationalNotice.cta') },
+        signature,
+      ]);
     case 'mandate_updated': {
       const values = { ...n, kindName: t(`email:mandateUpdated.kind.${n.kind}`) };
       return compose(t(`email:mandateUpdated.${n.status}.subject`, values), [
@@ -199,5 +208,6 @@ export function renderSms(n: Notification): string {
   const t = translator(n.locale);
   if (n.template === 'signup_code') return t('email:signupCode.sms', n);
   if (n.template === 'case_information') return t('email:caseInformation.sms', n);
+  if (n.template === 'operational_notice') return t('email:operationalNotice.sms', n);
   throw new Error(`template ${n.template} has no SMS form`);
 }

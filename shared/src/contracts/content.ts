@@ -61,7 +61,10 @@ export type PortalNotice = z.infer<typeof PortalNoticeSchema>;
 export const PortalNoticeQuerySchema = z.object({
   /** Only notices concerning this property (the new-case form's "it may already be known"). */
   propertyId: z.uuid().optional(),
+  /** Only notices concerning this lease's property (the new-case form knows the lease, not the property). */
+  leaseId: z.uuid().optional(),
 });
+export type PortalNoticeQuery = z.infer<typeof PortalNoticeQuerySchema>;
 export const PortalNoticeListSchema = z.object({ current: z.array(PortalNoticeSchema), planned: z.array(PortalNoticeSchema) });
 export type PortalNoticeList = z.infer<typeof PortalNoticeListSchema>;
 

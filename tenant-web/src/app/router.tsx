@@ -91,6 +91,10 @@ export const routes: RouteObject[] = [
                 path: '/operational-info',
                 lazy: () => import('./routes/operational-info').then((m) => ({ Component: m.OperationalInfoRoute })),
               },
+              {
+                path: '/operational-info/:noticeId',
+                lazy: () => import('./routes/operational-notice').then((m) => ({ Component: m.OperationalNoticeRoute })),
+              },
               { path: '/news', lazy: () => import('./routes/news').then((m) => ({ Component: m.NewsRoute })) },
               { path: '/news/:postId', lazy: () => import('./routes/news-post').then((m) => ({ Component: m.NewsPostRoute })) },
               { path: '/help', lazy: () => import('./routes/help').then((m) => ({ Component: m.HelpRoute })) },

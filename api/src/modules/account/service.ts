@@ -114,6 +114,8 @@ const preferencesOf = (stored: unknown): NotificationPreferences => {
 
 /** Whether a person wants e-mail about a kind of news (the defaults when they never chose). */
 export const wantsEmail = (stored: unknown, kind: NotificationKind) => preferencesOf(stored)[kind].email;
+/** Whether a person wants an SMS about a kind of news (issue 12, OPS: urgent operational notices). */
+export const wantsSms = (stored: unknown, kind: NotificationKind) => preferencesOf(stored)[kind].sms;
 
 export async function getPreferences(deps: Deps, userId: string): Promise<NotificationPreferences> {
   return preferencesOf((await requireUser(deps, userId)).notificationPrefs);

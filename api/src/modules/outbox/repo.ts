@@ -17,6 +17,11 @@ export async function insertOutbox(
   return row!.id;
 }
 
+/** Issue 12, OPS: many notifications in one statement per 1,000 (an urgent notice's fan-out). */
+export async function insertOutboxMany(db: DbOrTx, rows: (typeof outbox.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(outbox).values(rows.slice(i, i + 1000));
+}
+
 /**
  * Claims up to `limit` rows not yet handed to the queue. SKIP LOCKED lets several relays run
  * without double work; the caller enqueues inside the same transaction before it commits.
@@ -186,4 +191,15 @@ export async function caseDeliveryStates(db: DbOrTx, landlordId: string, caseId:
     .from(outbox)
     .where(and(eq(outbox.landlordId, landlordId), eq(outbox.caseId, caseId)))
     .groupBy(outbox.customerId, outbox.channel);
+}
+
+// --- Issue 12, OPS: an operational notice's deliveries (outbox_notice_idx) --------------------------
+
+/** An urgent notice's deliveries counted per channel and status. */
+export async function noticeDeliveryCounts(db: DbOrTx, landlordId: string, noticeId: string) {
+  return db
+    .select({ channel: outbox.channel, status: outbox.status, n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(eq(outbox.landlordId, landlordId), eq(outbox.noticeId, noticeId)))
+    .groupBy(outbox.channel, outbox.status);
 }

@@ -1,6 +1,6 @@
 import { type Notification, NotificationSchema } from '@portico/shared/jobs';
 import type { DbOrTx } from '../../db/client';
-import { deleteSettledBefore, insertOutbox } from './repo';
+import { deleteSettledBefore, insertOutbox, insertOutboxMany } from './repo';
 
 /**
  * Records a notification to send once the surrounding transaction commits. Call it with the
@@ -34,10 +34,32 @@ export async function queueCaseEmail(
 }
 
 /**
+ * Issue 12, OPS: an operational notice's fan-out, one row per channel per person, written in few
+ * statements (a property can have hundreds of tenants). Each payload is checked as queueEmail does.
+ */
+export async function queueNoticeNotifications(
+  tx: DbOrTx,
+  landlordId: string,
+  noticeId: string,
+  rows: { channel: 'email' | 'sms'; customerId: string; notification: Notification }[],
+) {
+  await insertOutboxMany(
+    tx,
+    rows.map((r) => ({
+      landlordId,
+      noticeId,
+      channel: r.channel,
+      customerId: r.customerId,
+      payload: NotificationSchema.parse(r.notification),
+    })),
+  );
+}
+
+/**
  * Delivery states for the console's views of messages and related cases, and single deliveries
  * for the deliveries module (listing and staff retry), landlord-scoped.
  */
-export { caseDeliveryStates, deliveryStates, findDelivery, listDeliveries, requeueFailed } from './repo';
+export { caseDeliveryStates, deliveryStates, findDelivery, listDeliveries, noticeDeliveryCounts, requeueFailed } from './repo';
 
 /** Retention: deletes sent and failed rows older than `days`; pending rows stay whatever their age. */
 export async function purgeSettledOutbox(db: DbOrTx, days: number, now = new Date()) {

@@ -2,6 +2,7 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useOutletContext } from 'react-router';
 import { NewCaseForm } from '@/features/cases/components/new-case-form';
+import { KnownNotices } from '@/features/operational-info/components/known-notices';
 import { usePageTitle } from '@/lib/use-page-title';
 import type { PortalOutletContext } from './portal-layout';
 
@@ -29,6 +30,7 @@ export function NewCaseRoute() {
           defaultLeaseId={selection?.leaseId ?? null}
           onSuccess={(created) => navigate(`/cases/${created.id}`, { replace: true, state: { created: true } satisfies CaseCreatedState })}
           onCancel={() => navigate('/cases')}
+          renderKnownIssues={(leaseId) => <KnownNotices customerId={membership.customerId} leaseId={leaseId} />}
         />
       ) : (
         <Alert color="yellow" variant="light">

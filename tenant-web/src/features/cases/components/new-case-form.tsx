@@ -4,7 +4,7 @@ import type { LeaseRef } from '@portico/shared/contracts/auth';
 import { type CaseDetail, type CaseLocation, type EquipmentObject, NewCaseBodySchema } from '@portico/shared/contracts/cases';
 import type { Attachment } from '@portico/shared/contracts/messaging';
 import { formIssueKey } from '@portico/shared/form-issues';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -74,12 +74,15 @@ export function NewCaseForm({
   defaultLeaseId,
   onSuccess,
   onCancel,
+  renderKnownIssues,
 }: {
   customerId: string;
   leases: LeaseRef[];
   defaultLeaseId: string | null;
   onSuccess: (created: CaseDetail) => void;
   onCancel: () => void;
+  /** Issue 12 (OPS): what may already be known about the chosen lease's property, shown first. */
+  renderKnownIssues?: (leaseId: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const create = useCreateCase(customerId);
@@ -175,6 +178,7 @@ export function NewCaseForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError error={create.error} />
+        {renderKnownIssues?.(leaseId ?? '')}
         {leases.length > 1 && (
           <NativeSelect
             label={t('newCase.lease')}
