@@ -11,6 +11,8 @@ import { billingRoutes } from './modules/billing/routes';
 import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { deliveryRoutes } from './modules/deliveries/routes';
+import { portalDocumentRoutes } from './modules/documents/portal-routes';
+import { documentRoutes } from './modules/documents/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { eventRoutes } from './modules/events/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
@@ -24,6 +26,7 @@ import { portalMessagingRoutes, staffMessagingRoutes } from './modules/messaging
 import { staffNoticeDocumentRoutes } from './modules/notice-documents/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
+import { portalPropertyRoutes } from './modules/properties/portal-routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
 import { signupRoutes } from './modules/signup/routes';
@@ -111,6 +114,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(historyRoutes, { prefix: '/api/v1' });
   await app.register(propertyRoutes, { prefix: '/api/v1' });
+  await app.register(documentRoutes, { prefix: '/api/v1' });
   await app.register(staffUserRoutes, { prefix: '/api/v1' });
   await app.register(staffInvitationRoutes, { prefix: '/api/v1/auth' });
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
@@ -125,6 +129,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalLeaseRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalPropertyRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalDocumentRoutes, { prefix: '/api/v1/portal' });
 
   await app.register(portalMandateRoutes, { prefix: '/api/v1/portal' });
   await app.register(staffMandateRoutes, { prefix: '/api/v1' });

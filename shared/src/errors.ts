@@ -208,6 +208,9 @@ export const RESOURCES = [
   'payment_import',
 
   'billing_run',
+
+  // Issue 12, DOCS
+  'document',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;
