@@ -42,11 +42,13 @@ export async function getPortalProperty(deps: Deps, actor: TenantActor, property
     listAttachments(deps.db, landlordId, 'propertyId', [propertyId]),
   ]);
   const contacts: PortalPropertyContact[] = [];
-  const seen = new Set<string>();
   const add = (c: PortalPropertyContact) => {
-    // One person once: the customer manager who also manages the property is listed as customer manager.
-    if (seen.has(c.staffUserId)) return;
-    seen.add(c.staffUserId);
+    // One person once, under their first role; a team title names what they do here.
+    const listed = contacts.find((x) => x.staffUserId === c.staffUserId);
+    if (listed) {
+      if (!listed.title) listed.title = c.title;
+      return;
+    }
     contacts.push(c);
   };
   for (const [id, role] of [
