@@ -66,7 +66,7 @@ async function setUp() {
   };
 }
 
-async function upload(c: Client, data = PDF, name = 'ordningsregler.pdf') {
+async function upload(c: Client, data: Buffer | Uint8Array = PDF, name = 'ordningsregler.pdf') {
   const res = await c.upload('/api/v1/uploads', data, name, 'application/pdf');
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
