@@ -75,7 +75,10 @@ export function DocumentList({ customerId }: { customerId: string }) {
         label={t('portal.categoryFilter')}
         value={category ?? ''}
         onChange={chooseCategory}
-        options={[{ value: '', label: t('portal.allCategories') }, ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
+        options={[
+          { value: '', label: t('portal.allCategories') },
+          ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
+        ]}
         className="document-filter"
       />
       {docs.isPending ? (
