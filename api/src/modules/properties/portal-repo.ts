@@ -106,3 +106,11 @@ export async function findPropertyImage(db: DbOrTx, p: { landlordId: string; pro
     .where(and(eq(attachments.landlordId, p.landlordId), eq(attachments.propertyId, p.propertyId), eq(attachments.id, p.attachmentId)));
   return row;
 }
+
+/** A staff member's phone as tenants see it on the property page (the demo data sets it; null clears it). */
+export async function setStaffPhone(db: DbOrTx, p: { landlordId: string; staffUserId: string; phone: string | null }) {
+  await db
+    .update(staffUsers)
+    .set({ phone: p.phone })
+    .where(and(eq(staffUsers.landlordId, p.landlordId), eq(staffUsers.id, p.staffUserId)));
+}

@@ -91,6 +91,9 @@ export async function openPortalPropertyImage(deps: Deps, actor: TenantActor, pr
   throw notFound('attachment');
 }
 
+/** Demo data (documents/demo.ts): staff phones, until the console's staff form edits them. */
+export const setStaffPhone = portalRepo.setStaffPhone;
+
 // --- The team, staff side (area `properties`) -----------------------------------------------------
 
 async function teamOf(deps: Deps, landlordId: string, propertyId: string): Promise<PropertyTeam> {
