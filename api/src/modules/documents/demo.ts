@@ -86,8 +86,7 @@ async function file(
 export async function seedDocumentsDemo(deps: Deps, landlords: DocumentsDemo[]) {
   for (const d of landlords) {
     const text = TEXT[d.locale];
-    for (const p of d.phones)
-      await setStaffPhone(deps.db, { landlordId: d.actor.landlordId, staffUserId: p.staffUserId, phone: p.phone });
+    for (const p of d.phones) await setStaffPhone(deps.db, { landlordId: d.actor.landlordId, staffUserId: p.staffUserId, phone: p.phone });
     await putTeam(deps, d.actor, d.propertyId, d.team);
     await file(deps, d, 'property', d.propertyId, 'house_rules', text.rules);
     await file(deps, d, 'property', d.propertyId, 'energy_certificate', text.energy);
