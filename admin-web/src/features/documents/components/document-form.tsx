@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Fieldset, FileInput, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, FileInput, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DOCUMENT_CATEGORIES } from '@portico/shared/contracts/content';
 import type { CustomerSummary } from '@portico/shared/contracts/customers';
 import { DOCUMENT_SCOPES, DocumentCreateSchema, type DocumentScope } from '@portico/shared/contracts/documents';
@@ -79,17 +79,13 @@ export function DocumentForm({
               {problem}
             </Text>
           ) : null}
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="document-scope-label">
-              {t('console.scope')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="document-scope-label"
-              value={scope}
-              onChange={(v) => setScope(v as DocumentScope)}
-              data={DOCUMENT_SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
-            />
-          </Stack>
+          <Radio.Group label={t('console.scope')} value={scope} onChange={(v) => setScope(v as DocumentScope)}>
+            <Group mt={4} gap="md">
+              {DOCUMENT_SCOPES.map((s) => (
+                <Radio key={s} value={s} label={t(`scope.${s}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
           {scope !== 'property'
             ? renderCustomerPicker(customer, (c) => {
                 setCustomer(c);
