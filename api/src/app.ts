@@ -11,6 +11,8 @@ import { billingRoutes } from './modules/billing/routes';
 import { portalCaseRoutes, staffCaseRoutes } from './modules/cases/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { deliveryRoutes } from './modules/deliveries/routes';
+import { portalDocumentRoutes } from './modules/documents/portal-routes';
+import { documentRoutes } from './modules/documents/routes';
 import { eidRoutes } from './modules/eid/routes';
 import { eventRoutes } from './modules/events/routes';
 import { portalFilesRoutes, staffFilesRoutes } from './modules/files/routes';
@@ -28,6 +30,8 @@ import { operationalNoticeRoutes } from './modules/operational-info/routes';
 import { portalOrganisationRoutes, staffOrganisationRoutes } from './modules/organisation/routes';
 import { paymentRoutes, portalPaymentRoutes } from './modules/payments/routes';
 import { portalPostRoutes, postRoutes } from './modules/posts/routes';
+
+import { portalPropertyRoutes } from './modules/properties/portal-routes';
 import { propertyRoutes } from './modules/properties/routes';
 import { portalLandlordRoutes, publicSupportRoutes, settingsRoutes } from './modules/settings/routes';
 import { signupRoutes } from './modules/signup/routes';
@@ -115,6 +119,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(historyRoutes, { prefix: '/api/v1' });
   await app.register(propertyRoutes, { prefix: '/api/v1' });
+  await app.register(documentRoutes, { prefix: '/api/v1' });
   await app.register(staffUserRoutes, { prefix: '/api/v1' });
   await app.register(staffInvitationRoutes, { prefix: '/api/v1/auth' });
   await app.register(publicSupportRoutes, { prefix: '/api/v1/auth/portal' });
@@ -131,6 +136,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(portalOrganisationRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalInvoiceRoutes, { prefix: '/api/v1/portal' });
   await app.register(portalLeaseRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalPropertyRoutes, { prefix: '/api/v1/portal' });
+  await app.register(portalDocumentRoutes, { prefix: '/api/v1/portal' });
 
   await app.register(portalMandateRoutes, { prefix: '/api/v1/portal' });
   await app.register(staffMandateRoutes, { prefix: '/api/v1' });

@@ -459,6 +459,26 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/portal/operational-notices': portalRoute('own', 'allowed'),
   'GET /api/v1/portal/operational-notices/:noticeId': portalRoute('allowed', 'allowed'),
   'GET /api/v1/portal/operational-notices/:noticeId/calendar.ics': portalRoute('allowed', 'allowed'),
+
+  // --- issue 12, DOCS: documents (area content) and the property page ---
+  'GET /api/v1/documents': staffRoute('own', 403),
+  'POST /api/v1/documents': staffRoute(404, 403, {
+    body: (f) => ({ scope: 'customer', targetId: f.ids.customerId, category: 'other', title: 'Matrix', attachmentId: f.ids.attachmentId }),
+  }),
+  'GET /api/v1/documents/:documentId': staffRoute(404, 403),
+  'PATCH /api/v1/documents/:documentId': staffRoute(404, 403, { body: () => ({ title: 'Matrix' }) }),
+  'DELETE /api/v1/documents/:documentId': staffRoute(404, 403),
+  'GET /api/v1/documents/:documentId/file': staffRoute(404, 403),
+  'GET /api/v1/properties/:propertyId/team': staffRoute(404, 403),
+  'PUT /api/v1/properties/:propertyId/team': staffRoute(404, 403, { body: (f) => [{ staffUserId: f.ids.staffId, title: 'Matrix' }] }),
+  // The company's user sees property documents only; the customer's document (with the marker) is not in the list.
+  'GET /api/v1/portal/documents': portalRoute('own', 'own'),
+  'GET /api/v1/portal/documents/:documentId/file': portalRoute(404, 404),
+  // The neighbour rents in the same property: it is their property page too.
+  'GET /api/v1/portal/properties': portalRoute('own', 'allowed'),
+  'GET /api/v1/portal/properties/:propertyId': portalRoute('own', 'allowed'),
+  // The id is the message's file, no image of the property: nobody gets it through this route.
+  'GET /api/v1/portal/properties/:propertyId/images/:attachmentId': portalRoute(404, 404),
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -541,7 +561,15 @@ async function victim() {
     startsAt: new Date(Date.now() + 86_400_000).toISOString(),
     target: { allProperties: false, propertyIds: [a.property.id] },
   });
-  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment, post, operationalNotice])
+  // Issue 12 (DOCS): a document of the company's, titled with the marker.
+  const document = await manager.post('/api/v1/documents', {
+    scope: 'customer',
+    targetId: a.company.customer.id,
+    category: 'contract',
+    title: `${marker} document`,
+    attachmentId: (await manager.upload('/api/v1/uploads', PNG, `${marker}-doc.png`)).json().id,
+  });
+  for (const res of [thread, report, order, object, invitation, upload, apiKey, endpoint, payment, post, operationalNotice, document])
     expect(res.statusCode, res.body).toBeLessThan(300);
   const adminActor = {
     kind: 'staff' as const,
@@ -603,6 +631,8 @@ async function victim() {
     postId: post.json().id,
 
     noticeId: operationalNotice.json().id,
+
+    documentId: document.json().id,
     leaseExternalId,
     runId: randomUUID(),
     kind: 'units',

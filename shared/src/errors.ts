@@ -223,6 +223,9 @@ export const RESOURCES = [
 
   // Issue 12, operational information (OPS)
   'operational_notice',
+
+  // Issue 12, DOCS
+  'document',
 ] as const;
 export const ResourceSchema = z.enum(RESOURCES);
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -183,6 +183,14 @@ export const NotificationSchema = z.discriminatedUnion('template', [
     when: z.string(),
     link: z.string(),
   }),
+
+  // --- Issue 12, DOCS: a new document for a customer (or one of its leases) -----------------------
+  z.object({
+    template: z.literal('document_added'),
+    ...base,
+    title: z.string(),
+    link: z.string(),
+  }),
 ]);
 
 /** Templates that may also go out as SMS. */

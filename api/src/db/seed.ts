@@ -20,6 +20,7 @@ import { createObject } from '../modules/cases/objects';
 import { reply as caseReply, changeStatus, createCase } from '../modules/cases/service';
 import { addWorkOrder } from '../modules/cases/work-orders';
 import { createCustomer } from '../modules/customers/service';
+import { seedDocumentsDemo } from '../modules/documents/demo';
 import { upload as uploadFile } from '../modules/files/service';
 import { seedHelpDemo } from '../modules/help/demo';
 import { backfillDefaultHelpArticles } from '../modules/help/service';
@@ -607,6 +608,34 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     const file = await uploadFile(deps, actor, { filename: `${title} ${lease.number}.pdf`, data: demoPdf(`${title} ${lease.number}`) });
     await updateLease(deps, actor, lease.id, { signedPdfId: file.id });
   }
+  // Issue 12 (DOCS): property teams with phones, and documents for each property, a customer and a lease.
+  await seedDocumentsDemo(deps, [
+    {
+      actor: anna,
+      locale: 'sv',
+      propertyId: flat.property.id,
+      phones: [
+        { staffUserId: erik.id, phone: '031-712 40 10' },
+        { staffUserId: tove.id, phone: '070-123 45 67' },
+        { staffUserId: seAdmin.id, phone: '031-712 40 00' },
+      ],
+      team: [
+        { staffUserId: seAdmin.id, title: 'Kundansvarig' },
+        { staffUserId: tove.id, title: 'Fastighetsskötare' },
+      ],
+      customerId: karin.customer.id,
+      leaseId: karinFlat.id,
+    },
+    {
+      actor: mette,
+      locale: 'da',
+      propertyId: dkUnits[0]!.property.id,
+      phones: [{ staffUserId: dkAdmin.id, phone: '+45 33 12 34 56' }],
+      team: [{ staffUserId: dkAdmin.id, title: 'Ejendomsadministrator' }],
+      customerId: jens.customer.id,
+      leaseId: jensFlat.id,
+    },
+  ]);
 
   // --- Issue 11 PAY: a BgMax file from Bankgirot with two payments nobody could match (the queue at
   // Billing → Unmatched), and one payment registered by hand as the company's credit. ---

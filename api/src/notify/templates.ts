@@ -149,6 +149,14 @@ function renderContent(n: Notification): RenderedEmail {
         { link: n.link, label: t('email:noticeIssued.cta') },
         signature,
       ]);
+    // Issue 12, DOCS
+    case 'document_added':
+      return compose(t('email:documentAdded.subject', n), [
+        greeting,
+        { text: t('email:documentAdded.intro', n) },
+        { link: n.link, label: t('email:documentAdded.cta') },
+        signature,
+      ]);
     case 'notice_reminder':
       return compose(t('email:noticeReminder.subject', n), [
         greeting,

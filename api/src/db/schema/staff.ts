@@ -11,6 +11,8 @@ export const staffUsers = pgTable(
       .references(() => landlords.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** Shown to tenants when this person is a contact of their property (issue 12 §4); null = none given. */
+    phone: text('phone'),
     role: text('role', { enum: ['admin', 'manager', 'finance', 'technician'] }).notNull(),
     /** Null until the person accepts their invitation and chooses a password. */
     passwordHash: text('password_hash'),

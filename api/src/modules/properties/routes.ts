@@ -1,4 +1,5 @@
 import { BulkRequestSchema, BulkResultSchema, bulkRequestOf, ExternalIdParamsSchema } from '@portico/shared/contracts/bulk';
+import { PropertyTeamPutSchema, PropertyTeamSchema } from '@portico/shared/contracts/documents';
 import {
   PropertyCreateSchema,
   PropertyDetailSchema,
@@ -25,6 +26,7 @@ import { BULK_BODY_LIMIT, bulkContext, sendUpserted } from '../../bulk';
 import { apiArea } from '../../plugins/api-area';
 import * as byExternalId from './by-external-id';
 import * as images from './images';
+import * as portalService from './portal-service';
 import * as service from './service';
 import * as units from './units';
 
@@ -61,6 +63,15 @@ export async function propertyRoutes(fastify: FastifyInstance) {
     '/properties/:propertyId/images/:attachmentId',
     { schema: { tags, params: PropertyImageParamsSchema, response: { 200: PropertyDetailSchema } } },
     (r) => images.removePropertyImage(deps, r.staff!, r.params.propertyId, r.params.attachmentId),
+  );
+  // Issue 12 §4: the team tenants see on the property page.
+  app.get('/properties/:propertyId/team', { schema: { tags, params: PropertyParamsSchema, response: { 200: PropertyTeamSchema } } }, (r) =>
+    portalService.getTeam(deps, r.staff!, r.params.propertyId),
+  );
+  app.put(
+    '/properties/:propertyId/team',
+    { schema: { tags, params: PropertyParamsSchema, body: PropertyTeamPutSchema, response: { 200: PropertyTeamSchema } } },
+    (r) => portalService.putTeam(deps, r.staff!, r.params.propertyId, r.body),
   );
 
   const unit = { params: UnitParamsSchema, response: { 200: UnitSchema } };
