@@ -1,2 +1,0 @@
-CREATE INDEX "posts_landlord_published_idx" ON "posts" USING btree ("landlord_id","publish_from","id");--> statement-breakpoint
-CREATE INDEX "posts_landlord_category_feed_idx" ON "posts" USING btree ("landlord_id","category","pinned","publish_from","id");

@@ -1,1 +1,0 @@
-CREATE INDEX "portal_memberships_customer_idx" ON "portal_memberships" USING btree ("customer_id");

@@ -1,1 +1,0 @@
-ALTER TABLE "staff_users" ADD COLUMN "phone" text;
