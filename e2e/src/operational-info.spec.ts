@@ -96,6 +96,11 @@ describe('operational information', () => {
         await context.clearCookies();
 
         await signInPortal(p, s.here.email);
+        // Home shows it among the current notices (seeds 001/004: Home is the overview).
+        await p.goto(`${env.tenantUrl}/home`);
+        await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+        await p.locator('[data-tile="home-notices"]').getByText(title).waitFor();
+        await expectAccessible(p, `/home with a current notice (${size})`);
         await p.goto(`${env.tenantUrl}/operational-info`);
         await p.getByRole('heading', { level: 1, name: 'Operational info' }).waitFor();
         await p.getByRole('link', { name: title }).waitFor();
@@ -116,6 +121,10 @@ describe('operational information', () => {
 
         // A tenant of another property sees nothing of it.
         await signInPortal(p, s.there.email);
+        await p.goto(`${env.tenantUrl}/home`);
+        await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+        await p.locator('[data-tile="home-notices"]').getByText('No current or planned disruptions.').waitFor();
+        expect(await p.getByText(title).count()).toBe(0);
         await p.goto(`${env.tenantUrl}/operational-info`);
         await p.getByRole('heading', { level: 1, name: 'Operational info' }).waitFor();
         await p.getByText('Nothing is disrupted right now.').waitFor();

@@ -5,9 +5,9 @@ import { type Client, createTestApp, makeLandlord, PASSWORD, signIn } from '../.
 import { insertPortalUser, insertStaff } from '../../db/fixtures';
 import { helpArticles } from '../../db/schema/content';
 import { createLandlordWithAdmin } from '../onboarding/service';
+import { ensureDefaultHelpArticles } from './default-articles';
 import { DEFAULT_HELP_ARTICLES } from './defaults';
 import { landlordsWithoutHelpArticles } from './repo';
-import { ensureDefaultHelpArticles } from './service';
 
 /** Issue 12 §3: the help centre — staff write articles per language, tenants read and search them. */
 let t: Awaited<ReturnType<typeof createTestApp>>;

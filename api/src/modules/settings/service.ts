@@ -11,7 +11,7 @@ import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { forbidden, notFound, tooLarge, unsupported } from '../../errors';
-import { ensureDefaultHelpArticles } from '../help/service';
+import { ensureDefaultHelpArticles } from '../help/default-articles';
 import { type ChangeActor, recordChange } from '../history/service';
 import { canChangeSettings, canReadSettings } from './policy';
 import { findLandlord, insertLandlord, type LandlordRow, updateLandlord } from './repo';
