@@ -594,7 +594,7 @@ async function send(method: string, req: FuzzRequest) {
 
 // --- The test --------------------------------------------------------------------------------
 
-it('answers every route, fed from its contract with valid and hostile input, without a 5xx', { timeout: 170_000 }, async () => {
+it('answers every route, fed from its contract with valid and hostile input, without a 5xx', { timeout: 400_000 }, async () => {
   world = await makeWorld();
   const routes = t.app.apiRoutes as Route[];
   expect(routes.length).toBeGreaterThan(50);

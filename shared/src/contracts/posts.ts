@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
+import { isoDateTime } from '../text';
 import {
   ContentPropertySchema,
   ContentTargetSchema,
@@ -33,9 +34,9 @@ export const PostFieldsSchema = z.object({
   body: MarkdownSchema,
   pinned: z.boolean().default(false),
   /** Shown from then (default: now). */
-  publishFrom: z.iso.datetime({ offset: true }).optional(),
+  publishFrom: isoDateTime().optional(),
   /** Shown until then; null or absent = until removed. */
-  publishUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+  publishUntil: isoDateTime().nullable().optional(),
   target: ContentTargetSchema,
   /** An upload of the author's (`POST /uploads`): JPEG, PNG, GIF or WebP; null removes the image. */
   imageAttachmentId: z.uuid().nullable().optional(),
