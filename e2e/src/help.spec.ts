@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '@portico/api/src/db/fixtures';
 import { landlords } from '@portico/api/src/db/schema/landlords';
-import { ensureDefaultHelpArticles } from '@portico/api/src/modules/help/service';
+import { ensureDefaultHelpArticles } from '@portico/api/src/modules/help/default-articles';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

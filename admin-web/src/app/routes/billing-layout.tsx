@@ -1,7 +1,6 @@
-import { Box } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
+import { SubNav } from '@/components/sub-nav';
 
 /**
  * The money area (issue 11): invoices, billing runs, debt, payments, mandates and the billing
@@ -10,12 +9,6 @@ import { NavLink, Outlet, useLocation } from 'react-router';
  */
 export function BillingLayout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: keep the current page's link in view.
-  useEffect(() => {
-    if (pathname) nav.current?.querySelector('a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
   const links = [
     { to: '/billing', label: t('nav.billingInvoices'), end: true },
     { to: '/billing/runs', label: t('nav.billingRuns') },
@@ -29,17 +22,7 @@ export function BillingLayout() {
   ];
   return (
     <>
-      <Box component="nav" ref={nav} aria-label={t('nav.billingSections')} className="sub-nav" mb="md">
-        <ul>
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end={link.end}>
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </Box>
+      <SubNav label={t('nav.billingSections')} links={links} />
       <Outlet />
     </>
   );

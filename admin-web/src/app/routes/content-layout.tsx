@@ -1,7 +1,6 @@
-import { Box } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
+import { SubNav } from '@/components/sub-nav';
 
 /**
  * The portal's content (issue 12): operational notices, news and bulletin posts, help articles and
@@ -10,12 +9,6 @@ import { NavLink, Outlet, useLocation } from 'react-router';
  */
 export function ContentLayout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: keep the current page's link in view.
-  useEffect(() => {
-    if (pathname) nav.current?.querySelector('a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
   const links = [
     { to: '/content', label: t('nav.contentNotices'), end: true },
     { to: '/content/posts', label: t('nav.contentPosts') },
@@ -24,17 +17,7 @@ export function ContentLayout() {
   ];
   return (
     <>
-      <Box component="nav" ref={nav} aria-label={t('nav.contentSections')} className="sub-nav" mb="md">
-        <ul>
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end={link.end}>
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </Box>
+      <SubNav label={t('nav.contentSections')} links={links} />
       <Outlet />
     </>
   );

@@ -61,21 +61,7 @@ export async function listDocuments(db: DbOrTx, p: { landlordId: string } & Docu
     p.propertyId ? eq(documents.propertyId, p.propertyId) : undefined,
     p.category ? eq(documents.category, p.category) : undefined,
   );
-  const [rows, count] = await Promise.all([
-    joined(db, newest.select)
-      .where(and(where, newest.where(pos)))
-      .orderBy(...newest.orderBy(pos))
-      .limit(p.limit + 1),
-    cappedCount(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(documents)
-        .where(where)
-        .orderBy(...newest.orderBy()),
-    ),
-  ]);
-  return { ...newest.page(rows, p.limit, pos), ...count };
+  return newestPage(db, where, pos, p.limit);
 }
 
 export async function findDocument(db: DbOrTx, landlordId: string, documentId: string) {
@@ -192,11 +178,21 @@ export async function listPortalDocuments(
 ) {
   const pos = newest.decode(p.cursor);
   const where = and(visibleTo(v), p.category ? eq(documents.category, p.category) : undefined);
+  return newestPage(db, where, pos, p.limit);
+}
+
+export async function findPortalDocument(db: DbOrTx, v: DocumentViewer, documentId: string) {
+  const [row] = await joined(db).where(and(visibleTo(v), eq(documents.id, documentId)));
+  return row;
+}
+
+/** One page of documents newest first under `where`, with the capped count of all of them. */
+async function newestPage(db: DbOrTx, where: SQL | undefined, pos: ReturnType<typeof newest.decode>, limit: number) {
   const [rows, count] = await Promise.all([
     joined(db, newest.select)
       .where(and(where, newest.where(pos)))
       .orderBy(...newest.orderBy(pos))
-      .limit(p.limit + 1),
+      .limit(limit + 1),
     cappedCount(
       db,
       db
@@ -206,10 +202,5 @@ export async function listPortalDocuments(
         .orderBy(...newest.orderBy()),
     ),
   ]);
-  return { ...newest.page(rows, p.limit, pos), ...count };
-}
-
-export async function findPortalDocument(db: DbOrTx, v: DocumentViewer, documentId: string) {
-  const [row] = await joined(db).where(and(visibleTo(v), eq(documents.id, documentId)));
-  return row;
+  return { ...newest.page(rows, limit, pos), ...count };
 }
