@@ -37,7 +37,14 @@ async function scenario() {
     await db.update(staffUsers).set({ phone: '+46 31 123 45 67' }).where(eq(staffUsers.id, manager.id));
     const { property, units } = await insertProperty(
       db,
-      { landlordId: landlord.id, name: `Haga ${u}`, street: 'Haga Nygata 5', postalCode: '413 01', city: 'Göteborg', managerId: manager.id },
+      {
+        landlordId: landlord.id,
+        name: `Haga ${u}`,
+        street: 'Haga Nygata 5',
+        postalCode: '413 01',
+        city: 'Göteborg',
+        managerId: manager.id,
+      },
       [{ number: `H1-${u}`, type: 'apartment', address: 'Haga Nygata 5, lgh 1001' }],
     );
     await db
@@ -53,12 +60,20 @@ async function scenario() {
     const { customer, contacts } = await insertCustomer(db, { landlordId: landlord.id, kind: 'company', name: `Haga ${u} AB` }, [
       { name: 'Hanna Main', email },
     ]);
-    await insertLease(db, { landlordId: landlord.id, customerId: customer.id, unitId: units[0]!.id, number: `D-${u}-1`, validFrom: '2024-01-01' });
+    await insertLease(db, {
+      landlordId: landlord.id,
+      customerId: customer.id,
+      unitId: units[0]!.id,
+      number: `D-${u}-1`,
+      validFrom: '2024-01-01',
+    });
     await insertPortalUser(db, { email, name: 'Hanna Main', password: PASSWORD }, [
       { landlordId: landlord.id, customerId: customer.id, contactId: contacts[0]!.id, role: 'main_admin' },
     ]);
     const otherEmail = `other-${u}@e2e.test`;
-    const elsewhere = await insertCustomer(db, { landlordId: landlord.id, kind: 'person', name: `Olle ${u}` }, [{ name: 'Olle Other', email: otherEmail }]);
+    const elsewhere = await insertCustomer(db, { landlordId: landlord.id, kind: 'person', name: `Olle ${u}` }, [
+      { name: 'Olle Other', email: otherEmail },
+    ]);
     await insertLease(db, {
       landlordId: landlord.id,
       customerId: elsewhere.customer.id,
@@ -73,8 +88,14 @@ async function scenario() {
   });
   // Staff file the house rules for the property and a contract for the company, as the console does.
   const staff = await staffSession(world.manager.email);
-  await staff.document({ scope: 'property', targetId: world.property.id, category: 'house_rules', title: `House rules ${u}` }, 'house-rules.pdf');
-  await staff.document({ scope: 'customer', targetId: world.customer.id, category: 'contract', title: `Parking contract ${u}` }, 'parking.pdf');
+  await staff.document(
+    { scope: 'property', targetId: world.property.id, category: 'house_rules', title: `House rules ${u}` },
+    'house-rules.pdf',
+  );
+  await staff.document(
+    { scope: 'customer', targetId: world.customer.id, category: 'contract', title: `Parking contract ${u}` },
+    'parking.pdf',
+  );
   return world;
 }
 

@@ -20,7 +20,6 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { conflict, forbidden, notFound } from '../../errors';
 import { findLandlord } from '../settings/service';
-import { DEFAULT_HELP_ARTICLES } from './defaults';
 import { canManageHelp } from './policy';
 import * as repo from './repo';
 
