@@ -10,6 +10,7 @@ import { useProperty } from '../api/get-property';
 import { useSetPropertyArchived } from '../api/save-property';
 import { ConfirmButton } from './confirm-button';
 import { PropertyImages } from './property-images';
+import { PropertyTeamSection } from './property-team';
 import { PropertyUnits } from './property-units';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -112,6 +113,9 @@ function Body({
       </Section>
       <Section title={t('properties.section.images')}>
         <PropertyImages property={property} canEdit={canEdit && !archived} />
+      </Section>
+      <Section title={t('documents:team.title')}>
+        <PropertyTeamSection propertyId={property.id} canEdit={canEdit && !archived} />
       </Section>
       <Section title={t('properties.section.area')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{property.areaInfo ?? dash}</Text>
