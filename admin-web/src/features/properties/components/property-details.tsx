@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { PropertyDetail } from '@portico/shared/contracts/properties';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -27,9 +27,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <Paper component="section" withBorder p="md" radius="sm">
-      <Title order={2} size="h4" mb="sm">
+    <Paper component="section" withBorder p="md" radius="sm" aria-labelledby={id}>
+      <Title order={2} size="h4" mb="sm" id={id}>
         {title}
       </Title>
       {children}
