@@ -125,7 +125,7 @@ function TeamEditor({
                     >
                       ↓
                     </ActionIcon>
-                    <Button variant="subtle" color="red.9" onClick={() => members.remove(index)}>
+                    <Button variant="outline" color="red.9" onClick={() => members.remove(index)}>
                       {t('team.remove')}
                       <VisuallyHidden> {name}</VisuallyHidden>
                     </Button>
