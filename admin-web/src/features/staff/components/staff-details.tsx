@@ -125,7 +125,15 @@ function Details({ user, selfId }: { user: StaffUser; selfId: string | undefined
           const parsed = StaffPatchSchema.shape.phone.safeParse(value);
           setPhoneError(parsed.success ? null : t('staff.detail.phoneInvalid'));
           if (!parsed.success) return;
-          update.mutate({ staffId: user.id, patch: { phone: value } }, { onSuccess: () => setNotice(t('staff.detail.phoneSaved')) });
+          update.mutate(
+            { staffId: user.id, patch: { phone: value } },
+            {
+              onSuccess: (saved) => {
+                setPhone(saved.phone ?? '');
+                setNotice(t('staff.detail.phoneSaved'));
+              },
+            },
+          );
         }}
       >
         <Group align="start" gap="xs">
@@ -181,5 +189,5 @@ export function StaffDetails({ staffId, selfId }: { staffId: string; selfId: str
   const user = useStaffUser(staffId);
   if (user.isPending) return <Loading />;
   if (user.isError) return <ErrorAlert error={user.error} />;
-  return <Details key={`${user.data.id}:${user.data.role}:${user.data.phone}`} user={user.data} selfId={selfId} />;
+  return <Details key={`${user.data.id}:${user.data.role}`} user={user.data} selfId={selfId} />;
 }
