@@ -3,6 +3,7 @@ import { LocaleSchema } from '../locale';
 import { CursorQuerySchema, cursorPageOf } from '../pagination';
 import { PasswordPolicySchema } from '../password-policy';
 import { oneLine } from '../text';
+import { PhoneSchema } from './accounts';
 import { EmailSchema, PasswordInputSchema, StaffMeSchema, StaffRoleSchema } from './auth';
 
 /**
@@ -18,6 +19,8 @@ export const StaffUserSchema = z.object({
   name: z.string(),
   role: StaffRoleSchema,
   locale: LocaleSchema.nullable(),
+  /** Shown to tenants where the colleague is on a property's team (issue 12 §4). */
+  phone: z.string().nullable(),
   status: StaffStatusSchema,
   /** The open invitation's expiry, when one is out. */
   invitationExpiresAt: z.iso.datetime({ offset: true }).nullable(),
@@ -48,7 +51,9 @@ export const StaffInviteSchema = z.object({
 });
 export type StaffInvite = z.infer<typeof StaffInviteSchema>;
 
-export const StaffPatchSchema = z.object({ role: StaffRoleSchema, name: oneLine().min(1).max(200) }).partial();
+export const StaffPatchSchema = z
+  .object({ role: StaffRoleSchema, name: oneLine().min(1).max(200), /** null clears it. */ phone: PhoneSchema.nullable() })
+  .partial();
 export type StaffPatch = z.infer<typeof StaffPatchSchema>;
 
 // --- the invited person's side (public, by token) ---

@@ -25,12 +25,16 @@ const columns = {
   name: staffUsers.name,
   role: staffUsers.role,
   locale: staffUsers.locale,
+  phone: staffUsers.phone,
   hasPassword: sql<boolean>`staff_users.password_hash is not null`,
   deactivatedAt: staffUsers.deactivatedAt,
   createdAt: staffUsers.createdAt,
   invitationExpiresAt: openInvitationExpiry,
 };
-export type StaffListRow = Pick<StaffRow, 'id' | 'landlordId' | 'email' | 'name' | 'role' | 'locale' | 'deactivatedAt' | 'createdAt'> & {
+export type StaffListRow = Pick<
+  StaffRow,
+  'id' | 'landlordId' | 'email' | 'name' | 'role' | 'locale' | 'phone' | 'deactivatedAt' | 'createdAt'
+> & {
   hasPassword: boolean;
   invitationExpiresAt: Date | null;
 };
@@ -115,7 +119,7 @@ export async function updateStaffUser(
   db: DbOrTx,
   landlordId: string,
   staffId: string,
-  patch: Partial<Pick<StaffRow, 'role' | 'name' | 'deactivatedAt' | 'passwordHash'>>,
+  patch: Partial<Pick<StaffRow, 'role' | 'name' | 'phone' | 'deactivatedAt' | 'passwordHash'>>,
 ) {
   await db
     .update(staffUsers)

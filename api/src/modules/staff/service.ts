@@ -43,6 +43,7 @@ function toStaffUser(row: repo.StaffListRow): StaffUser {
     name: row.name,
     role: row.role,
     locale: row.locale,
+    phone: row.phone,
     status: statusOf(row),
     invitationExpiresAt: row.invitationExpiresAt ? row.invitationExpiresAt.toISOString() : null,
     deactivatedAt: row.deactivatedAt ? row.deactivatedAt.toISOString() : null,
@@ -51,7 +52,14 @@ function toStaffUser(row: repo.StaffListRow): StaffUser {
 }
 
 /** What the history shows of a staff user (never the password). */
-const historyFields = (u: StaffUser) => ({ name: u.name, email: u.email, role: u.role, status: u.status, locale: u.locale });
+const historyFields = (u: StaffUser) => ({
+  name: u.name,
+  email: u.email,
+  role: u.role,
+  status: u.status,
+  locale: u.locale,
+  phone: u.phone,
+});
 
 /** The target is an active admin and no other active admin is left. */
 const isLastAdmin = (activeAdmins: string[], staffId: string) => activeAdmins.includes(staffId) && activeAdmins.length === 1;

@@ -265,6 +265,39 @@ describe('who may do it', () => {
   });
 });
 
+describe('a colleague’s phone (issue 12 §4)', () => {
+  it('an admin sets, shows and clears it; bad numbers are 400 on the phone field; non-admins 403; another landlord’s 404', async () => {
+    const l = await makeLandlord(t.app);
+    const other = await makeLandlord(t.app);
+    const admin = await signIn(t.app, 'staff', l.admin.email);
+    const set = await admin.patch(`/api/v1/staff-users/${l.manager.id}`, { phone: '+46 8-123 456 78' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ id: l.manager.id, phone: '+46 8-123 456 78', role: 'manager' });
+    expect((await admin.get(`/api/v1/staff-users/${l.manager.id}`)).json().phone).toBe('+46 8-123 456 78');
+    const changes = (await history(admin, l.manager.id))[0]!.changes;
+    expect(changes.phone).toEqual({ from: null, to: '+46 8-123 456 78' });
+    // An admin may set their own.
+    expect((await admin.patch(`/api/v1/staff-users/${l.admin.id}`, { phone: '0701234567' })).json().phone).toBe('0701234567');
+
+    for (const phone of ['call me', '12', '+46 8 123 456 78 90 12 34', 46701234567]) {
+      const bad = await admin.patch(`/api/v1/staff-users/${l.manager.id}`, { phone });
+      expect(bad.statusCode, String(phone)).toBe(400);
+      expect(bad.json().error.code).toBe('validation_failed');
+      expect((bad.json().error.issues as { path: string }[]).map((i) => i.path)).toEqual(['phone']);
+    }
+    expect((await admin.get(`/api/v1/staff-users/${l.manager.id}`)).json().phone).toBe('+46 8-123 456 78');
+
+    const cleared = await admin.patch(`/api/v1/staff-users/${l.manager.id}`, { phone: null });
+    expect(cleared.json().phone).toBeNull();
+
+    const manager = await signIn(t.app, 'staff', l.manager.email);
+    expect((await manager.patch(`/api/v1/staff-users/${l.manager.id}`, { phone: '0701234567' })).statusCode).toBe(403);
+    const foreign = await admin.patch(`/api/v1/staff-users/${other.manager.id}`, { phone: '0701234567' });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.resource).toBe('staff_user');
+  });
+});
+
 describe('the list', () => {
   it('keyset pages in name order, searches name and e-mail, filters role and status', async () => {
     const l = await makeLandlord(t.app);

@@ -24,4 +24,5 @@ export const propertyKeys = {
   detail: (propertyId: string) => [...propertyKeys.details(), propertyId] as const,
   units: (params: UnitListParams) => [...propertyKeys.all, 'units', params] as const,
   staff: () => [...propertyKeys.all, 'staff'] as const,
+  team: (propertyId: string) => [...propertyKeys.all, 'team', propertyId] as const,
 };

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { PropertyDetail } from '@portico/shared/contracts/properties';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -10,6 +10,7 @@ import { useProperty } from '../api/get-property';
 import { useSetPropertyArchived } from '../api/save-property';
 import { ConfirmButton } from './confirm-button';
 import { PropertyImages } from './property-images';
+import { PropertyTeamSection } from './property-team';
 import { PropertyUnits } from './property-units';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -26,9 +27,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <Paper component="section" withBorder p="md" radius="sm">
-      <Title order={2} size="h4" mb="sm">
+    <Paper component="section" withBorder p="md" radius="sm" aria-labelledby={id}>
+      <Title order={2} size="h4" mb="sm" id={id}>
         {title}
       </Title>
       {children}
@@ -112,6 +114,9 @@ function Body({
       </Section>
       <Section title={t('properties.section.images')}>
         <PropertyImages property={property} canEdit={canEdit && !archived} />
+      </Section>
+      <Section title={t('documents:team.title')}>
+        <PropertyTeamSection propertyId={property.id} canEdit={canEdit && !archived} />
       </Section>
       <Section title={t('properties.section.area')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{property.areaInfo ?? dash}</Text>

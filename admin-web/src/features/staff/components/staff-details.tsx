@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type StaffRole, StaffRoleSchema } from '@portico/shared/contracts/auth';
-import type { StaffUser } from '@portico/shared/contracts/staff';
+import { StaffPatchSchema, type StaffUser } from '@portico/shared/contracts/staff';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
@@ -52,6 +52,8 @@ function Details({ user, selfId }: { user: StaffUser; selfId: string | undefined
   const update = useUpdateStaff();
   const action = useStaffAction();
   const [role, setRole] = useState<StaffRole>(user.role);
+  const [phone, setPhone] = useState(user.phone ?? '');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const self = user.id === selfId;
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -72,6 +74,9 @@ function Details({ user, selfId }: { user: StaffUser; selfId: string | undefined
       </Group>
       <Text style={{ overflowWrap: 'anywhere' }}>
         {t('staff.detail.email')}: {user.email}
+      </Text>
+      <Text>
+        {t('staff.detail.phone')}: {user.phone ?? '–'}
       </Text>
       {user.status === 'invited' && (
         <Text size="sm">
@@ -109,6 +114,40 @@ function Details({ user, selfId }: { user: StaffUser; selfId: string | undefined
           />
           <Button type="submit" variant="default" disabled={self || role === user.role} loading={update.isPending}>
             {t('staff.detail.saveRole')}
+          </Button>
+        </Group>
+      </form>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setNotice(null);
+          const value = phone.trim() === '' ? null : phone.trim();
+          const parsed = StaffPatchSchema.shape.phone.safeParse(value);
+          setPhoneError(parsed.success ? null : t('staff.detail.phoneInvalid'));
+          if (!parsed.success) return;
+          update.mutate(
+            { staffId: user.id, patch: { phone: value } },
+            {
+              onSuccess: (saved) => {
+                setPhone(saved.phone ?? '');
+                setNotice(t('staff.detail.phoneSaved'));
+              },
+            },
+          );
+        }}
+      >
+        <Group align="start" gap="xs">
+          <TextInput
+            label={t('staff.detail.phone')}
+            description={t('staff.detail.phoneHint')}
+            type="tel"
+            autoComplete="off"
+            value={phone}
+            error={phoneError}
+            onChange={(event) => setPhone(event.currentTarget.value)}
+          />
+          <Button type="submit" variant="default" mt={46} disabled={phone.trim() === (user.phone ?? '')} loading={update.isPending}>
+            {t('staff.detail.savePhone')}
           </Button>
         </Group>
       </form>
