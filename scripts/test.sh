@@ -16,7 +16,6 @@ chmod 755 "$RUN"  # the postgres user must be able to enter it
 REPORTS="$RUN/reports"; mkdir -p "$REPORTS"
 PIDS=()
 cleanup() {
-  [ -f "$RUN/e2e.pids" ] && PIDS+=($(cat "$RUN/e2e.pids"))
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   wait 2>/dev/null
   stop_redis "$RUN/redis"
@@ -58,72 +57,40 @@ CATCHER_SMTP_PORT="$SMTP_PORT" CATCHER_HTTP_PORT="$CATCHER_PORT" api/node_module
 PIDS+=($!)
 wait_http "$CATCHER_URL/api/mails" 30 || exit 1
 
-log "unit tests"
+log "unit and API tests"
 (cd shared && node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/shared.json")
+(cd api && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portico_test" \
+  node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/api.json")
 
-# The API tests and the browser tests run side by side (each waits on I/O much of the time: the
-# browser on pages, the API tests on Postgres), each with its own database, Redis prefix, files and
-# mail/SMS catcher, so neither reads the other's mail. Their output is shown one after the other.
-run_api_tests() {
-  (cd api && DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portico_test" \
-    node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/api.json")
-}
-
-# Runs in the background: the processes it starts are listed in e2e.pids for cleanup.
-run_browser_tests() {
-  local E2E_DB="postgres://postgres@127.0.0.1:$PG_PORT/portico_e2e"
-  local E2E_SMTP_PORT E2E_CATCHER_PORT API_PORT TENANT_PORT ADMIN_PORT EID_PORT
-  E2E_SMTP_PORT="$(free_port)"; E2E_CATCHER_PORT="$(free_port)"
-  API_PORT="$(free_port)"; TENANT_PORT="$(free_port)"; ADMIN_PORT="$(free_port)"; EID_PORT="$(free_port)"
-  export SMTP_URL="smtp://127.0.0.1:$E2E_SMTP_PORT" CATCHER_URL="http://127.0.0.1:$E2E_CATCHER_PORT"
-  export SMS_GATEWAY_URL="$CATCHER_URL/a1/sms" FILES_DIR="$RUN/e2e-files"
-  CATCHER_SMTP_PORT="$E2E_SMTP_PORT" CATCHER_HTTP_PORT="$E2E_CATCHER_PORT" api/node_modules/.bin/tsx api/src/dev/catcher.ts > "$RUN/e2e-catcher.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
-  wait_http "$CATCHER_URL/api/mails" 30 || return 1
+log "browser tests: building the API and the SPAs"
+E2E_DB="postgres://postgres@127.0.0.1:$PG_PORT/portico_e2e"
+API_PORT="$(free_port)"; TENANT_PORT="$(free_port)"; ADMIN_PORT="$(free_port)"; EID_PORT="$(free_port)"
+# The browser tests run the compiled API (api/dist), as npm start and production do.
+if pnpm -s --filter @portico/api --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/build.log" 2>&1; then
   export TENANT_WEB_URL="http://localhost:$TENANT_PORT" ADMIN_WEB_URL="http://localhost:$ADMIN_PORT"
   (cd api && DATABASE_URL="$E2E_DB" node --enable-source-maps dist/migrate.mjs) >> "$RUN/api.log" 2>&1
   export EID_ISSUER="http://127.0.0.1:$EID_PORT"
   # The browser test of webhooks points an endpoint at a local receiver.
   export WEBHOOK_ALLOW_PRIVATE=1 WEBHOOK_POLL_INTERVAL_MS=200
   (cd api && EID_BROKER_PORT="$EID_PORT" EID_REDIRECT_URI="$TENANT_WEB_URL/api/v1/auth/portal/eid/callback" exec node_modules/.bin/tsx src/dev/eid-broker.ts) > "$RUN/eid.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
+  PIDS+=($!)
   (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" PORT="$API_PORT" LOG_LEVEL=warn NOTIFY_BACKOFF_MS=200 exec node --enable-source-maps dist/server.mjs) >> "$RUN/api.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
+  PIDS+=($!)
   (cd api && DATABASE_URL="$E2E_DB" REDIS_PREFIX="$E2E_REDIS_PREFIX" NOTIFY_BACKOFF_MS=200 RELAY_INTERVAL_MS=100 exec node --enable-source-maps dist/worker.mjs) > "$RUN/worker.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
+  PIDS+=($!)
   export PORTICO_API_URL="http://127.0.0.1:$API_PORT"
   (cd tenant-web && PORT="$TENANT_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$TENANT_PORT" --strictPort) > "$RUN/tenant.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
+  PIDS+=($!)
   (cd admin-web && PORT="$ADMIN_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$ADMIN_PORT" --strictPort) > "$RUN/admin.log" 2>&1 &
-  echo $! >> "$RUN/e2e.pids"
+  PIDS+=($!)
   if wait_http "$PORTICO_API_URL/api/health/ready" 60 && wait_http "$TENANT_WEB_URL/" 30 && wait_http "$ADMIN_WEB_URL/" 30 && wait_http "$EID_ISSUER/.well-known/openid-configuration" 30; then
-    (cd e2e && DATABASE_URL="$E2E_DB" exec node_modules/.bin/vitest run ${E2E_ONLY:-} --reporter=default --reporter=json --outputFile="$REPORTS/e2e.json") &
-    echo $! >> "$RUN/e2e.pids"
-    wait $!
+    (cd e2e && DATABASE_URL="$E2E_DB" node_modules/.bin/vitest run ${E2E_ONLY:-} --reporter=default --reporter=json --outputFile="$REPORTS/e2e.json")
   else
     tail -n 40 "$RUN/api.log" "$RUN/tenant.log" "$RUN/admin.log" >&2
   fi
-}
-
-log "building the API and the SPAs (the browser tests run the compiled API, as npm start and production do)"
-if pnpm -s --filter @portico/api --filter @portico/tenant-web --filter @portico/admin-web build > "$RUN/build.log" 2>&1; then
-  log "API tests and browser tests, side by side"
-  run_browser_tests > "$RUN/e2e-output.log" 2>&1 &
-  BROWSER_PID=$!
-  PIDS+=("$BROWSER_PID")
-  run_api_tests > "$RUN/api-output.log" 2>&1
-  wait "$BROWSER_PID"
 else
   cat "$RUN/build.log" >&2
   echo '{"name":"build","passed":0,"failed":1}' > "$REPORTS/build.check.json"
-  log "API tests"
-  run_api_tests > "$RUN/api-output.log" 2>&1
-fi
-log "API tests' output"
-cat "$RUN/api-output.log"
-if [ -f "$RUN/e2e-output.log" ]; then
-  log "browser tests' output"
-  cat "$RUN/e2e-output.log"
 fi
 [ -f "$REPORTS/e2e.json" ] || echo '{"name":"e2e","passed":0,"failed":1}' > "$REPORTS/e2e.check.json"
 [ -f "$REPORTS/api.json" ] || echo '{"name":"api","passed":0,"failed":1}' > "$REPORTS/api.check.json"
