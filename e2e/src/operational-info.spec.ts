@@ -123,7 +123,7 @@ describe('operational information', () => {
         await signInPortal(p, s.there.email);
         await p.goto(`${env.tenantUrl}/home`);
         await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-        await p.locator('[data-tile="home-notices"]').getByText('No current or planned disruptions.').waitFor();
+        await p.waitForLoadState('networkidle');
         expect(await p.getByText(title).count()).toBe(0);
         await p.goto(`${env.tenantUrl}/operational-info`);
         await p.getByRole('heading', { level: 1, name: 'Operational info' }).waitFor();

@@ -34,7 +34,7 @@ function DocumentRow({ doc }: { doc: PortalDocument }) {
           component="a"
           href={documentFileUrl(doc.id)}
           download={doc.file.filename}
-          variant="light"
+          variant="default"
           size="sm"
           aria-label={t('portal.downloadNamed', { title: doc.title })}
         >
