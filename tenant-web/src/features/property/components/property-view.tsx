@@ -16,7 +16,10 @@ function Contact({ contact }: { contact: PortalPropertyContact }) {
       </Text>
       <Stack gap={2} mt={4}>
         {contact.phone ? (
-          <Anchor href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} aria-label={t('property.callNamed', { name: contact.name, phone: contact.phone })}>
+          <Anchor
+            href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}
+            aria-label={t('property.callNamed', { name: contact.name, phone: contact.phone })}
+          >
             {contact.phone}
           </Anchor>
         ) : null}
