@@ -279,6 +279,14 @@ export async function seedDemo(deps: Deps, now = new Date()) {
       street: 'Sandkaj 12',
       postalCode: '2150',
       city: 'Nordhavn',
+      description: 'Moderne boligejendom ved vandet i Nordhavn med elevator, tagterrasse og fælles cykelkælder.',
+      yearBuilt: 2019,
+      floors: 6,
+      facts: [
+        { label: 'Elevator', value: 'Ja' },
+        { label: 'Energimærke', value: 'A2020' },
+      ],
+      areaInfo: 'Storskrald hentes første mandag i måneden. Vaskeriet ligger i kælderen og bookes på tavlen ved indgangen.',
       managerId: dkAdmin.id,
     },
     [
@@ -683,6 +691,29 @@ export async function seedDemo(deps: Deps, now = new Date()) {
     .update(landlords)
     .set({ orgNumber: '556677-8899', paymentAccounts: { ...(se.paymentAccounts ?? {}), bankgiro: '991-2346' } })
     .where(eq(landlords.id, se.id));
+  // Issue 12: what tenants see on Home and in the help centre — whom to ask, and the landlords' links.
+  await db
+    .update(landlords)
+    .set({
+      supportEmail: 'kundservice@gota.example',
+      supportPhone: '031-123 45 00',
+      usefulLinks: [
+        { title: 'Felanmälan dygnet runt', url: 'https://gota.example/felanmalan' },
+        { title: 'Trivselregler', url: 'https://gota.example/trivselregler' },
+      ],
+    })
+    .where(eq(landlords.id, se.id));
+  await db
+    .update(landlords)
+    .set({
+      supportEmail: 'kundeservice@nordhavn.example',
+      supportPhone: '+45 33 12 34 00',
+      usefulLinks: [
+        { title: 'Akut skade uden for åbningstid', url: 'https://nordhavn.example/akut' },
+        { title: 'Husorden', url: 'https://nordhavn.example/husorden' },
+      ],
+    })
+    .where(eq(landlords.id, dk.id));
   await seedHelpDemo(deps, { se: anna, dk: mette }); // Issue 12 (HELP)
 
   // Issue 12 (POSTS): news, a bulletin post with an image, area information and an expired post per landlord.
