@@ -9,6 +9,7 @@ import { useHomeNotices, useHomePosts } from '@/features/home/api/get-home-conte
 import { useInvoices } from '@/features/invoices/api/get-invoices';
 import { LandlordHome } from '@/features/landlord/components/landlord-home';
 import { useUnreadCount } from '@/features/messages/api/get-unread-count';
+import { errorText } from '@/lib/errors';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { canSeeInvoices } from '@/lib/roles';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -135,6 +136,8 @@ function InvoicesTile({ customerId }: { customerId: string }) {
         </Anchor>
       }
     >
+      {/* e.g. the landlord wants BankID/MitID for invoices and this session used a password: say so. */}
+      {invoices.isError && <Text c="dimmed">{errorText(t, invoices.error)}</Text>}
       {invoices.isSuccess &&
         (invoices.data.items.length === 0 ? (
           <Text c="dimmed">{t('home.noInvoices')}</Text>
