@@ -36,12 +36,14 @@ check() {
 check typecheck pnpm -s typecheck
 check lint pnpm -s lint
 
-PG_PORT="$(free_port)"; REDIS_PORT="$(free_port)"; SMTP_PORT="$(free_port)"; CATCHER_PORT="$(free_port)"
+PG_PORT="$(free_port)"; REDIS_PORT="$(free_port)"; SMTP_PORT="$(free_port)"; CATCHER_PORT="$(free_port)"; S3_PORT="$(free_port)"
 log "starting Postgres :$PG_PORT, Redis :$REDIS_PORT, catcher :$SMTP_PORT/:$CATCHER_PORT"
 start_postgres "$RUN/pg" "$PG_PORT" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" || exit 1
 start_redis "$RUN/redis" "$REDIS_PORT" || exit 1
 create_database "$PG_PORT" portico_test
 create_database "$PG_PORT" portico_e2e
+# The multi-instance test (e2e/src/multi-instance.spec.ts) runs its own API and worker processes on this one.
+create_database "$PG_PORT" portico_multi
 
 export PG_ADMIN_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
@@ -56,6 +58,11 @@ E2E_REDIS_PREFIX=portico-e2e
 CATCHER_SMTP_PORT="$SMTP_PORT" CATCHER_HTTP_PORT="$CATCHER_PORT" api/node_modules/.bin/tsx api/src/dev/catcher.ts > "$RUN/catcher.log" 2>&1 &
 PIDS+=($!)
 wait_http "$CATCHER_URL/api/mails" 30 || exit 1
+# A local S3-compatible server: the S3 storage tests and the multi-instance test keep files there.
+S3_SERVER_PORT="$S3_PORT" S3_SERVER_DIR="$RUN/s3" S3_SERVER_BUCKETS=portico-test,portico-multi api/node_modules/.bin/tsx api/src/dev/s3-server.ts > "$RUN/s3.log" 2>&1 &
+PIDS+=($!)
+export S3_TEST_ENDPOINT="http://127.0.0.1:$S3_PORT"
+wait_http "$S3_TEST_ENDPOINT/" 30 || exit 1
 
 log "unit and API tests"
 (cd shared && node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$REPORTS/shared.json")

@@ -43,7 +43,9 @@ import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { infraPlugin } from './plugins/infra';
+import { metricsPlugin } from './plugins/metrics';
 import { securityHeadersPlugin } from './plugins/security-headers';
+import { webPlugin } from './plugins/web';
 import { createSerializerCompiler } from './serializer';
 
 export type AppDeps = Deps & { redis: Redis };
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDeps) {
   // A CSP on every response (attachments and the docs UI set their own) and no-store by default.
   await app.register(securityHeadersPlugin);
   await app.register(healthPlugin, { db: deps.db, redis });
+  await app.register(metricsPlugin, { db: deps.db, redis });
   // Fail closed: only sign-in, password reset and sign-up are limited, and without Redis they answer
   // 503 (the error handler) rather than run unlimited; routes without a limit never touch Redis.
   await app.register(rateLimit, { global: false, redis, nameSpace: `${deps.config.redisPrefix}:rl:`, skipOnError: false });
@@ -155,6 +158,9 @@ export async function buildApp(deps: AppDeps) {
   // Issue 12 (POSTS): news, bulletin posts and area information.
   await app.register(postRoutes, { prefix: '/api/v1' });
   await app.register(portalPostRoutes, { prefix: '/api/v1/portal' });
+
+  // Last: the SPAs' files and their fallback answer whatever no API route did.
+  await app.register(webPlugin);
 
   return app;
 }

@@ -38,6 +38,26 @@ const EnvSchema = z.object({
   TENANT_WEB_URL: z.string().default('http://localhost:5173'),
   ADMIN_WEB_URL: z.string().default('http://localhost:5174'),
   FILES_DIR: z.string().default('.data/files'),
+  /** Where uploaded and generated files live: `local` (FILES_DIR, one machine) or `s3` (any S3-compatible store; several instances). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** S3-compatible endpoint (MinIO, Ceph, R2, a local test server); unset = AWS itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('eu-north-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which most self-hosted S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: bool,
+  /** Object key prefix, so two deployments or test runs can share one bucket. */
+  S3_PREFIX: z.string().default(''),
+  /** Bearer token that `GET /metrics` requires; unset = no metrics route at all (404). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Built SPAs to serve from the API (production, one origin per SPA): a directory with `tenant/`
+   * and `admin/` (each a Vite `dist`). Requests whose Host is ADMIN_WEB_URL's get the console,
+   * every other host the tenant portal. Unset = the API serves only /api (development, tests).
+   */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   COOKIE_SECURE: bool,
   DEFAULT_LOCALE: LocaleSchema.default('en'),
   /** Attempts per minute per client and account on login and password reset. */
@@ -140,6 +160,25 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   return addresses;
 }
 
+/** Which file store to use; S3 needs a bucket (credentials may come from the SDK's own chain, e.g. an IAM role). */
+function parseStorage(parsed: z.infer<typeof EnvSchema>) {
+  if (parsed.STORAGE_DRIVER === 'local') return { driver: 'local' as const, dir: parsed.FILES_DIR };
+  if (!parsed.S3_BUCKET) throw new Error('STORAGE_DRIVER=s3: set S3_BUCKET');
+  const credentials =
+    parsed.S3_ACCESS_KEY_ID && parsed.S3_SECRET_ACCESS_KEY
+      ? { accessKeyId: parsed.S3_ACCESS_KEY_ID, secretAccessKey: parsed.S3_SECRET_ACCESS_KEY }
+      : undefined;
+  return {
+    driver: 's3' as const,
+    endpoint: parsed.S3_ENDPOINT,
+    region: parsed.S3_REGION,
+    bucket: parsed.S3_BUCKET,
+    credentials,
+    forcePathStyle: parsed.S3_FORCE_PATH_STYLE ?? Boolean(parsed.S3_ENDPOINT),
+    prefix: parsed.S3_PREFIX,
+  };
+}
+
 /** The only reader of process.env. Tests pass their own record. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = EnvSchema.parse(env);
@@ -175,7 +214,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtKeys,
     tenantWebUrl: parsed.TENANT_WEB_URL.replace(/\/$/, ''),
     adminWebUrl: parsed.ADMIN_WEB_URL.replace(/\/$/, ''),
-    filesDir: parsed.FILES_DIR,
+    storage: parseStorage(parsed),
+    metricsToken: parsed.METRICS_TOKEN,
+    webDistDir: parsed.WEB_DIST_DIR,
     cookieSecure,
     defaultLocale: parsed.DEFAULT_LOCALE,
     authRateLimit: parsed.AUTH_RATE_LIMIT,

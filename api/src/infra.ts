@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from './config';
 import { createDb } from './db/client';
-import { createLocalStorage } from './storage/local';
+import { createStorage } from './storage';
 
 /** Which entry point opens the connections: their Redis needs differ (see `redisOptions`). */
 export type InfraRole = 'api' | 'worker';
@@ -47,7 +46,7 @@ export function openInfra(config: Config, opts: { role?: InfraRole; log?: InfraL
     redisDown = false;
     log('Redis reachable again');
   });
-  const storage = createLocalStorage(path.resolve(config.filesDir));
+  const storage = createStorage(config.storage);
   return {
     deps: { db, config, storage, redis },
     pool,

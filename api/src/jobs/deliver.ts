@@ -7,7 +7,7 @@ import type { MailAttachment, Mailer } from '../notify/mailer';
 import { redactSecrets } from '../notify/secrets';
 import type { SmsSender } from '../notify/sms';
 import { renderEmail, renderSms } from '../notify/templates';
-import type { Storage } from '../storage/local';
+import type { Storage } from '../storage';
 import type { QueueSettings } from './queue-config';
 
 /**

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Deps } from '../deps';
-import type { Storage } from '../storage/local';
+import type { Storage } from '../storage';
 
 declare module 'fastify' {
   interface FastifyInstance {

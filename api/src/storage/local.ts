@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Storage } from './types';
 
 /** Files on local disk under one root; keys are server-made UUIDs, never user input. */
-export function createLocalStorage(root: string) {
+export function createLocalStorage(root: string): Storage {
   const resolve = (key: string) => {
     if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error(`bad storage key ${key}`);
     return path.join(root, key.slice(0, 2), key);
@@ -18,4 +19,3 @@ export function createLocalStorage(root: string) {
     remove: (key: string) => rm(resolve(key), { force: true }),
   };
 }
-export type Storage = ReturnType<typeof createLocalStorage>;
