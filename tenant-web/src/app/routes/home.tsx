@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useOutletContext } from 'react-router';
 import { useCases } from '@/features/cases/api/get-cases';
 import { CaseStatusBadge } from '@/features/cases/components/case-status-badge';
-import { useHomeNotices, useHomePosts } from '@/features/home/api/get-home-content';
+import { useHomePosts } from '@/features/home/api/get-home-content';
 import { useInvoices } from '@/features/invoices/api/get-invoices';
 import { LandlordHome } from '@/features/landlord/components/landlord-home';
 import { useUnreadCount } from '@/features/messages/api/get-unread-count';
+import { useNotices } from '@/features/operational-info/api/get-notices';
 import { errorText } from '@/lib/errors';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { canSeeInvoices } from '@/lib/roles';
@@ -17,8 +18,6 @@ import type { PortalOutletContext } from './portal-layout';
 
 /** How many rows each tile lists before "All …". */
 const TILE_ROWS = 3;
-/** Open cases refresh like the cases list: while the tab is visible. */
-const CASES_POLL_MS = 60_000;
 
 /**
  * The tenant's Home (issue 12 §6, seeds 001/004): unread messages, open cases with their status, unpaid
@@ -172,7 +171,7 @@ function InvoicesTile({ customerId }: { customerId: string }) {
 /** Hidden when there is nothing current or planned, and when the call fails (the tile is optional). */
 function NoticesTile({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const notices = useHomeNotices(customerId);
+  const notices = useNotices(customerId);
   if (!notices.isSuccess) return null;
   const { current, planned } = notices.data;
   return (

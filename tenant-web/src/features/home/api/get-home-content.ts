@@ -1,4 +1,4 @@
-import type { PortalNoticeList, PortalPostSummary } from '@portico/shared/contracts/content';
+import type { PortalPostSummary } from '@portico/shared/contracts/content';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { CUSTOMER_SCOPE } from '@/lib/query-client';
@@ -8,17 +8,8 @@ export const HOME_POLL_MS = 60_000;
 
 export const homeKeys = {
   all: [CUSTOMER_SCOPE, 'home'] as const,
-  notices: (customerId: string) => [...homeKeys.all, 'notices', customerId] as const,
   posts: (customerId: string) => [...homeKeys.all, 'posts', customerId] as const,
 };
-
-/** Current and planned operational notices of the acting customer's properties (OPS's route). */
-export const homeNoticesQueryOptions = (customerId: string) =>
-  queryOptions({
-    queryKey: homeKeys.notices(customerId),
-    queryFn: () => api.get<PortalNoticeList>('/api/v1/portal/operational-notices'),
-    refetchInterval: HOME_POLL_MS,
-  });
 
 /** The latest three news and bulletin posts (POSTS's route); pinned ones first, as the route orders them. */
 export const homePostsQueryOptions = (customerId: string) =>
@@ -28,5 +19,4 @@ export const homePostsQueryOptions = (customerId: string) =>
     refetchInterval: HOME_POLL_MS,
   });
 
-export const useHomeNotices = (customerId: string) => useQuery(homeNoticesQueryOptions(customerId));
 export const useHomePosts = (customerId: string) => useQuery(homePostsQueryOptions(customerId));
