@@ -148,6 +148,17 @@ describe('the SPAs served by the API (WEB_DIST_DIR)', () => {
     expect((await get(t.app, '/.env')).body).toContain('TENANT INDEX');
   });
 
+  it('leaves the API docs as they were: the SPA route is not in the OpenAPI document', async () => {
+    const spec = await get(t.app, '/api/v1/openapi.json');
+    expect(spec.statusCode).toBe(200);
+    const paths = Object.keys(spec.json().paths);
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.filter((p) => !p.startsWith('/api/'))).toEqual([]);
+    const docs = await get(t.app, '/api/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).not.toContain('TENANT INDEX');
+  });
+
   it('answers HEAD like GET without a body', async () => {
     const page = await t.app.inject({ method: 'HEAD', url: '/some/page', headers: { host: 'admin.test' } });
     expect(page.statusCode).toBe(200);
