@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the API's entry points to JavaScript with esbuild: api/dist/{server,worker,migrate,seed,landlord-create}.mjs
+// Builds the API's entry points to JavaScript with esbuild: api/dist/{server,worker,migrate,seed,landlord-create,catcher,eid-broker}.mjs
 // (+ .map), run with `node --enable-source-maps dist/server.mjs`. Our own code and @portico/shared
 // (TypeScript sources) are bundled; every node_modules package stays an import, resolved at run time
 // from api/node_modules, and must be one of api's `dependencies` (the build fails otherwise).
@@ -23,6 +23,9 @@ const ENTRIES = {
   migrate: 'src/db/migrate.ts',
   seed: 'src/db/seed.ts',
   'landlord-create': 'src/landlord-create.ts',
+  // The demo's stand-ins (the compose file's `demo` profile), so the image runs them without tsx.
+  catcher: 'src/dev/catcher.ts',
+  'eid-broker': 'src/dev/eid-broker.ts',
 };
 
 const pkg = JSON.parse(readFileSync(path.join(API, 'package.json'), 'utf8'));

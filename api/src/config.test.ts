@@ -61,3 +61,36 @@ describe('TRUST_PROXY', () => {
     expect(() => trustProxy('10.0.0.1,lb.example.com')).toThrow('TRUST_PROXY: not an address or CIDR: lb.example.com');
   });
 });
+
+describe('COOKIE_SECURE auto-detection', () => {
+  const secure = (TENANT_WEB_URL: string) => loadConfig({ NODE_ENV: 'test', TENANT_WEB_URL }).cookieSecure;
+
+  it('treats loopback and *.localhost on plain http as local (cookies not Secure)', () => {
+    for (const url of [
+      'http://localhost:5173',
+      'http://127.0.0.1:3000',
+      'http://[::1]:8080',
+      'http://console.localhost:8080',
+      'http://portal.localhost',
+    ])
+      expect(secure(url), url).toBe(false);
+  });
+
+  it('marks cookies Secure on https and on any other http host', () => {
+    for (const url of [
+      'https://portal.example.com',
+      'https://localhost:8443',
+      'http://portal.example.com',
+      'http://localhost.example.com',
+      'http://127.0.0.1.nip.io',
+    ])
+      expect(secure(url), url).toBe(true);
+  });
+
+  it('COOKIE_SECURE wins over the guess', () => {
+    expect(loadConfig({ NODE_ENV: 'test', TENANT_WEB_URL: 'http://console.localhost:8080', COOKIE_SECURE: 'true' }).cookieSecure).toBe(
+      true,
+    );
+    expect(loadConfig({ NODE_ENV: 'test', TENANT_WEB_URL: 'https://portal.example.com', COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
+  });
+});

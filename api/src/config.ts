@@ -141,6 +141,15 @@ function refuseDevelopmentDefaults(env: Record<string, string | undefined>) {
   }
 }
 
+/**
+ * A portal on plain http that only this machine reaches: localhost, any `*.localhost` name (the
+ * compose quick start's console.localhost), 127.0.0.1 or [::1]. Browsers treat these as secure
+ * contexts but would drop a `Secure` cookie sent over http, so cookies are not marked Secure there.
+ */
+export function isLocalHttp(url: string): boolean {
+  return /^http:\/\/(localhost|[a-z0-9.-]+\.localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(url);
+}
+
 /** Names proxy-addr (Fastify's trustProxy) accepts for address ranges. */
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -184,7 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.parse(env);
   if (parsed.NODE_ENV === 'production') refuseDevelopmentDefaults(env);
   const jwtKeys = parseSigningKeys(parsed.JWT_KEYS, parsed.JWT_SECRET, parsed.NODE_ENV);
-  const cookieSecure = parsed.COOKIE_SECURE ?? !/^http:\/\/(localhost|127\.0\.0\.1)/.test(parsed.TENANT_WEB_URL);
+  const cookieSecure = parsed.COOKIE_SECURE ?? !isLocalHttp(parsed.TENANT_WEB_URL);
   return {
     env: parsed.NODE_ENV,
     host: parsed.HOST,

@@ -1,3 +1,4 @@
+import '@portico/shared/zod-jitless';
 import './mantine.css';
 import './styles.css';
 import { StrictMode } from 'react';

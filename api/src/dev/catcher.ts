@@ -191,7 +191,9 @@ export async function startCatcher(options: { smtpPort: number; httpPort: number
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const smtpPort = Number(process.env.CATCHER_SMTP_PORT ?? 1025);
   const httpPort = Number(process.env.CATCHER_HTTP_PORT ?? 8025);
-  const catcher = await startCatcher({ smtpPort, httpPort, mailboxFile: process.env.CATCHER_MAILBOX_FILE });
+  // CATCHER_HOST=0.0.0.0 in a container, so the API and the browser can reach it.
+  const host = process.env.CATCHER_HOST || undefined;
+  const catcher = await startCatcher({ smtpPort, httpPort, host, mailboxFile: process.env.CATCHER_MAILBOX_FILE });
   console.log(`mail catcher: SMTP on :${catcher.smtpPort}, web on http://127.0.0.1:${catcher.httpPort}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => catcher.close().then(() => process.exit(0)));
 }
