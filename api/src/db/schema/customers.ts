@@ -38,6 +38,9 @@ export const customers = pgTable(
     uniqueIndex('customers_landlord_identity_key')
       .on(t.landlordId, t.identityNumber.op('text_pattern_ops'))
       .where(sql`identity_number is not null`),
+    // Sign-up's lookup by identity number crosses landlords (signup/repo.ts findCustomersByIdentity): the
+    // index above leads with landlord_id, so without this one it is read whole (docs/scaling.md).
+    index('customers_identity_idx').on(t.identityNumber).where(sql`identity_number is not null`),
     uniqueIndex('customers_landlord_external_id_key').on(t.landlordId, t.externalId).where(sql`external_id is not null`),
     // The search box (`q`, ILIKE '%…%' on name or e-mail): trigram indexes (pg_trgm, custom migration).
     index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),

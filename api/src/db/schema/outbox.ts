@@ -39,7 +39,9 @@ export const outbox = pgTable(
     index('outbox_message_idx').on(t.messageId),
     // A related case's deliveries (the recipient view, the deliveries list by case).
     index('outbox_case_idx').on(t.landlordId, t.caseId).where(sql`case_id is not null`),
-    index('outbox_notice_idx').on(t.landlordId, t.noticeId).where(sql`notice_id is not null`),
+    // A notice's deliveries in the list's order (created_at, id): a landlord-wide notice has one row per
+    // tenant and channel (tens of thousands), which must not be sorted per page (docs/content-plans.md).
+    index('outbox_notice_idx').on(t.landlordId, t.noticeId, t.createdAt, t.id).where(sql`notice_id is not null`),
     // The reconciler's scan: handed over, not yet settled, oldest lease first.
     index('outbox_leased_idx').on(t.enqueuedAt).where(sql`status = 'pending' and enqueued_at is not null`),
     // Retention's scan of settled rows by age.

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '@portico/shared/contracts/accounts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, makeLandlord, outboxFor, PASSWORD, PDF, PNG, signIn } from '../../../test/helpers';
 import { insertCustomer, insertLease, insertPortalUser, insertProperty, insertStaff } from '../../db/fixtures';
 import { documents } from '../../db/schema/content';
+import { customers } from '../../db/schema/customers';
 import { attachments } from '../../db/schema/messaging';
 import { portalUsers } from '../../db/schema/portal-users';
+import * as repo from './repo';
 
 /** Issue 12 §5 (seed 004): documents for a customer, a lease or a property, and who sees them. */
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -308,5 +310,53 @@ describe('documents: the e-mail (issue 12 §5)', () => {
     const mail = renderEmail(row!.payload as Parameters<typeof renderEmail>[0]);
     expect(mail.subject).toBe('Nytt dokument: Avtal');
     expect(mail.text).toContain('/documents');
+  });
+});
+
+describe('documents: plans on a few thousand rows (docs/content-plans.md)', () => {
+  it('the portal list ORs the customer, lease and property indexes instead of filtering every document of the landlord', async () => {
+    const l = await makeLandlord(t.app);
+    const landlordId = l.landlord.id;
+    const others = await t.app.db
+      .insert(customers)
+      .values(Array.from({ length: 200 }, (_, i) => ({ landlordId, kind: 'person' as const, name: `Other ${i}` })))
+      .returning({ id: customers.id });
+    const n = 4000;
+    const docs = await t.app.db
+      .insert(documents)
+      .values(
+        Array.from({ length: n }, (_, i) => ({
+          landlordId,
+          scope: 'customer' as const,
+          customerId: others[i % others.length]!.id,
+          category: 'other' as const,
+          title: `D${i}`,
+          createdAt: new Date(Date.now() - i * 60_000),
+        })),
+      )
+      .returning({ id: documents.id });
+    await t.app.db.insert(attachments).values(
+      docs.map((d) => ({
+        landlordId,
+        uploaderKind: 'staff' as const,
+        uploaderId: l.admin.id,
+        filename: 'd.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        storageKey: `documents/${d.id}`,
+        documentId: d.id,
+      })),
+    );
+    await t.app.db.execute(sql`analyze documents`);
+    await t.app.db.execute(sql`analyze attachments`);
+    const plan = async (q: SQLWrapper) => {
+      const res = await t.app.db.execute(sql`explain ${q}`);
+      return res.rows.map((r) => (r as { 'QUERY PLAN': string })['QUERY PLAN']).join('\n');
+    };
+    const viewer = { landlordId, customerId: l.company.customer.id, seesCustomerDocuments: true };
+    const text = await plan(repo.portalDocumentsQuery(t.app.db, viewer, { limit: 25 }));
+    for (const index of ['documents_customer_idx', 'documents_lease_idx', 'documents_property_idx'])
+      expect(text, text).toMatch(new RegExp(`Index Scan on ${index}`));
+    expect(text, text).not.toContain('documents_landlord_created_idx');
   });
 });

@@ -156,7 +156,9 @@ export type DocumentViewer = { landlordId: string; customerId: string; seesCusto
 /**
  * What a tenant sees: the customer's own documents and those of its leases (not archived) when the
  * role allows, and the documents of the properties it rents in (customerPropertyIds) for every role.
- * Each branch is one of the partial indexes; Postgres ORs their bitmaps.
+ * Each branch is one of the partial indexes; Postgres ORs their bitmaps. The id sets are written
+ * `= any(array(subquery))` (an init plan, so an index condition): `in (subquery)` inside an OR becomes
+ * a hashed-subplan filter on a scan of every document of the landlord (docs/content-plans.md).
  */
 function visibleTo(v: DocumentViewer): SQL {
   return and(
@@ -164,12 +166,25 @@ function visibleTo(v: DocumentViewer): SQL {
     or(
       v.seesCustomerDocuments ? eq(documents.customerId, v.customerId) : undefined,
       v.seesCustomerDocuments
-        ? sql`${documents.leaseId} in (select l.id from leases l where l.landlord_id = ${v.landlordId} and l.customer_id = ${v.customerId} and l.archived_at is null)`
+        ? sql`${documents.leaseId} = any(array(select l.id from leases l where l.landlord_id = ${v.landlordId} and l.customer_id = ${v.customerId} and l.archived_at is null))`
         : undefined,
-      sql`${documents.propertyId} in ${customerPropertyIds(v.landlordId, [v.customerId])}`,
+      sql`${documents.propertyId} = any(array${customerPropertyIds(v.landlordId, [v.customerId])})`,
     ),
   )!;
 }
+
+/** The portal list's page query (exported for the plan test). */
+export const portalDocumentsQuery = (
+  db: DbOrTx,
+  v: DocumentViewer,
+  p: { cursor?: string | undefined; limit: number; category?: DocumentRow['category'] | undefined },
+) => {
+  const pos = newest.decode(p.cursor);
+  return joined(db, newest.select)
+    .where(and(visibleTo(v), p.category ? eq(documents.category, p.category) : undefined, newest.where(pos)))
+    .orderBy(...newest.orderBy(pos))
+    .limit(p.limit + 1);
+};
 
 export async function listPortalDocuments(
   db: DbOrTx,

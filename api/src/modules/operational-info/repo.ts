@@ -200,38 +200,45 @@ const deliveryKeys = keyset(
   'asc',
 );
 
-export async function listNoticeDeliveries(
-  db: DbOrTx,
-  params: Scope & { noticeId: string; status?: 'pending' | 'sent' | 'failed'; cursor?: string; limit: number },
-) {
-  const pos = deliveryKeys.decode(params.cursor);
-  const where = and(
+/** A deliveries cursor as the page query takes it (for the plan test). */
+export const decodeDeliveryCursor = (cursor: string | undefined) => deliveryKeys.decode(cursor);
+
+type DeliveryParams = Scope & { noticeId: string; status?: 'pending' | 'sent' | 'failed'; cursor?: string; limit: number };
+const deliveryWhere = (params: DeliveryParams) =>
+  and(
     eq(outbox.landlordId, params.landlordId),
     eq(outbox.noticeId, params.noticeId),
     params.status ? eq(outbox.status, params.status) : undefined,
   );
+
+/** The deliveries list's page query, read in order from outbox_notice_idx (exported for the plan test). */
+export const noticeDeliveriesQuery = (db: DbOrTx, params: DeliveryParams, pos: ReturnType<typeof deliveryKeys.decode>) =>
+  db
+    .select({
+      id: outbox.id,
+      channel: outbox.channel,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      customerId: outbox.customerId,
+      customerName: customers.name,
+      recipientName: sql<string | null>`${outbox.payload}->>'name'`,
+      to: sql<string | null>`${outbox.payload}->>'to'`,
+      ...deliveryKeys.select,
+    })
+    .from(outbox)
+    .leftJoin(customers, and(eq(customers.landlordId, outbox.landlordId), eq(customers.id, outbox.customerId)))
+    .where(and(deliveryWhere(params), deliveryKeys.where(pos)))
+    .orderBy(...deliveryKeys.orderBy(pos))
+    .limit(params.limit + 1);
+
+export async function listNoticeDeliveries(db: DbOrTx, params: DeliveryParams) {
+  const pos = deliveryKeys.decode(params.cursor);
   const [rows, count] = await Promise.all([
-    db
-      .select({
-        id: outbox.id,
-        channel: outbox.channel,
-        status: outbox.status,
-        attempts: outbox.attempts,
-        lastError: outbox.lastError,
-        createdAt: outbox.createdAt,
-        sentAt: outbox.sentAt,
-        customerId: outbox.customerId,
-        customerName: customers.name,
-        recipientName: sql<string | null>`${outbox.payload}->>'name'`,
-        to: sql<string | null>`${outbox.payload}->>'to'`,
-        ...deliveryKeys.select,
-      })
-      .from(outbox)
-      .leftJoin(customers, and(eq(customers.landlordId, outbox.landlordId), eq(customers.id, outbox.customerId)))
-      .where(and(where, deliveryKeys.where(pos)))
-      .orderBy(...deliveryKeys.orderBy(pos))
-      .limit(params.limit + 1),
-    cappedCount(db, db.select({ one: sql`1` }).from(outbox).where(where)),
+    noticeDeliveriesQuery(db, params, pos),
+    cappedCount(db, db.select({ one: sql`1` }).from(outbox).where(deliveryWhere(params))),
   ]);
   return { ...deliveryKeys.page(rows, params.limit, pos), ...count };
 }

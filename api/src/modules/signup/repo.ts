@@ -17,8 +17,11 @@ const customerColumns = {
   passwordPolicy: landlords.passwordPolicy,
 };
 
-/** Customers with this identity number and an active lease, at landlords with the portal on. */
-export async function findCustomersByIdentity(db: DbOrTx, identityNumber: string) {
+/**
+ * Customers with this identity number and an active lease, at landlords with the portal on: a lookup
+ * across landlords, served by customers_identity_idx (exported as a query for the plan test).
+ */
+export function findCustomersByIdentity(db: DbOrTx, identityNumber: string) {
   return db
     .selectDistinct(customerColumns)
     .from(customers)

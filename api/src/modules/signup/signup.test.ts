@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeLandlord, outboxFor, signIn, uniqueOrgNumber } from '../../../test/helpers';
 import { insertCustomer, insertLease } from '../../db/fixtures';
 import { signups } from '../../db/schema/auth';
+import { customers } from '../../db/schema/customers';
 import { outbox } from '../../db/schema/outbox';
 import { portalUsers } from '../../db/schema/portal-users';
 import { units } from '../../db/schema/properties';
+import * as repo from './repo';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -224,5 +226,24 @@ describe('per-client limit', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('plans (docs/scaling.md: queries that cross landlords)', () => {
+  it('the identity-number lookup reads customers_identity_idx, not every landlord’s identity index', async () => {
+    const l = await makeLandlord(t.app);
+    const base = 190000000000 + Math.floor(Math.random() * 1e9);
+    await t.app.db.insert(customers).values(
+      Array.from({ length: 4000 }, (_, i) => ({
+        landlordId: l.landlord.id,
+        kind: 'person' as const,
+        name: `Person ${i}`,
+        identityNumber: String(base + i),
+      })),
+    );
+    await t.app.db.execute(sql`analyze customers`);
+    const res = await t.app.db.execute(sql`explain ${repo.findCustomersByIdentity(t.app.db, String(base + 17))}`);
+    const text = res.rows.map((r) => (r as { 'QUERY PLAN': string })['QUERY PLAN']).join('\n');
+    expect(text, text).toContain('customers_identity_idx');
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of issue 12's content lists at scale (issue 13 §5), as the repo functions
+ * send them (captured through drizzle's logger, then explained with the same parameters): operational
+ * notices (staff and portal), an urgent notice's deliveries (outbox by notice_id), documents (staff and
+ * portal), posts (console list and portal feed) and the help centre (console list, portal list and search).
+ *
+ *   cd api && DATABASE_URL=postgres://…/portico_scale_big node_modules/.bin/tsx test/explain-content.ts
+ *
+ * Expects the data of test/explain-content.sql (landlord 1111…, staff 2222…-1). Output: Markdown.
+ */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from '../src/db/schema/index';
+import * as documentsRepo from '../src/modules/documents/repo';
+import * as helpRepo from '../src/modules/help/repo';
+import * as noticesRepo from '../src/modules/operational-info/repo';
+import * as postsRepo from '../src/modules/posts/repo';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const RUNS = 5;
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+let captured: { query: string; params: unknown[] }[] = [];
+const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+const summary: string[] = [];
+
+async function explain(title: string, run: () => Promise<unknown>) {
+  // The machine is shared: each figure is the best of RUNS (whole call, and each plan's execution).
+  let wall = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < RUNS; i++) {
+    captured = [];
+    const t0 = performance.now();
+    await run();
+    wall = Math.min(wall, performance.now() - t0);
+  }
+  console.log(`\n### ${title}\n\nWhole call (all its queries, best of ${RUNS}): ${wall.toFixed(1)} ms\n`);
+  const times: string[] = [];
+  for (const { query, params } of captured) {
+    let best: { ms: number; plan: string } | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      const { rows } = await pool.query(`explain (analyze, buffers) ${query}`, params);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 'NaN');
+      if (!best || ms < best.ms) best = { ms, plan };
+    }
+    const seq = /Seq Scan on (\w+)/.exec(best?.plan ?? '');
+    times.push(`${best?.ms.toFixed(2)} ms${seq ? ` (seq scan ${seq[1]})` : ''}`);
+    console.log('```');
+    console.log(query.replace(/\s+/g, ' ').slice(0, 600));
+    console.log(`-- params: ${JSON.stringify(params).slice(0, 300)}`);
+    console.log(best?.plan);
+    console.log('```');
+  }
+  summary.push(`| ${title} | ${wall.toFixed(1)} ms | ${times.join(' · ')} |`);
+}
+
+async function main() {
+  const one = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows[0] as T;
+  // The urgent landlord-wide notice with 40,000 deliveries, and an ordinary urgent notice (~100).
+  const big = await one<{ id: string }>(
+    `select notice_id as id from outbox where landlord_id = $1 and notice_id is not null group by 1 order by count(*) desc limit 1`,
+    [A],
+  );
+  const small = await one<{ id: string }>(
+    `select notice_id as id from outbox where landlord_id = $1 and notice_id is not null and notice_id <> $2 limit 1`,
+    [A, big.id],
+  );
+  // A customer with customer, lease and property documents; its lease and property.
+  const cust = await one<{ customer_id: string; lease_id: string; property_id: string }>(
+    `select l.customer_id, l.id as lease_id, u.property_id from leases l join units u on u.id = l.unit_id
+     where l.landlord_id = $1 and exists (select 1 from documents d where d.customer_id = l.customer_id)
+       and exists (select 1 from documents d where d.lease_id = l.id) order by l.number limit 1`,
+    [A],
+  );
+  const smallLandlord = await one<{ id: string }>(`select id from landlords where name = 'Landlord 2'`);
+  const now = new Date();
+  const page = { limit: 25 };
+
+  // --- Operational notices -----------------------------------------------------------------------
+  const nl = (more: Partial<Parameters<typeof noticesRepo.listNotices>[1]> = {}) =>
+    noticesRepo.listNotices(db, { landlordId: A, now, limit: 25, ...more });
+  await nl(); // warm the cache once
+  await explain('Staff notices, first page', () => nl());
+  const p1 = await nl();
+  await explain('Staff notices, next page', () => nl({ cursor: p1.nextCursor ?? undefined }));
+  await explain('Staff notices, state=current', () => nl({ state: 'current' }));
+  await explain('Staff notices, state=planned', () => nl({ state: 'planned' }));
+  await explain('Staff notices, state=resolved', () => nl({ state: 'resolved' }));
+  await explain('Staff notices, one property', () => nl({ propertyId: cust.property_id }));
+  await explain('Portal notices (Home, /operational-info), the customer', () =>
+    noticesRepo.listPortalNotices(db, { landlordId: A, customerId: cust.customer_id, now, limit: 50 }),
+  );
+  await explain('Portal notices, one lease', () =>
+    noticesRepo.listPortalNotices(db, { landlordId: A, customerId: cust.customer_id, leaseId: cust.lease_id, now, limit: 50 }),
+  );
+
+  // --- Deliveries of an urgent notice (outbox by notice_id) ----------------------------------------
+  const dl = (noticeId: string, more: Partial<Parameters<typeof noticesRepo.listNoticeDeliveries>[1]> = {}) =>
+    noticesRepo.listNoticeDeliveries(db, { landlordId: A, noticeId, limit: 25, ...more });
+  await explain('Notice deliveries, landlord-wide notice (40,000), first page', () => dl(big.id));
+  const d1 = await dl(big.id);
+  let deep = d1;
+  for (let i = 0; i < 40; i++) deep = await dl(big.id, { cursor: deep.nextCursor ?? undefined });
+  await explain('Notice deliveries, landlord-wide notice, page 42', () => dl(big.id, { cursor: deep.nextCursor ?? undefined }));
+  await explain('Notice deliveries, landlord-wide notice, status=failed', () => dl(big.id, { status: 'failed' }));
+  await explain('Notice deliveries, ordinary urgent notice (~100)', () => dl(small.id));
+
+  // --- Documents -------------------------------------------------------------------------------------
+  const docs = (more: Record<string, unknown> = {}) =>
+    documentsRepo.listDocuments(db, { landlordId: A, ...page, ...more } as Parameters<typeof documentsRepo.listDocuments>[1]);
+  await explain('Staff documents, first page', () => docs());
+  const dp1 = await docs();
+  await explain('Staff documents, next page', () => docs({ cursor: dp1.nextCursor ?? undefined }));
+  await explain('Staff documents, category=minutes', () => docs({ category: 'minutes' }));
+  await explain('Staff documents, one customer', () => docs({ customerId: cust.customer_id }));
+  await explain('Staff documents, one lease', () => docs({ leaseId: cust.lease_id }));
+  await explain('Staff documents, one property', () => docs({ propertyId: cust.property_id }));
+  const viewer = { landlordId: A, customerId: cust.customer_id, seesCustomerDocuments: true };
+  await explain('Portal documents, main administrator', () => documentsRepo.listPortalDocuments(db, viewer, page));
+  await explain('Portal documents, user role (property documents only)', () =>
+    documentsRepo.listPortalDocuments(db, { ...viewer, seesCustomerDocuments: false }, page),
+  );
+  await explain('Portal documents, category=contract', () =>
+    documentsRepo.listPortalDocuments(db, viewer, { ...page, category: 'contract' }),
+  );
+
+  // --- Posts ---------------------------------------------------------------------------------------------
+  await explain('Console posts, first page', () => postsRepo.listPosts(db, { landlordId: A }, page));
+  const pp1 = await postsRepo.listPosts(db, { landlordId: A }, page);
+  await explain('Console posts, next page', () =>
+    postsRepo.listPosts(db, { landlordId: A }, { ...page, cursor: pp1.nextCursor ?? undefined }),
+  );
+  await explain('Console posts, category=area', () => postsRepo.listPosts(db, { landlordId: A, category: 'area' }, page));
+  const reader = { landlordId: A, customerId: cust.customer_id };
+  await explain('Portal feed, first page', () => postsRepo.listPortalPosts(db, reader, page));
+  const fp1 = await postsRepo.listPortalPosts(db, reader, page);
+  await explain('Portal feed, next page', () => postsRepo.listPortalPosts(db, reader, { ...page, cursor: fp1.nextCursor ?? undefined }));
+  await explain('Portal feed, category=bulletin', () => postsRepo.listPortalPosts(db, { ...reader, category: 'bulletin' }, page));
+  await explain('Portal feed, Home (limit 3)', () => postsRepo.listPortalPosts(db, reader, { limit: 3 }));
+
+  // --- Help centre -------------------------------------------------------------------------------------
+  await explain('Console help articles, first page', () => helpRepo.listArticles(db, { landlordId: A }, page));
+  await explain('Console help articles, q=faktura', () => helpRepo.listArticles(db, { landlordId: A, q: 'faktura' }, page));
+  await explain('Console help articles, locale=sv, q=faktura', () =>
+    helpRepo.listArticles(db, { landlordId: A, locale: 'sv', q: 'faktura' }, page),
+  );
+  await explain('Portal help, list (en, fallback sv)', () =>
+    helpRepo.listPortalArticles(db, { landlordId: A, want: 'en', fallback: 'sv' }, 200),
+  );
+  await explain('Portal help, search "faktura" (sv)', () =>
+    helpRepo.listPortalArticles(db, { landlordId: A, want: 'sv', fallback: 'sv', q: 'faktura' }, 50),
+  );
+  await explain('Portal help, search "parking" (en, fallback sv)', () =>
+    helpRepo.listPortalArticles(db, { landlordId: A, want: 'en', fallback: 'sv', q: 'parking' }, 50),
+  );
+  await explain('Portal help, search "faktura", a small landlord (24 articles)', () =>
+    helpRepo.listPortalArticles(db, { landlordId: smallLandlord.id, want: 'sv', fallback: 'sv', q: 'faktura' }, 50),
+  );
+
+  console.log('\n## Summary\n\n| list | whole call | each statement (execution, best of 5) |\n| --- | --- | --- |');
+  for (const line of summary) console.log(line);
+  await pool.end();
+}
+
+await main();
