@@ -7,10 +7,12 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import type { Db } from '../src/db/client';
 import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '../src/db/fixtures';
 import { outbox } from '../src/db/schema/outbox';
 import { startEidBroker } from '../src/dev/eid-broker';
 import { openInfra } from '../src/infra';
+import { sequenceOnce } from '../src/jobs/webhooks';
 
 export const PASSWORD = 'Correct-Horse-Battery-9';
 
@@ -231,4 +233,12 @@ export async function historyOf(c: Client, recordType: string, recordId: string)
     actor: { kind: string; id: string | null; name: string };
     changes: Record<string, { from: unknown; to: unknown }>;
   }[];
+}
+
+/**
+ * Numbers every event written so far, as the worker's sequencer loop does: in batches until none is
+ * left. One batch is not enough in a shared test database, where other files' events queue too.
+ */
+export async function sequenceAll(db: Db) {
+  while ((await sequenceOnce(db, { sequenceBatch: 500 })) > 0) {}
 }

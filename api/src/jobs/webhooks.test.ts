@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, makeLandlord, signIn, type TestLandlord } from '../../test/helpers';
+import { type Client, createTestApp, makeLandlord, sequenceAll, signIn, type TestLandlord } from '../../test/helpers';
 import { startReceiver } from '../../test/webhook-receiver';
 import { startCatcher } from '../dev/catcher';
 import { emitEvent } from '../modules/events/service';
@@ -202,8 +202,7 @@ describe('webhook delivery', () => {
     worker = undefined;
     await newCustomer(staff, 'Crash AB');
     // The dead worker: numbered the event, claimed the delivery (its lease starts), sent nothing.
-    const { sequenceOnce } = await import('./webhooks');
-    await sequenceOnce(t.deps.db, { sequenceBatch: 500 });
+    await sequenceAll(t.deps.db);
     const claimed = await t.deps.db.transaction((tx) => claimDue(tx, { limit: 100, leaseMs: 1000 }));
     expect(claimed.map((c) => c.endpoint.id)).toContain(ep.id);
     worker = startWorker(t.deps);

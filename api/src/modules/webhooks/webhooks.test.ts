@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeLandlord, PASSWORD, signIn } from '../../../test/helpers';
+import { createTestApp, makeLandlord, PASSWORD, sequenceAll, signIn } from '../../../test/helpers';
 import { insertStaff } from '../../db/fixtures';
-import { sequenceOnce } from '../../jobs/webhooks';
 import { isForbiddenAddress } from './address-guard';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -149,7 +148,7 @@ describe('webhook endpoints', () => {
 
     // An event from the feed (customer.updated) sent on request, with the feed's payload.
     expect((await admin.patch(`/api/v1/customers/${l.household.customer.id}`, { name: 'Renamed household' })).statusCode).toBe(200);
-    await sequenceOnce(t.deps.db, { sequenceBatch: 500 });
+    await sequenceAll(t.deps.db);
     const event = (await admin.get('/api/v1/events?types=customer.updated')).json().items[0];
     expect(event.data).toMatchObject({ customerId: l.household.customer.id, changes: ['name'] });
     const again = await admin.post(`/api/v1/webhook-endpoints/${ep.id}/redeliver`, { eventId: event.id });
@@ -206,7 +205,7 @@ describe('the changes feed', () => {
     });
     expect(taken.statusCode).toBeGreaterThanOrEqual(400);
     expect((await admin.patch(`/api/v1/leases/${l.flat.id}`, { noticePeriodMonths: 2 })).statusCode).toBe(200);
-    await sequenceOnce(t.deps.db, { sequenceBatch: 500 });
+    await sequenceAll(t.deps.db);
     const after = (await admin.get(`/api/v1/events?after=${start.nextCursor}`)).json();
     expect(after.items.map((e: { type: string }) => e.type)).toEqual(['lease.updated']);
     expect(after.items[0].data).toMatchObject({ leaseId: l.flat.id, changes: ['noticePeriodMonths'] });
@@ -227,7 +226,7 @@ describe('the changes feed', () => {
     expect((await admin.post(`/api/v1/cases/${caseId}/replies`, { body: 'On it' })).statusCode).toBeLessThan(300);
     expect((await admin.post(`/api/v1/cases/${caseId}/status`, { status: 'in_progress' })).statusCode).toBeLessThan(300);
     expect((await admin.post(`/api/v1/cases/${caseId}/assign`, { assigneeId: l.manager.id })).statusCode).toBeLessThan(300);
-    await sequenceOnce(t.deps.db, { sequenceBatch: 500 });
+    await sequenceAll(t.deps.db);
     const items = (await admin.get('/api/v1/events')).json().items as { type: string; data: Record<string, unknown> }[];
     expect(items.map((e) => e.type)).toEqual(['case.created', 'case.reply_created', 'case.updated', 'case.updated']);
     expect(items[2]!.data).toMatchObject({ caseId, changes: ['status'], status: 'in_progress' });
