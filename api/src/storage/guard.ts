@@ -36,9 +36,19 @@ export function guardStorage(raw: Storage, isMissing: (err: unknown) => boolean)
   };
 }
 
+/**
+ * Keeps what the log line needs (plugins/errors.ts) and nothing more: an SDK error carries the
+ * raw HTTP exchange, signed request headers included, which must never reach a log.
+ */
 function withCause(err: AppError, cause: unknown) {
-  // Kept for the log line (plugins/errors.ts); never sent to the client.
-  Object.defineProperty(err, 'cause', { value: cause, enumerable: false });
+  const e = (cause ?? {}) as { name?: unknown; code?: unknown; Code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const summary = {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    code: typeof e.code === 'string' ? e.code : typeof e.Code === 'string' ? e.Code : undefined,
+    status: typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined,
+    message: typeof e.message === 'string' ? e.message.slice(0, 300) : String(cause).slice(0, 300),
+  };
+  Object.defineProperty(err, 'cause', { value: summary, enumerable: false });
   return err;
 }
 
