@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import { type S3Server, startS3Server } from '../dev/s3-server';
+import { S3_TEST_BUCKET, S3_TEST_CREDENTIALS, s3TestEndpoint } from '../../test/s3';
 import { createStorage, type Storage } from './index';
 import { createLocalStorage } from './local';
 import { createS3Storage, normalisePrefix } from './s3';
@@ -14,16 +14,14 @@ import { createS3Storage, normalisePrefix } from './s3';
  * One contract, two stores: local disk in a temp dir, and S3 against S3_TEST_ENDPOINT (started
  * by `npm test`) or, when that is unset, a local S3-compatible server started here. Never skipped.
  */
-const BUCKET = 'portico-test';
+const BUCKET = S3_TEST_BUCKET;
 const RUN = randomUUID().slice(0, 8);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'portico-storage-'));
-const s3Server: S3Server | undefined = process.env.S3_TEST_ENDPOINT
-  ? undefined
-  : await startS3Server({ port: 0, dir: path.join(tmp, 's3'), buckets: [BUCKET] });
-const endpoint = process.env.S3_TEST_ENDPOINT || s3Server!.endpoint;
+const s3 = await s3TestEndpoint();
+const endpoint = s3.endpoint;
 
 afterAll(async () => {
-  await s3Server?.close();
+  await s3.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -32,8 +30,7 @@ const s3Config = (prefix: string, over: { endpoint?: string; bucket?: string } =
   endpoint: over.endpoint ?? endpoint,
   region: 'eu-north-1',
   bucket: over.bucket ?? BUCKET,
-  // s3rver checks the access key id (S3RVER), not signatures.
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  credentials: S3_TEST_CREDENTIALS,
   forcePathStyle: true,
   prefix,
 });
@@ -163,7 +160,7 @@ describe('S3 keys and the driver choice', () => {
   it('createStorage picks the store STORAGE_DRIVER names', async () => {
     const env = { DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x', NODE_ENV: 'test' };
     const local = loadConfig({ ...env, FILES_DIR: path.join(tmp, 'by-config') });
-    const s3 = loadConfig({ ...env, STORAGE_DRIVER: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: BUCKET, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_PREFIX: `by-config-${RUN}` });
+    const s3 = loadConfig({ ...env, STORAGE_DRIVER: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: BUCKET, S3_ACCESS_KEY_ID: S3_TEST_CREDENTIALS.accessKeyId, S3_SECRET_ACCESS_KEY: S3_TEST_CREDENTIALS.secretAccessKey, S3_PREFIX: `by-config-${RUN}` });
     const key = randomUUID();
     await createStorage(local.storage).put(key, Buffer.from('on disk'));
     await createStorage(s3.storage).put(key, Buffer.from('in the bucket'));
