@@ -90,15 +90,19 @@ describe('file storage (STORAGE_DRIVER)', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', STORAGE_DRIVER: 'nfs' })).toThrow();
   });
 
-  it.each(['src/server.ts', 'src/worker.ts'])('%s stops at start-up with that one line and exit code 1', (entry) => {
-    const { FILES_DIR: _files, S3_BUCKET: _bucket, ...env } = process.env;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', entry], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...env, NODE_ENV: 'test', STORAGE_DRIVER: 's3' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('STORAGE_DRIVER=s3: set S3_BUCKET');
-  }, 70_000);
+  it.each(['src/server.ts', 'src/worker.ts'])(
+    '%s stops at start-up with that one line and exit code 1',
+    (entry) => {
+      const { FILES_DIR: _files, S3_BUCKET: _bucket, ...env } = process.env;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', entry], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...env, NODE_ENV: 'test', STORAGE_DRIVER: 's3' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe('STORAGE_DRIVER=s3: set S3_BUCKET');
+    },
+    70_000,
+  );
 });

@@ -41,7 +41,13 @@ export function guardStorage(raw: Storage, isMissing: (err: unknown) => boolean)
  * raw HTTP exchange, signed request headers included, which must never reach a log.
  */
 function withCause(err: AppError, cause: unknown) {
-  const e = (cause ?? {}) as { name?: unknown; code?: unknown; Code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const e = (cause ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    Code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
   const summary = {
     name: typeof e.name === 'string' ? e.name : 'Error',
     code: typeof e.code === 'string' ? e.code : typeof e.Code === 'string' ? e.Code : undefined,

@@ -36,7 +36,12 @@ async function tenantFile(app: typeof t.app, data = Buffer.concat([PNG, randomBy
   const tenant = await signIn(app, 'portal', l.companyUser.email);
   const up = await tenant.upload('/api/v1/portal/uploads', data, 'meter.png', 'image/png');
   expect(up.statusCode).toBe(201);
-  const thread = await tenant.post('/api/v1/portal/threads', { leaseId: l.office.id, subject: 'Mätare', body: 'Se bild', attachmentIds: [up.json().id] });
+  const thread = await tenant.post('/api/v1/portal/threads', {
+    leaseId: l.office.id,
+    subject: 'Mätare',
+    body: 'Se bild',
+    attachmentIds: [up.json().id],
+  });
   expect(thread.statusCode).toBe(201);
   return { l, tenant, id: up.json().id as string, data };
 }

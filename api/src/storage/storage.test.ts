@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
 import { S3_TEST_BUCKET, S3_TEST_CREDENTIALS, s3TestEndpoint } from '../../test/s3';
+import { loadConfig } from '../config';
 import { createStorage, type Storage } from './index';
 import { createLocalStorage } from './local';
 import { createS3Storage, normalisePrefix } from './s3';
@@ -160,7 +160,15 @@ describe('S3 keys and the driver choice', () => {
   it('createStorage picks the store STORAGE_DRIVER names', async () => {
     const env = { DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://x', NODE_ENV: 'test' };
     const local = loadConfig({ ...env, FILES_DIR: path.join(tmp, 'by-config') });
-    const s3 = loadConfig({ ...env, STORAGE_DRIVER: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: BUCKET, S3_ACCESS_KEY_ID: S3_TEST_CREDENTIALS.accessKeyId, S3_SECRET_ACCESS_KEY: S3_TEST_CREDENTIALS.secretAccessKey, S3_PREFIX: `by-config-${RUN}` });
+    const s3 = loadConfig({
+      ...env,
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: BUCKET,
+      S3_ACCESS_KEY_ID: S3_TEST_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3_TEST_CREDENTIALS.secretAccessKey,
+      S3_PREFIX: `by-config-${RUN}`,
+    });
     const key = randomUUID();
     await createStorage(local.storage).put(key, Buffer.from('on disk'));
     await createStorage(s3.storage).put(key, Buffer.from('in the bucket'));
