@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
@@ -93,4 +95,48 @@ describe('COOKIE_SECURE auto-detection', () => {
     );
     expect(loadConfig({ NODE_ENV: 'test', TENANT_WEB_URL: 'https://portal.example.com', COOKIE_SECURE: '0' }).cookieSecure).toBe(false);
   });
+});
+
+describe('file storage (STORAGE_DRIVER)', () => {
+  it('keeps local disk by default, under FILES_DIR', () => {
+    expect(loadConfig({ NODE_ENV: 'test', FILES_DIR: '/srv/files' }).storage).toEqual({ driver: 'local', dir: '/srv/files' });
+  });
+
+  it('reads the S3 settings; path-style by default with an endpoint; credentials only as a pair', () => {
+    const s3 = { NODE_ENV: 'test', STORAGE_DRIVER: 's3', S3_BUCKET: 'portico-files', S3_ENDPOINT: 'http://minio:9000' };
+    expect(loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_PREFIX: 'prod' }).storage).toEqual({
+      driver: 's3',
+      endpoint: 'http://minio:9000',
+      region: 'eu-north-1',
+      bucket: 'portico-files',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+      prefix: 'prod',
+    });
+    // On AWS itself: virtual-hosted URLs, and the SDK's own credential chain (an IAM role).
+    const aws = loadConfig({ NODE_ENV: 'test', STORAGE_DRIVER: 's3', S3_BUCKET: 'portico-files', S3_ACCESS_KEY_ID: 'only-half' }).storage;
+    expect(aws).toMatchObject({ driver: 's3', forcePathStyle: false, credentials: undefined, endpoint: undefined });
+  });
+
+  it('refuses STORAGE_DRIVER=s3 without S3_BUCKET, and an unknown driver', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', STORAGE_DRIVER: 's3' })).toThrow('STORAGE_DRIVER=s3: set S3_BUCKET');
+    expect(() => loadConfig({ NODE_ENV: 'test', STORAGE_DRIVER: 'nfs' })).toThrow();
+  });
+
+  // The worker only: the API's entry point shares loadConfigOrExit, and each spawn costs seconds.
+  it.each(['src/worker.ts'])(
+    '%s stops at start-up with that one line and exit code 1',
+    (entry) => {
+      const { FILES_DIR: _files, S3_BUCKET: _bucket, ...env } = process.env;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', entry], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...env, NODE_ENV: 'test', STORAGE_DRIVER: 's3' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe('STORAGE_DRIVER=s3: set S3_BUCKET');
+    },
+    70_000,
+  );
 });

@@ -188,6 +188,19 @@ function parseStorage(parsed: z.infer<typeof EnvSchema>) {
   };
 }
 
+/**
+ * For entry points: the configuration, or one clear line on stderr and exit 1 (a missing or wrong
+ * setting is an operator's error, not a stack trace).
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env) {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+}
+
 /** The only reader of process.env. Tests pass their own record. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = EnvSchema.parse(env);

@@ -1,16 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { type Config, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { openInfra } from './infra';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  // A missing production setting is an operator's error: one clear line, no stack trace.
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 let app: FastifyInstance | undefined;
 const infra = openInfra(config, {

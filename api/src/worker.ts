@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type DeliverJob, IMPORT_QUEUE, type ImportJob, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import type { Deps } from './deps';
 import { openInfra } from './infra';
 import { deliverProcessor } from './jobs/deliver';
@@ -220,7 +220,7 @@ export function serveLiveness(port: number, liveness: () => { live: boolean }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // A stray rejection is a bug to see in the log, not a reason to drop the jobs in flight.
   process.on('unhandledRejection', (reason) => console.error('unhandled rejection', reason));
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const infra = openInfra(config);
   // openInfra listens for the pool's `error` (an idle client dying with Postgres), so a restart
   // of Postgres does not end the process; the loops below retry until it is back.

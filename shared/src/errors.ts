@@ -173,6 +173,10 @@ export const ERROR_CODES = [
 
   // Issue 12, operational information (OPS)
   'notice_already_resolved',
+
+  // Issue 13, file storage (STORE)
+  'file_missing',
+  'storage_unavailable',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

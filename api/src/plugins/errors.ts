@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
+import { isStorageError } from '../storage/guard';
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../unavailable';
 
 function send(
@@ -73,6 +74,20 @@ const FRAMEWORK_CLIENT_ERRORS: Record<string, [number, ErrorCode]> = {
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
+      if (isStorageError(err)) {
+        // A stored file that could not be read: the route had already set the file's headers
+        // (download name, type, caching), which must not ride on the error (docs/storage.md).
+        for (const name of ['content-disposition', 'content-length', 'content-type', 'cache-control', 'etag', 'last-modified']) {
+          reply.removeHeader(name);
+          reply.raw.removeHeader(name);
+        }
+        reply.header('cache-control', 'no-store');
+        if (err.statusCode === 503) {
+          request.log.warn({ err: err.cause ?? err }, 'file storage unavailable');
+          reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        } else request.log.warn({ err: err.cause ?? err }, 'stored file missing');
+        return send(request, reply, err.statusCode, err.code);
+      }
       if (err instanceof AppError) {
         return send(request, reply, err.statusCode, err.code, err.resource ? { resource: err.resource } : {}, err.params);
       }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Config } from '../config';
 import { createLocalStorage } from './local';
+import { createS3Storage } from './s3';
 import type { Storage } from './types';
 
 export type { Storage } from './types';
 
-/** The store the configuration names (STORAGE_DRIVER). */
+/** The store the configuration names (STORAGE_DRIVER): local disk, or an S3-compatible bucket. */
 export function createStorage(config: Config['storage']): Storage {
   if (config.driver === 'local') return createLocalStorage(path.resolve(config.dir));
-  // Filled in by the S3 part (issue 13): createS3Storage(config).
-  throw new Error('STORAGE_DRIVER=s3 is not built yet');
+  return createS3Storage(config);
 }

@@ -1,21 +1,22 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { guardStorage } from './guard';
+import { objectPath } from './keys';
 import type { Storage } from './types';
 
-/** Files on local disk under one root; keys are server-made UUIDs, never user input. */
+/** Files on local disk under one root, at `<root>/<2 chars>/<key>` (keys checked by guard.ts). */
 export function createLocalStorage(root: string): Storage {
-  const resolve = (key: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error(`bad storage key ${key}`);
-    return path.join(root, key.slice(0, 2), key);
-  };
-  return {
-    async put(key: string, data: Buffer) {
-      const file = resolve(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, data);
+  const file = (key: string) => path.join(root, objectPath(key));
+  return guardStorage(
+    {
+      async put(key, data) {
+        await mkdir(path.dirname(file(key)), { recursive: true });
+        await writeFile(file(key), data);
+      },
+      read: (key) => createReadStream(file(key)),
+      remove: (key) => rm(file(key), { force: true }),
     },
-    read: (key: string) => createReadStream(resolve(key)),
-    remove: (key: string) => rm(resolve(key), { force: true }),
-  };
+    (err) => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT',
+  );
 }
