@@ -90,6 +90,14 @@ export function maskPhone(number: string): string {
   return digits.length > 4 ? `${MASK}${digits.slice(-2)}` : MASK;
 }
 
+const EMAIL_IN_TEXT = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[A-Za-z]{2,}/g;
+const PHONE_IN_TEXT = /\+?\d[\d -]{6,}\d/g;
+
+/** Free text (an SMTP or gateway error) with any e-mail address or phone number in it masked. */
+export function maskText(text: string): string {
+  return text.replace(EMAIL_IN_TEXT, (m) => maskEmail(m)).replace(PHONE_IN_TEXT, (m) => maskPhone(m));
+}
+
 /** A recipient of either channel, masked. */
 export function maskRecipient(channel: 'email' | 'sms', to: string): string {
   return channel === 'sms' ? maskPhone(to) : maskEmail(to);
