@@ -1,0 +1,2 @@
+CREATE INDEX "outbox_status_channel_created_idx" ON "outbox" USING btree ("status","channel","created_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_failed_idx" ON "webhook_deliveries" USING btree ("created_at") WHERE status = 'failed';
