@@ -3,10 +3,13 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 /**
  * One log line per request (issue 13 §4), written when the response is finished: method, masked
  * URL, route template, status, duration, the request id (`reqId`) and, once auth.ts knows the
- * actor, `landlordId` and `actor`. Fastify's separate "incoming request" line is dropped.
+ * actor, `landlordId` and `actor`. Fastify's "incoming request" line is kept at debug level.
  */
 export class RequestLogController extends LogController {
-  override incomingRequest() {}
+  /** At debug only (LOG_LEVEL=debug): when a request reached the server, e.g. to see what was in flight at a crash. */
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
     const line = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime) };
