@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type DeliverJob, IMPORT_QUEUE, type ImportJob, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import { Queue, Worker } from 'bullmq';
@@ -13,7 +13,9 @@ import { cappedBackoff, queueSettings } from './jobs/queue-config';
 import { reconcileOnce } from './jobs/reconcile';
 import { relayOnce } from './jobs/relay';
 import { deliverDueOnce, sequenceOnce, webhookSettings } from './jobs/webhooks';
+import { createWorkerMetrics, type WorkerMetrics } from './jobs/worker-metrics';
 import { loggerFor } from './log';
+import { bearerMatches } from './metrics-token';
 import { guardedAgent } from './modules/webhooks/address-guard';
 import { createMailer } from './notify/mailer';
 import { createSmsSender } from './notify/sms';
@@ -101,10 +103,15 @@ export function startWorker(deps: Deps) {
   // Spreadsheet imports above the request's threshold (issue 9): dry runs and commits.
   const importWorker = new Worker(IMPORT_QUEUE, importProcessor(deps), importWorkerOptions(deps, connection, settings));
   importWorker.on('error', report('import worker'));
+  const metrics = createWorkerMetrics();
+  worker.on('completed', () => metrics.jobDone(NOTIFICATION_QUEUE, 'completed'));
+  importWorker.on('failed', () => metrics.jobDone(IMPORT_QUEUE, 'failed'));
+  importWorker.on('completed', () => metrics.jobDone(IMPORT_QUEUE, 'completed'));
   // A job that threw past its processor's own handling (a bug, Postgres away): BullMQ retries it.
-  worker.on('failed', (job, err) =>
-    log.warn({ queue: NOTIFICATION_QUEUE, jobId: job?.id, outboxId: job?.data?.outboxId, err }, 'job failed'),
-  );
+  worker.on('failed', (job, err) => {
+    metrics.jobDone(NOTIFICATION_QUEUE, 'failed');
+    log.warn({ queue: NOTIFICATION_QUEUE, jobId: job?.id, outboxId: job?.data?.outboxId, err }, 'job failed');
+  });
   importWorker.on('failed', (job, err) =>
     log.warn(
       { queue: IMPORT_QUEUE, jobId: job?.id, importId: job?.data?.importId, landlordId: job?.data?.landlordId, err },
@@ -207,6 +214,7 @@ export function startWorker(deps: Deps) {
   let closing = false;
   return {
     queue,
+    metrics,
     /**
      * Liveness: the process is not shutting down and its relay loop has finished a pass within
      * the last 5 minutes (a pass waits while Postgres or Redis is away, which a restart would not
@@ -239,12 +247,40 @@ export function startWorker(deps: Deps) {
   };
 }
 
-/** `GET /live` on WORKER_HEALTH_PORT: 200 while the worker is alive, 503 otherwise. */
-export function serveLiveness(port: number, liveness: () => { live: boolean }) {
+/**
+ * `GET /live` on WORKER_HEALTH_PORT: 200 while the worker is alive, 503 otherwise. `GET /metrics`
+ * on the same port with `Authorization: Bearer METRICS_TOKEN`: the worker's own metrics (404
+ * without a token configured, 401 with a wrong one), like the API's.
+ */
+export function serveLiveness(port: number, liveness: () => { live: boolean }, metrics?: { token?: string; worker: WorkerMetrics }) {
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
   const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      const token = metrics?.token;
+      if (!metrics || !token) return json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+      if (!bearerMatches(req.headers.authorization, token)) {
+        return json(
+          res,
+          401,
+          { error: { code: 'unauthenticated', message: 'Unauthenticated' } },
+          { 'www-authenticate': 'Bearer realm="metrics"' },
+        );
+      }
+      const { registry } = metrics.worker;
+      registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': registry.contentType });
+          res.end(text);
+        },
+        () => json(res, 500, { error: { code: 'internal_error', message: 'Metrics unavailable' } }),
+      );
+      return;
+    }
     const live = req.method === 'GET' && req.url === '/live' ? liveness() : undefined;
-    res.writeHead(live ? (live.live ? 200 : 503) : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(live ?? { error: 'not found' }));
+    json(res, live ? (live.live ? 200 : 503) : 404, live ?? { error: 'not found' });
   });
   server.listen(port);
   return server;
@@ -259,7 +295,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // openInfra listens for the pool's `error` (an idle client dying with Postgres), so a restart
   // of Postgres does not end the process; the loops below retry until it is back.
   const running = startWorker(infra.deps);
-  const health = config.workerHealthPort === undefined ? undefined : serveLiveness(config.workerHealthPort, running.liveness);
+  const health =
+    config.workerHealthPort === undefined
+      ? undefined
+      : serveLiveness(config.workerHealthPort, running.liveness, { token: config.metricsToken, worker: running.metrics });
   // Start-up time in the log: the fault-injection run reports how fast a restarted worker is back.
   log.info(
     { startupSeconds: Number(process.uptime().toFixed(1)), livenessPort: config.workerHealthPort },

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { IMPORT_QUEUE, NOTIFICATION_QUEUE } from '@portico/shared/jobs';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -7,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client';
 import { notFound, unauthenticated } from '../errors';
+import { bearerMatches } from '../metrics-token';
 import { outboxFigures, webhookFigures } from '../modules/metrics/repo';
 
 /** Longest a scrape waits for Postgres or Redis; a slow dependency must not hang the scraper. */
@@ -16,13 +16,6 @@ const QUEUES = [NOTIFICATION_QUEUE, IMPORT_QUEUE] as const;
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** Latency buckets in seconds: most API answers take milliseconds, uploads and PDFs seconds. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-/** Constant-time comparison of the presented bearer token with METRICS_TOKEN (digests: equal lengths). */
-function tokenMatches(header: string | undefined, token: string) {
-  const presented = /^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '';
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(presented), digest(token));
-}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -188,7 +181,7 @@ export const metricsPlugin = fp(
     ];
 
     app.get('/metrics', { schema: { hide: true } }, async (request, reply: FastifyReply) => {
-      if (!tokenMatches(request.headers.authorization, token)) {
+      if (!bearerMatches(request.headers.authorization, token)) {
         reply.header('www-authenticate', 'Bearer realm="metrics"');
         throw unauthenticated();
       }
