@@ -60,7 +60,8 @@ log "migrating"
 "${NODE_DIST[@]}" api/dist/migrate.mjs >/dev/null || exit 1
 
 # setsid: each runs in its own process group, so a kill reaches tsx's node child too (catcher, producer).
-start_worker() { setsid "${NODE_DIST[@]}" api/dist/worker.mjs >> "$RUN/worker.log" 2>&1 & WORKER_PID=$!; }
+# info: the worker's start-up line ("running after N s", read at the end) is an info line (JSON, api/src/log.ts).
+start_worker() { LOG_LEVEL=info setsid "${NODE_DIST[@]}" api/dist/worker.mjs >> "$RUN/worker.log" 2>&1 & WORKER_PID=$!; }
 kill_worker() { kill -9 -- -"$WORKER_PID" 2>/dev/null; wait "$WORKER_PID" 2>/dev/null; WORKER_PID=""; }
 start_catcher() {
   CATCHER_SMTP_PORT="$SMTP_PORT" CATCHER_HTTP_PORT="$CATCHER_PORT" CATCHER_MAILBOX_FILE="$MAILBOX" \

@@ -1,9 +1,11 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifySchema, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifySchema, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import type { Deps } from './deps';
+import { createLogger, loggerFor, REQUEST_ID_HEADER, requestIdOf } from './log';
 import { accountRoutes } from './modules/account/routes';
 import { apiKeyRoutes } from './modules/api-keys/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -46,6 +48,7 @@ import { infraPlugin } from './plugins/infra';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { RequestLogController } from './request-log';
 import { createSerializerCompiler } from './serializer';
 
 export type AppDeps = Deps & { redis: Redis };
@@ -60,13 +63,25 @@ declare module 'fastify' {
   }
 }
 
-/** Builds the whole API without listening, so tests can `inject` into it. */
-export async function buildApp(deps: AppDeps) {
+/** Builds the whole API without listening, so tests can `inject` into it. `logStream`: where log lines go (tests read them). */
+export async function buildApp(deps: AppDeps, opts: { logStream?: DestinationStream } = {}) {
   // A hop count trusts the nearest N proxies (Express semantics); Fastify itself treats a number as "trust none".
   const { trustProxy } = deps.config;
   let log: ((route: { method: string; url: string; status: string; reason: string }) => void) | undefined;
+  // JSON lines through one pino logger (log.ts); LOG_LEVEL=silent keeps Fastify's null logger.
+  const logger = opts.logStream
+    ? createLogger(deps.config, opts.logStream)
+    : deps.config.logLevel === 'silent'
+      ? undefined
+      : loggerFor(deps.config);
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    loggerInstance: logger as FastifyBaseLogger | undefined,
+    logger: logger ? undefined : false,
+    // One line per request, when it is answered (request-log.ts).
+    logController: new RequestLogController(),
+    // Our genReqId judges the incoming x-request-id (Fastify would take any value as is).
+    requestIdHeader: false,
+    genReqId: (req) => requestIdOf(req.headers[REQUEST_ID_HEADER]),
     bodyLimit: 1024 * 1024,
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     // On close, drop idle keep-alive sockets at once; busy ones finish their request first.
@@ -82,6 +97,10 @@ export async function buildApp(deps: AppDeps) {
     },
   });
   log = (route) => app.log.warn(route, 'response schema kept on the zod serialiser');
+  // First hook of all, so even a request refused by a later hook (CSRF, 404, 503) answers its id.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
   // Every API route, so a test can prove the OpenAPI document leaves none out.
   const apiRoutes: { method: string; url: string; schema?: FastifySchema }[] = [];
   app.decorate('apiRoutes', apiRoutes);

@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from './config';
 import { createDb } from './db/client';
+import { loggerFor } from './log';
 import { createStorage } from './storage';
 
 /** Which entry point opens the connections: their Redis needs differ (see `redisOptions`). */
@@ -28,7 +29,7 @@ export function redisOptions(role: InfraRole): RedisOptions {
 /** Opens the connections both entry points need; `close` ends them all. */
 export function openInfra(config: Config, opts: { role?: InfraRole; log?: InfraLog } = {}) {
   const role = opts.role ?? 'worker';
-  const log: InfraLog = opts.log ?? (config.logLevel === 'silent' ? () => {} : (message, err) => console.warn(message, err ?? ''));
+  const log: InfraLog = opts.log ?? ((message, err) => loggerFor(config).warn(err === undefined ? {} : { err }, message));
   const { db, pool } = createDb(config.databaseUrl, {
     onError: (err) => log('Postgres connection lost; reconnecting on demand', err),
     sqlTraceFile: config.sqlTraceFile,

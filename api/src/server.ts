@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { openInfra } from './infra';
+import { loggerFor } from './log';
 
 const config = loadConfigOrExit();
 
 let app: FastifyInstance | undefined;
 const infra = openInfra(config, {
   role: 'api',
-  log: (message, err) => (app ? app.log.warn({ err }, message) : console.warn(message, err ?? '')),
+  log: (message, err) => (app?.log ?? loggerFor(config)).warn(err === undefined ? {} : { err }, message),
 });
 app = await buildApp(infra.deps);
 const server = app;

@@ -16,7 +16,8 @@ import { sequenceOnce } from '../src/jobs/webhooks';
 
 export const PASSWORD = 'Correct-Horse-Battery-9';
 
-export async function createTestApp(env: Record<string, string> = {}) {
+/** `opts.logStream`: where the app's JSON log lines go (set LOG_LEVEL in `env` too), for tests that read them. */
+export async function createTestApp(env: Record<string, string> = {}, opts: Parameters<typeof buildApp>[1] = {}) {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -30,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     ...env,
   });
   const infra = openInfra(config, { role: 'api' });
-  const app = await buildApp(infra.deps);
+  const app = await buildApp(infra.deps, opts);
   return {
     app,
     deps: infra.deps,

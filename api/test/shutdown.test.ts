@@ -32,13 +32,14 @@ it('finishes every in-flight request on SIGTERM, then exits 0', async () => {
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: 'info',
+      // debug: the "incoming request" lines below (request-log.ts) are written at debug level.
+      LOG_LEVEL: 'debug',
       AUTH_RATE_LIMIT: '100000',
       SHUTDOWN_TIMEOUT_MS: '8000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Fastify logs "incoming request" as it starts on each one: that is how the test knows all 50
+  // The API logs "incoming request" (debug) as it starts on each one: that is how the test knows all 50
   // are on the server (not still in a socket buffer) before it sends SIGTERM.
   let output = '';
   let logins = 0;

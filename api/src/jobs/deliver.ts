@@ -1,6 +1,8 @@
 import { DeliverJobSchema, NotificationSchema } from '@portico/shared/jobs';
 import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
 import type { Db } from '../db/client';
+import { maskRecipient, maskText } from '../log';
 import { findOutbox, markSent, recordAttemptFailed } from '../modules/outbox/repo';
 import { emailBrandOf, smsSenderOf } from '../modules/settings/service';
 import type { MailAttachment, Mailer } from '../notify/mailer';
@@ -43,12 +45,26 @@ export function deliverProcessor(
   settings: Pick<QueueSettings, 'attempts'> & { persistMs?: number },
   /** Where attachments named by storage key are read at send time (notice PDFs). */
   files?: Pick<Storage, 'read'>,
+  /** One line per send and per failed try: job, outbox row, channel, landlord, template, masked recipient; never the body. */
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>,
 ) {
   return async (job: Job) => {
     const { outboxId } = DeliverJobSchema.parse(job.data);
     const row = await findOutbox(db, outboxId);
-    if (row?.status !== 'pending') return;
+    if (row?.status !== 'pending') {
+      log?.info({ jobId: job.id, outboxId, status: row?.status ?? 'missing' }, 'delivery skipped: not pending');
+      return;
+    }
     const notification = NotificationSchema.parse(row.payload);
+    const fields = {
+      jobId: job.id,
+      outboxId,
+      channel: row.channel,
+      landlordId: row.landlordId,
+      template: notification.template,
+      to: maskRecipient(row.channel, notification.to),
+      attempt: row.attempts + 1,
+    };
     try {
       if (row.channel === 'sms') {
         // The landlord's sender as set when the SMS goes out (decision 9T4); the service default otherwise.
@@ -74,11 +90,15 @@ export function deliverProcessor(
       }
     } catch (err) {
       const final = row.attempts + 1 >= settings.attempts;
+      const reason = maskText(err instanceof Error ? err.message : String(err));
+      if (final) log?.error({ ...fields, reason }, 'delivery failed for good');
+      else log?.warn({ ...fields, reason }, 'delivery attempt failed; retrying');
       await recordAttemptFailed(db, outboxId, err instanceof Error ? err.message : String(err), final);
       // A final failure is settled in the row; the job is done and must not be retried.
       if (final) return;
       throw err;
     }
     await persistently(() => markSent(db, outboxId, redactSecrets(notification)), settings.persistMs ?? 30_000);
+    log?.info(fields, 'delivery sent');
   };
 }

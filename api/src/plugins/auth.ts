@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { AppError, forbidden, notFound, unauthenticated } from '../errors';
+import { bindActor } from '../log';
 import { keyMayReach } from '../modules/api-keys/policy';
 import { authenticateKey } from '../modules/api-keys/service';
 import type { Audience } from '../modules/auth/repo';
@@ -171,6 +172,7 @@ export const authPlugin = fp(
         email: '',
         apiKey: { id: key.id, name: key.name, scopes: key.scopes },
       };
+      bindActor(request, { landlordId: key.landlordId, actor: 'api_key' });
     }
 
     app.decorate('requireStaff', async (request: FastifyRequest, reply?: FastifyReply) => {
@@ -184,6 +186,7 @@ export const authPlugin = fp(
       if (row.user.deactivatedAt) throw unauthenticated('session_expired');
       const { user, landlord } = row;
       request.staff = { kind: 'staff', id: user.id, landlordId: landlord.id, role: user.role, name: user.name, email: user.email };
+      bindActor(request, { landlordId: landlord.id, actor: 'staff' });
       request.locale = user.locale ?? landlord.defaultLocale;
     });
 
@@ -198,6 +201,8 @@ export const authPlugin = fp(
       request.portalUserId = sub;
       request.sessionFamilyId = sid;
       request.strongAuth = strong === true;
+      // A person may belong to several landlords: no landlord until a route picks a customer.
+      bindActor(request, { actor: 'portal_user' });
     });
 
     // Acts for the customer named in the header, or the person's first one. One query: session
@@ -235,6 +240,7 @@ export const authPlugin = fp(
         role: row.role,
         invoicesRequireStrongAuth: row.invoices_require_strong_auth === true,
       };
+      bindActor(request, { landlordId: row.landlord_id, actor: 'tenant' });
       request.locale = row.locale ?? row.default_locale ?? request.locale;
     });
 

@@ -46,5 +46,8 @@ export const outbox = pgTable(
     index('outbox_leased_idx').on(t.enqueuedAt).where(sql`status = 'pending' and enqueued_at is not null`),
     // Retention's scan of settled rows by age.
     index('outbox_settled_idx').on(t.createdAt).where(sql`status <> 'pending'`),
+    // Metrics at scrape time (plugins/metrics.ts): pending rows and the oldest per channel, failed
+    // rows, and rows of the last 24 h per state and channel, each an index-only range scan.
+    index('outbox_status_channel_created_idx').on(t.status, t.channel, t.createdAt),
   ],
 );

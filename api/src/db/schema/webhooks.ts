@@ -102,5 +102,7 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_endpoint_status_idx').on(t.landlordId, t.endpointId, t.status, t.createdAt, t.id),
     // Retention's scan of settled rows by age.
     index('webhook_deliveries_settled_idx').on(t.createdAt).where(sql`status <> 'pending'`),
+    // Metrics (plugins/metrics.ts): deliveries that failed for good, all and of the last 24 h.
+    index('webhook_deliveries_failed_idx').on(t.createdAt).where(sql`status = 'failed'`),
   ],
 );

@@ -5,6 +5,7 @@ import type { StaffActor, TenantActor } from '../../actors';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
+import { loggerFor } from '../../log';
 import { wantsEmail } from '../account/service';
 import { assertMayReadBilling } from '../billing/policy';
 import { billingToday } from '../billing/today';
@@ -45,7 +46,13 @@ export const pdfKeyOf = (invoiceId: string) => invoiceId;
  * none is set: a second worker's render of the same notice writes the same file and changes nothing).
  * Returns how many were stored; a notice that fails is logged and stays pending.
  */
-export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, landlordId: string, ids: string[], today = billingToday()) {
+export async function renderDocuments(
+  deps: Pick<Deps, 'storage' | 'config'>,
+  db: DbOrTx,
+  landlordId: string,
+  ids: string[],
+  today = billingToday(),
+) {
   const landlord = await repo.findLandlordForDocuments(db, landlordId);
   if (!landlord) return 0;
   const logo = await logoOf(deps, landlord);
@@ -82,7 +89,7 @@ export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, l
       };
       rendered.push({ id: row.invoice.id, bytes: await renderNoticePdf(doc) });
     } catch (err) {
-      console.error(`notice pdf ${row.invoice.id} failed`, err instanceof Error ? err.message : err);
+      loggerFor(deps.config).error({ err, landlordId, invoiceId: row.invoice.id }, 'notice pdf not rendered');
     }
   }
   const stored = await Promise.all(
@@ -91,7 +98,7 @@ export async function renderDocuments(deps: Pick<Deps, 'storage'>, db: DbOrTx, l
         await deps.storage.put(pdfKeyOf(id), bytes);
         return id;
       } catch (err) {
-        console.error(`notice pdf ${id} not stored`, err instanceof Error ? err.message : err);
+        loggerFor(deps.config).error({ err, landlordId, invoiceId: id }, 'notice pdf not stored');
         return null;
       }
     }),

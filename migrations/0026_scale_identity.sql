@@ -1,1 +1,0 @@
-CREATE INDEX "customers_identity_idx" ON "customers" USING btree ("identity_number") WHERE identity_number is not null;
