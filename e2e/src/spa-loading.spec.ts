@@ -246,34 +246,6 @@ describe('a fresh load of /messages starts its data from the boot script (8S14)'
     await context.close();
   });
 
-  it('a page without prerendered markup starts the app before the sign-in templates are parsed (13L1)', async () => {
-    const { context, subject } = await signedIn('Early entry');
-    // When the boot script adds the entry's <script type="module">, are the prerendered templates parsed yet?
-    await context.addInitScript(() => {
-      const w = window as unknown as { __entryAt?: { templates: number } };
-      new MutationObserver((records) => {
-        for (const record of records)
-          for (const node of record.addedNodes)
-            if (node instanceof HTMLScriptElement && node.type === 'module' && !w.__entryAt)
-              w.__entryAt = { templates: document.querySelectorAll('template').length };
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const page = await context.newPage();
-    await page.goto(`${env.tenantUrl}/messages?box=sent`);
-    await page.getByText(subject).first().waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __entryAt?: unknown }).__entryAt)).toEqual({ templates: 0 });
-    expect(await page.locator('template').count()).toBeGreaterThan(0);
-    // The sign-in page still starts the app after its templates (it paints one of them first).
-    await context.clearCookies();
-    const login = await context.newPage();
-    await login.goto(`${env.tenantUrl}/login`);
-    await login.getByRole('heading', { level: 1 }).waitFor();
-    await expect
-      .poll(() => login.evaluate(() => (window as unknown as { __entryAt?: { templates: number } }).__entryAt?.templates ?? 0))
-      .toBeGreaterThan(0);
-    await context.close();
-  });
-
   it('signed out (the session cookies gone, a selection still stored): the early 401 ends at the sign-in page', async () => {
     const { context } = await signedIn('Early inbox');
     await context.clearCookies();
