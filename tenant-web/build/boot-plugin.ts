@@ -163,11 +163,6 @@ export function bootPlugin(options: BootPluginOptions): Plugin {
         const charset = /<meta charset="UTF-8" \/>/i;
         if (!charset.test(html)) throw new Error('boot-plugin: <meta charset> is not where expected');
         html = html.replace(charset, (tag) => `${tag}\n    ${head}`);
-        // `begin()` right after #root starts the app on paths without prerendered markup before the
-        // templates are parsed (13L1); `paint()` after the templates serves the prerendered ones.
-        const rootTag = '<div id="root"></div>';
-        if (!html.includes(rootTag)) throw new Error('boot-plugin: <div id="root"></div> is not where expected');
-        html = html.replace(rootTag, `${rootTag}<script>__porticoBoot.begin();</script>`);
         return html.replace('</body>', `${templates.join('')}<script>__porticoBoot.paint();</script></body>`);
       },
     },

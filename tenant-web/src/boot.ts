@@ -124,16 +124,14 @@ export function boot(manifest: BootManifest): void {
   booted = { manifest, locale };
 }
 
-/** Whether this visit shows prerendered markup (then `paint()` starts the app, after the first paint). */
-function prerenderedVisit(manifest: BootManifest): boolean {
-  const path = location.pathname.replace(/\/+$/, '') || '/';
-  return manifest.prerendered.includes(path) && plainVisit();
-}
-
-let started = false;
-
-/** Modulepreload links for the current path's route chunks and the language's catalogues. */
-function preload(manifest: BootManifest, locale: string): void {
+/**
+ * The body part (end of the body: #root and the templates exist): modulepreload links, prerendered
+ * markup, then the entry. (The preloads from the head were tried: their compilation then competed
+ * with the page's parsing, 8S15.)
+ */
+export function paint(): void {
+  if (!booted) return;
+  const { manifest, locale } = booted;
   const pattern = matchRoute(Object.keys(manifest.routes), location.pathname);
   const files = [...(pattern ? (manifest.routes[pattern] ?? []) : []), ...(manifest.catalogues[locale] ?? [])];
   for (const href of files) {
@@ -142,47 +140,21 @@ function preload(manifest: BootManifest, locale: string): void {
     link.href = href;
     document.head.appendChild(link);
   }
-}
-
-function startEntry(manifest: BootManifest): void {
-  const script = document.createElement('script');
-  script.type = 'module';
-  script.crossOrigin = '';
-  script.src = manifest.entry;
-  document.head.appendChild(script);
-}
-
-/**
- * Right after `<div id="root">`, before the prerendered templates (~55 kB of markup for the sign-in
- * page in three languages): on a path without prerendered markup nothing below #root is needed, so
- * the route preloads and the entry start here instead of after the templates have been parsed (13L1).
- * On a prerendered path it does nothing: `paint()` needs the templates.
- */
-export function begin(): void {
-  if (!booted || started || prerenderedVisit(booted.manifest)) return;
-  started = true;
-  preload(booted.manifest, booted.locale);
-  startEntry(booted.manifest);
-}
-
-/**
- * The body part (end of the body: #root and the templates exist): on a prerendered path the
- * modulepreload links, the prerendered markup, then the entry. (The preloads from the head were
- * tried: their compilation then competed with the page's parsing, 8S15.)
- */
-export function paint(): void {
-  if (!booted || started) return;
-  started = true;
-  const { manifest, locale } = booted;
-  preload(manifest, locale);
+  const start = () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = manifest.entry;
+    document.head.appendChild(script);
+  };
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const template = document.getElementById(`${PRERENDER_ID_PREFIX}${path}:${locale}`);
   const root = document.getElementById('root');
-  if (prerenderedVisit(manifest) && template instanceof HTMLTemplateElement && root) {
+  if (manifest.prerendered.includes(path) && plainVisit() && template instanceof HTMLTemplateElement && root) {
     root.replaceChildren(template.content.cloneNode(true));
     holdSubmitsUntilHydrated();
     // Let the browser paint the page before the entry runs (it is downloading meanwhile: modulepreload):
     // evaluating React and the app takes a few hundred ms on a slow phone.
-    requestAnimationFrame(() => setTimeout(() => startEntry(manifest), 0));
-  } else startEntry(manifest);
+    requestAnimationFrame(() => setTimeout(start, 0));
+  } else start();
 }
