@@ -126,7 +126,8 @@ describe('several instances behind one entry point', () => {
   }
 
   async function stop(proc: Proc, signal: NodeJS.Signals) {
-    if (proc.child.exitCode !== null) return;
+    // A process that ended (exit code) or was killed (signal) has nothing left to stop.
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
     const exited = new Promise((resolve) => proc.child.once('exit', resolve));
     proc.child.kill(signal);
     await exited;
@@ -229,6 +230,7 @@ describe('several instances behind one entry point', () => {
   afterAll(async () => {
     await browser?.close();
     await Promise.all(procs.map((p) => stop(p, 'SIGTERM')));
+    entry?.server.closeAllConnections();
     await new Promise((resolve) => entry?.server.close(resolve));
   });
 
