@@ -8,49 +8,22 @@
  *
  * Expects the data of test/explain-content.sql (landlord 1111…, staff 2222…-1). Output: Markdown.
  */
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import * as schema from '../src/db/schema/index';
 import * as documentsRepo from '../src/modules/documents/repo';
 import * as helpRepo from '../src/modules/help/repo';
 import * as noticesRepo from '../src/modules/operational-info/repo';
 import * as postsRepo from '../src/modules/posts/repo';
+import { createExplainer } from './explain-harness';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const RUNS = 5;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-let captured: { query: string; params: unknown[] }[] = [];
-const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+const { db, pool, explain: explainCall } = createExplainer({ runs: RUNS });
 const summary: string[] = [];
 
+/** Prints the plans and adds the call's line to the summary table. */
 async function explain(title: string, run: () => Promise<unknown>) {
-  // The machine is shared: each figure is the best of RUNS (whole call, and each plan's execution).
-  let wall = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < RUNS; i++) {
-    captured = [];
-    const t0 = performance.now();
-    await run();
-    wall = Math.min(wall, performance.now() - t0);
-  }
-  console.log(`\n### ${title}\n\nWhole call (all its queries, best of ${RUNS}): ${wall.toFixed(1)} ms\n`);
-  const times: string[] = [];
-  for (const { query, params } of captured) {
-    let best: { ms: number; plan: string } | undefined;
-    for (let i = 0; i < RUNS; i++) {
-      const { rows } = await pool.query(`explain (analyze, buffers) ${query}`, params);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 'NaN');
-      if (!best || ms < best.ms) best = { ms, plan };
-    }
-    const seq = /Seq Scan on (\w+)/.exec(best?.plan ?? '');
-    times.push(`${best?.ms.toFixed(2)} ms${seq ? ` (seq scan ${seq[1]})` : ''}`);
-    console.log('```');
-    console.log(query.replace(/\s+/g, ' ').slice(0, 600));
-    console.log(`-- params: ${JSON.stringify(params).slice(0, 300)}`);
-    console.log(best?.plan);
-    console.log('```');
-  }
+  const { wall, statements } = await explainCall(title, run);
+  const times = statements.map((s) => `${s.ms.toFixed(2)} ms${s.seqScan ? ` (seq scan ${s.seqScan})` : ''}`);
   summary.push(`| ${title} | ${wall.toFixed(1)} ms | ${times.join(' · ')} |`);
 }
 

@@ -7,47 +7,17 @@
  *
  * Expects the data of test/explain-messaging.sql (landlord 1111…, staff 2222…-1..4, session 4444…).
  */
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import * as schema from '../src/db/schema/index';
 import * as authRepo from '../src/modules/auth/repo';
 import * as customersRepo from '../src/modules/customers/repo';
 import * as invoicesRepo from '../src/modules/invoices/repo';
 import * as repo from '../src/modules/messaging/repo';
+import { createExplainer } from './explain-harness';
 
 const LANDLORD = '11111111-1111-4111-8111-111111111111';
 const RUNS = 5;
 const staff = (n: number) => `22222222-0000-4000-8000-00000000000${n}`;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-let captured: { query: string; params: unknown[] }[] = [];
-const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
-
-async function explain(title: string, run: () => Promise<unknown>, only?: (q: string) => boolean) {
-  // The machine is shared: each figure is the best of RUNS (whole call, and each plan's execution).
-  let wall = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < RUNS; i++) {
-    captured = [];
-    const t0 = performance.now();
-    await run();
-    wall = Math.min(wall, performance.now() - t0);
-  }
-  console.log(`\n### ${title}\n\nWhole call (all its queries, best of ${RUNS}): ${wall.toFixed(1)} ms\n`);
-  for (const { query, params } of captured.filter((c) => !only || only(c.query))) {
-    let best: { ms: number; plan: string } | undefined;
-    for (let i = 0; i < RUNS; i++) {
-      const { rows } = await pool.query(`explain (analyze, buffers) ${query}`, params);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 'NaN');
-      if (!best || ms < best.ms) best = { ms, plan };
-    }
-    console.log('```');
-    console.log(query.replace(/\s+/g, ' ').slice(0, 400));
-    console.log('--');
-    console.log(best?.plan);
-    console.log('```');
-  }
-}
+const { db, pool, explain } = createExplainer({ runs: RUNS, queryChars: 400 });
 
 const page = (cursor?: string) => ({ cursor, limit: 25 });
 const staffScope = { landlordId: LANDLORD };

@@ -108,9 +108,12 @@ export async function signInConsole(p: Page, email: string, password = STAFF_PAS
   await p.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** A landlord of its own: one admin, one household tenant with a flat and no portal user. */
-export async function makeScenario() {
-  const { db, pool } = createDb(env.databaseUrl, { max: 2 });
+/**
+ * A landlord of its own: one manager (STAFF_PASSWORD), one household tenant with a flat and no
+ * portal user. In the browser tests' database unless another is named.
+ */
+export async function makeScenario(databaseUrl = env.databaseUrl) {
+  const { db, pool } = createDb(databaseUrl, { max: 2 });
   try {
     const u = randomUUID().slice(0, 8);
     const landlord = await insertLandlord(db, { name: `E2E Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });

@@ -16,14 +16,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@portico/api/src/db/client';
-import { insertCustomer, insertLandlord, insertLease, insertPortalUser, insertProperty, insertStaff } from '@portico/api/src/db/fixtures';
+import { insertPortalUser } from '@portico/api/src/db/fixtures';
 import { CSRF_HEADER } from '@portico/shared/headers';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaughtMail, env, expectAccessible, launch, PHOTO, VIEWPORTS } from './harness';
+import { type CaughtMail, env, expectAccessible, launch, makeScenario, PHOTO, STAFF_PASSWORD, VIEWPORTS } from './harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const API_DIR = path.join(ROOT, 'api');
+/** The tenant's portal password (staff use the harness's STAFF_PASSWORD). */
 const PASSWORD = 'multi instance passphrase 2026';
 const METRICS_TOKEN = `metrics-${randomUUID()}`;
 /** Sign-in attempts per minute per client and account (every attempt counts, good or bad). */
@@ -135,41 +136,18 @@ describe('several instances behind one entry point', () => {
 
   const logs = () => procs.map((p) => `--- ${p.name}\n${readFileSync(p.log, 'utf8').split('\n').slice(-15).join('\n')}`).join('\n');
 
+  /** The harness's scenario in this test's database, and a portal account for its tenant. */
   async function makeWorld() {
-    const { db, pool } = createDb(DATABASE_URL, { max: 2 });
+    const scenario = await makeScenario(DATABASE_URL);
+    const { db, pool } = createDb(DATABASE_URL, { max: 1 });
     try {
-      const u = randomUUID().slice(0, 8);
-      const landlord = await insertLandlord(db, { name: `Multi Homes ${u}`, country: 'SE', defaultLocale: 'en', portalEnabled: true });
-      const staff = await insertStaff(db, {
-        landlordId: landlord.id,
-        email: `multi-staff-${u}@e2e.test`,
-        name: `Mia Manager ${u}`,
-        role: 'manager',
-        password: PASSWORD,
-      });
-      const { units } = await insertProperty(
-        db,
-        { landlordId: landlord.id, name: 'Lastvägen 2', street: 'Lastvägen 2', postalCode: '411 02', city: 'Göteborg' },
-        [{ number: '1201', type: 'apartment', address: `Lastvägen 2, lgh ${u}` }],
-      );
-      const tenantEmail = `multi-tenant-${u}@e2e.test`;
-      const { customer } = await insertCustomer(db, { landlordId: landlord.id, kind: 'person', name: `Tove Tenant ${u}` }, [
-        { name: `Tove Tenant ${u}`, email: tenantEmail },
+      await insertPortalUser(db, { email: scenario.tenantEmail, name: `Tess Tenant ${scenario.u}`, password: PASSWORD }, [
+        { landlordId: scenario.landlord.id, customerId: scenario.customer.id, role: 'main_admin' },
       ]);
-      const lease = await insertLease(db, {
-        landlordId: landlord.id,
-        customerId: customer.id,
-        unitId: units[0]!.id,
-        number: `M-${u}`,
-        validFrom: '2025-01-01',
-      });
-      await insertPortalUser(db, { email: tenantEmail, name: `Tove Tenant ${u}`, password: PASSWORD }, [
-        { landlordId: landlord.id, customerId: customer.id, role: 'main_admin' },
-      ]);
-      return { u, landlord, staff, customer, lease, tenantEmail };
     } finally {
       await pool.end();
     }
+    return scenario;
   }
 
   beforeAll(async () => {
@@ -273,9 +251,10 @@ describe('several instances behind one entry point', () => {
   async function metric(name: string) {
     const res = await fetch(`${entryUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
-    const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-    expect(line, `${name} in /metrics`).toBeTruthy();
-    return Number(line!.split(' ').pop());
+    // Summed over every series of the name (e.g. one per channel).
+    const lines = (await res.text()).split('\n').filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+    expect(lines.length, `${name} in /metrics`).toBeGreaterThan(0);
+    return lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
   }
 
   const tenant = () => client(entryUrl);
@@ -311,7 +290,8 @@ describe('several instances behind one entry point', () => {
     staff = client(consoleUrl);
     const s = staff;
     expect(
-      (await s.call('POST', '/api/v1/auth/staff/login', { on: 'api-2', json: { email: world.staff.email, password: PASSWORD } })).status,
+      (await s.call('POST', '/api/v1/auth/staff/login', { on: 'api-2', json: { email: world.staff.email, password: STAFF_PASSWORD } }))
+        .status,
     ).toBe(200);
     const staffCopy = await s.call('GET', `/api/v1/attachments/${attachment.id}`, { on: 'api-1' });
     expect(staffCopy.status).toBe(200);
@@ -390,7 +370,7 @@ describe('several instances behind one entry point', () => {
         const c = await context.newPage();
         await c.goto(`${consoleUrl}/login`);
         await c.getByLabel('E-mail').fill(world.staff.email);
-        await c.getByLabel('Password', { exact: true }).fill(PASSWORD);
+        await c.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
         await c.getByRole('button', { name: 'Sign in', exact: true }).click();
         await c.getByText(`Dripping tap ${world.u}`).first().waitFor();
         expect(violations).toEqual([]);
